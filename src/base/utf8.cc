@@ -1,0 +1,238 @@
+#include "base/utf8.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace newstrace::base {
+namespace {
+
+// Length of the well-formed sequence starting at s[i], or 0 when ill-formed.
+// Follows the Unicode table of well-formed byte sequences (Table 3-7).
+size_t WellFormedLength(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) -> unsigned {
+    return static_cast<unsigned char>(s[k]);
+  };
+  const size_t n = s.size();
+  unsigned c = b(i);
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) {
+    if (i + 1 < n && (b(i + 1) & 0xC0) == 0x80) return 2;
+    return 0;
+  }
+  if (c < 0xF0) {
+    if (i + 2 >= n) return 0;
+    unsigned c1 = b(i + 1);
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+    if (c1 < lo || c1 > hi) return 0;
+    if ((b(i + 2) & 0xC0) != 0x80) return 0;
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (i + 3 >= n) return 0;
+    unsigned c1 = b(i + 1);
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+    if (c1 < lo || c1 > hi) return 0;
+    if ((b(i + 2) & 0xC0) != 0x80 || (b(i + 3) & 0xC0) != 0x80) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+// Length of the maximal ill-formed subpart at s[i] (at least 1): a lead
+// byte followed by the continuation bytes that could still have completed it.
+size_t IllFormedLength(std::string_view s, size_t i) {
+  unsigned c = static_cast<unsigned char>(s[i]);
+  size_t want = 0;
+  if (c >= 0xC2 && c < 0xE0) want = 2;
+  else if (c >= 0xE0 && c < 0xF0) want = 3;
+  else if (c >= 0xF0 && c < 0xF5) want = 4;
+  if (want == 0) return 1;
+  size_t k = 1;
+  while (k < want && i + k < s.size()) {
+    unsigned cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) break;
+    if (k == 1) {
+      if (c == 0xE0 && cc < 0xA0) break;
+      if (c == 0xED && cc > 0x9F) break;
+      if (c == 0xF0 && cc < 0x90) break;
+      if (c == 0xF4 && cc > 0x8F) break;
+    }
+    ++k;
+  }
+  return k;
+}
+
+bool IsAscii(std::string_view s) {
+  for (char ch : s) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+  }
+  return true;
+}
+
+utf8proc_propval_t Category(char32_t cp) {
+  if (cp > 0x10FFFF) return UTF8PROC_CATEGORY_CN;
+  return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = WellFormedLength(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+size_t RepairUtf8(std::string_view s, std::string* out) {
+  size_t replaced = 0;
+  out->reserve(out->size() + s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t run = i;
+    while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80) ++run;
+    out->append(s.data() + i, run - i);
+    i = run;
+    if (i >= s.size()) break;
+    size_t len = WellFormedLength(s, i);
+    if (len > 0) {
+      out->append(s.data() + i, len);
+      i += len;
+    } else {
+      AppendUtf8(kReplacementChar, out);
+      ++replaced;
+      i += IllFormedLength(s, i);
+    }
+  }
+  return replaced;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t* pos) {
+  size_t i = *pos;
+  unsigned c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *pos = i + 1;
+    return c;
+  }
+  size_t len = WellFormedLength(s, i);
+  if (len == 0) {
+    *pos = i + 1;
+    return kReplacementChar;
+  }
+  char32_t cp;
+  if (len == 2) {
+    cp = c & 0x1F;
+  } else if (len == 3) {
+    cp = c & 0x0F;
+  } else {
+    cp = c & 0x07;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  *pos = i + len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string NormalizeNfc(std::string_view s) {
+  if (IsAscii(s)) return std::string(s);
+  utf8proc_uint8_t* result = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+      static_cast<utf8proc_ssize_t>(s.size()), &result,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0 || result == nullptr) {
+    // Only ill-formed input fails; callers repair first. Keep the bytes.
+    std::free(result);
+    return std::string(s);
+  }
+  std::string out(reinterpret_cast<const char*>(result),
+                  static_cast<size_t>(n));
+  std::free(result);
+  return out;
+}
+
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  auto c = Category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  auto c = Category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return Category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool IsDigit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return Category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool IsSpace(char32_t cp) {
+  if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return true;
+  if (cp < 0x80) return false;
+  auto c = Category(cp);
+  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+         c == UTF8PROC_CATEGORY_ZP || cp == 0x85;
+}
+
+bool IsPunctuation(char32_t cp) {
+  auto c = Category(cp);
+  return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+}
+
+char32_t ToLower(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  }
+  if (cp > 0x10FFFF) return cp;
+  return static_cast<char32_t>(
+      utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char ch : s) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace newstrace::base

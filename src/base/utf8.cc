@@ -2,7 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace newstrace::base {
 namespace {
@@ -68,13 +70,6 @@ size_t IllFormedLength(std::string_view s, size_t i) {
   return k;
 }
 
-bool IsAscii(std::string_view s) {
-  for (char ch : s) {
-    if (static_cast<unsigned char>(ch) >= 0x80) return false;
-  }
-  return true;
-}
-
 utf8proc_propval_t Category(char32_t cp) {
   if (cp > 0x10FFFF) return UTF8PROC_CATEGORY_CN;
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
@@ -82,9 +77,24 @@ utf8proc_propval_t Category(char32_t cp) {
 
 }  // namespace
 
+// Index of the first byte >= 0x80 at or after `i`, or s.size(); scans
+// eight bytes at a time.
+size_t SkipAscii(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
+    i = SkipAscii(s, i);
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -101,8 +111,7 @@ size_t RepairUtf8(std::string_view s, std::string* out) {
   out->reserve(out->size() + s.size());
   size_t i = 0;
   while (i < s.size()) {
-    size_t run = i;
-    while (run < s.size() && static_cast<unsigned char>(s[run]) < 0x80) ++run;
+    size_t run = SkipAscii(s, i);
     out->append(s.data() + i, run - i);
     i = run;
     if (i >= s.size()) break;
@@ -165,21 +174,82 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-std::string NormalizeNfc(std::string_view s) {
-  if (IsAscii(s)) return std::string(s);
+namespace {
+
+// True when `cp` may change under NFC or change its neighbour: a combining
+// mark, a character with a canonical decomposition or excluded from
+// composition, a possible second element of a composition, or Hangul jamo.
+// Code points below U+0300 never do.
+bool NfcSensitive(char32_t cp) {
+  if (cp < 0x300) return false;
+  if (cp >= 0x1100 && cp <= 0x11FF) return true;
+  if (cp > 0x10FFFF) return false;
+  const utf8proc_property_t* p =
+      utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  if (p->combining_class != 0 || p->comp_exclusion) return true;
+  if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) return true;
+  if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000) return true;
+  return false;
+}
+
+// NFC of a short, valid piece via utf8proc (which allocates).
+void AppendNfcPiece(std::string_view piece, std::string* out) {
   utf8proc_uint8_t* result = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-      static_cast<utf8proc_ssize_t>(s.size()), &result,
+      reinterpret_cast<const utf8proc_uint8_t*>(piece.data()),
+      static_cast<utf8proc_ssize_t>(piece.size()), &result,
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (n < 0 || result == nullptr) {
-    // Only ill-formed input fails; callers repair first. Keep the bytes.
-    std::free(result);
-    return std::string(s);
+    out->append(piece);  // ill-formed: callers repair first; keep the bytes
+  } else {
+    out->append(reinterpret_cast<const char*>(result), static_cast<size_t>(n));
   }
-  std::string out(reinterpret_cast<const char*>(result),
-                  static_cast<size_t>(n));
   std::free(result);
+}
+
+}  // namespace
+
+// NFC is applied only around runs of NFC-sensitive code points: a boundary
+// before a code point that is not sensitive (a starter that cannot be the
+// second of a composition) is a safe place to cut, so each run is
+// normalized together with the one code point before it, and everything
+// else is copied as is. Typical news text has no such run at all.
+std::string NormalizeNfc(std::string_view s) {
+  std::string out;
+  size_t copied = 0;  // s[0, copied) is in `out`
+  size_t prev_start = 0;  // start of the code point before i
+  size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      size_t next = SkipAscii(s, i);
+      prev_start = next - 1;
+      i = next;
+      continue;
+    }
+    size_t start = i;
+    if (!NfcSensitive(NextCodePoint(s, &i))) {
+      prev_start = start;
+      continue;
+    }
+    // A sensitive run: from the code point before it to the next
+    // non-sensitive one.
+    size_t run_begin = start > 0 ? prev_start : start;
+    if (run_begin < copied) run_begin = copied;
+    size_t run_end = i;
+    while (run_end < s.size()) {
+      size_t next = run_end;
+      if (!NfcSensitive(NextCodePoint(s, &next))) break;
+      run_end = next;
+    }
+    if (out.empty()) out.reserve(s.size());
+    out.append(s.data() + copied, run_begin - copied);
+    AppendNfcPiece(s.substr(run_begin, run_end - run_begin), &out);
+    copied = run_end;
+    i = run_end;
+    prev_start = run_end;
+  }
+  if (copied == 0) return std::string(s);
+  out.append(s.data() + copied, s.size() - copied);
   return out;
 }
 

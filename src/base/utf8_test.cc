@@ -1,6 +1,9 @@
 #include "base/utf8.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
 
 namespace newstrace::base {
 namespace {
@@ -56,6 +59,37 @@ TEST(Utf8Test, CharacterClasses) {
   EXPECT_FALSE(IsSpace(U'x'));
   EXPECT_TRUE(IsPunctuation(U'\u201C'));
   EXPECT_EQ(ToLower(U'\u00C9'), U'\u00E9');
+}
+
+}  // namespace
+}  // namespace newstrace::base
+
+namespace newstrace::base {
+namespace {
+
+// Differential test: the run-wise NFC equals utf8proc's whole-string NFC on
+// random mixes of plain, composing, decomposable and Hangul characters.
+TEST(Utf8Test, RunwiseNfcMatchesWholeStringNfc) {
+  const char32_t pool[] = {U'a',      U'e',      U' ',      U'.',
+                           U'\u00E9', U'\u0301', U'\u0308', U'\u0327',
+                           U'\u1100', U'\u1161', U'\u11A8', U'\uAC00',
+                           U'\u212B', U'\u2126', U'\u0F73', U'\u09BE',
+                           U'\u09C7', U'\u201C', U'\u4E2D', U'\U0001F600'};
+  uint32_t seed = 12345;
+  for (int t = 0; t < 2000; ++t) {
+    std::string s;
+    int len = 1 + t % 12;
+    for (int k = 0; k < len; ++k) {
+      seed = seed * 1103515245 + 12345;
+      AppendUtf8(pool[(seed >> 16) % (sizeof pool / sizeof pool[0])], &s);
+    }
+    utf8proc_uint8_t* ref = utf8proc_NFC(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+    ASSERT_NE(ref, nullptr);
+    std::string want(reinterpret_cast<const char*>(ref));
+    std::free(ref);
+    ASSERT_EQ(NormalizeNfc(s), want) << "input #" << t;
+  }
 }
 
 }  // namespace

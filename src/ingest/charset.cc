@@ -96,9 +96,9 @@ std::string SniffBinary(std::string_view b) {
   if (starts("\xfd" "7zXZ")) return "xz";
   if (starts(std::string_view("\x28\xb5\x2f\xfd", 4))) return "zstd";
   if (starts("SQLite format 3")) return "sqlite";
-  // Mostly control bytes in the first 64 KiB. NULs alone may be UTF-16 and
+  // Mostly control bytes in the first 16 KiB. NULs alone may be UTF-16 and
   // are judged by the caller.
-  std::string_view head = b.substr(0, 65536);
+  std::string_view head = b.substr(0, 16384);
   size_t control = 0;
   for (char ch : head) {
     unsigned c = static_cast<unsigned char>(ch);

@@ -28,22 +28,24 @@ void AddDiag(DecodedText* d, std::string code, std::string message) {
 std::string CleanControls(std::string_view s, size_t* nuls, size_t* controls) {
   std::string out;
   out.reserve(s.size());
+  size_t run = 0;  // start of the clean run not yet copied
   for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    unsigned u = static_cast<unsigned char>(c);
-    if (u >= 0x20 || c == '\t' || c == '\n') {
-      out.push_back(c);
-    } else if (c == '\r') {
+    unsigned u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 || u == '\t' || u == '\n') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (u == '\r') {
       out.push_back('\n');
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if (c == '\f' || c == '\v') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') run = ++i + 1;
+    } else if (u == '\f' || u == '\v') {
       out.push_back('\n');
-    } else if (c == 0) {
+    } else if (u == 0) {
       ++*nuls;
     } else {
       ++*controls;
     }
   }
+  out.append(s.data() + run, s.size() - run);
   return out;
 }
 

@@ -234,7 +234,8 @@ def main():
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--sets", default="scrapinghub,trafilatura")
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs per tool; the fastest is reported")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--dump", help="write each tool's texts here (debugging)")

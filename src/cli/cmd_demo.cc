@@ -34,7 +34,11 @@ int Run(const DemoFlags& f) {
   }
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(f.dir, ec)) {
-    if (entry.is_regular_file()) files.push_back(entry.path().string());
+    std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() &&
+        (ext == ".txt" || ext == ".html" || ext == ".htm")) {
+      files.push_back(entry.path().string());
+    }
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) {

@@ -11,8 +11,11 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
   if (html.size() > static_cast<size_t>(INT_MAX)) {
     return Status::ResourceExhausted("HTML larger than 2 GiB");
   }
+  // XML_PARSE_HUGE lifts libxml2's nesting limit (256), past which it
+  // silently stops parsing and loses the rest of the page; our own walk caps
+  // the depth instead (MainContentOptions::max_depth), with a diagnostic.
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-              HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+              HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
   const char* url = options.url.empty() ? nullptr : options.url.c_str();
   htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()),
                                   url, "UTF-8", flags);

@@ -6,26 +6,25 @@ namespace newstrace::base {
 
 std::string_view Trim(std::string_view s) {
   size_t b = 0;
-  size_t first_non_space = s.size();
   while (b < s.size()) {
     size_t next = b;
-    char32_t cp = NextCodePoint(s, &next);
-    if (!IsSpace(cp)) {
-      first_non_space = b;
-      break;
-    }
+    if (!IsSpace(NextCodePoint(s, &next))) break;
     b = next;
   }
-  if (first_non_space == s.size()) return std::string_view();
-  size_t end = first_non_space;
-  size_t i = first_non_space;
-  while (i < s.size()) {
-    size_t next = i;
+  size_t e = s.size();
+  while (e > b) {
+    // Step back to the start of the last code point.
+    size_t start = e - 1;
+    while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80 &&
+           e - start < 4) {
+      --start;
+    }
+    size_t next = start;
     char32_t cp = NextCodePoint(s, &next);
-    if (!IsSpace(cp)) end = next;
-    i = next;
+    if (next != e || !IsSpace(cp)) break;
+    e = start;
   }
-  return s.substr(first_non_space, end - first_non_space);
+  return s.substr(b, e - b);
 }
 
 std::string CollapseWhitespace(std::string_view s) {

@@ -16,6 +16,7 @@ namespace {
 struct AnalyzeFlags {
   std::vector<std::string> files;
   std::string format = "auto";
+  std::string url;
   bool json = false;
   bool report = false;
   bool pretty = false;
@@ -57,6 +58,7 @@ int Run(const AnalyzeFlags& f) {
     if (!doc.ok()) {
       failure = doc.status();
     } else {
+      doc->source.url = f.url;
       Result<Record> record = AnalyzeDocument(*doc, options);
       if (!record.ok()) {
         failure = record.status();
@@ -89,6 +91,8 @@ Runner AddAnalyzeCommand(CLI::App* app) {
   cmd->add_option("--format", flags->format, "Input syntax")
       ->check(CLI::IsMember({"auto", "text", "html"}))
       ->capture_default_str();
+  cmd->add_option("--url", flags->url,
+                  "The page's URL (sets url and domain in the record)");
   auto* json = cmd->add_flag("--json", flags->json,
                              "JSON record per line (default when piped)");
   cmd->add_flag("--report", flags->report,

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "base/strings.h"
+#include "base/url.h"
 #include "extract/html_document.h"
 #include "extract/language.h"
 #include "extract/main_content.h"
@@ -50,6 +51,9 @@ Result<Article> Extract(const RawDoc& doc, const ExtractOptions& options) {
     extract::ClassifyTextBlocks(extract::TextBlocksOptions(), &article);
   }
 
+  if (article.source.domain.empty()) {
+    article.source.domain = base::UrlDomain(article.source.url);
+  }
   if (article.published.empty() && !doc.source.published.empty()) {
     article.published = doc.source.published;
   }

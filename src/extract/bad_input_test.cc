@@ -58,7 +58,10 @@ TEST(BadInputTest, TruncatedTextAtEveryCut) {
 
 TEST(BadInputTest, InvalidUtf8InHtmlIsRepaired) {
   std::string page(kPage);
-  page.insert(page.find("first"), "\xC3\x28 \xFF ");
+  // Mostly well-formed UTF-8 with two broken bytes: repaired, not a
+  // legacy charset.
+  page.insert(page.find("first"),
+              "caf\xC3\xA9 na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 \xC3\x28 \xFF ");
   auto r = ExtractAs(page, Format::kHtml);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(HasDiag(*r, "invalid_encoding"));

@@ -1,26 +1,527 @@
+// Article metadata from an HTML page.
+//
+// Design note: source precedence. One walk (meta_scan.cc) collects every
+// candidate; this file picks, per field, from the strongest source that
+// gives a valid value, strongest first:
+//   1. JSON-LD: the first article-typed node at top level (NewsArticle,
+//      BlogPosting, ...), else any article node. Sites write it for search
+//      engines, so it is the most deliberate statement. (A WebPage node's
+//      date is not taken: CMSs stamp plain pages with one.)
+//   2. Named <meta> in the head: Open Graph / article:*, Dublin Core,
+//      author, date, pubdate, sailthru, parsely, citation_*, byl, ...
+//   3. Other JSON-LD works (Recipe, HowTo: their author only); microdata
+//      (itemprop) and rel=author links in the body, first cluster only.
+//   4. Page structure: <time>, elements whose class or id names a byline or
+//      a date, short lines that say so ("Von ...", "Veröffentlicht am ..."),
+//      a dated line just below the <h1>.
+//   5. Last resorts: a date in the canonical URL's path, then the page's
+//      declared modification date; JSON-LD organization authors.
+// Two deliberate exceptions:
+//   - Title: readers see the <h1>, and metadata titles often carry the
+//     site's name or a kicker, so a heading that a metadata title confirms
+//     wins, and an unconfirmed page's single <h1> still beats a metadata
+//     title (meta_title.h: PickHeadline).
+//   - Date: a timestamp declared in UTC or without a zone can be a day off
+//     the local date the page shows next to its headline; the shown date
+//     wins then. A declared local offset is trusted.
+// Nothing is guessed: a field no source gives stays empty, a date must
+// parse as a full calendar date, and an author must look like a name
+// (meta_names.h) and not be the site itself. Everything found inside
+// reader comments is ignored, and navigation (class-named regions that
+// read like links) is ignored for bylines and dates.
 #include "extract/metadata.h"
 
+#include <string>
+#include <vector>
+
+#include "base/dates.h"
 #include "base/strings.h"
+#include "extract/jsonld.h"
+#include "extract/meta_authors.h"
+#include "extract/meta_scan.h"
+#include "extract/meta_title.h"
 
 namespace newstrace::extract {
+namespace {
+
+using base::CollapseWhitespace;
+
+// <meta> keys for the publication date, strongest first.
+constexpr std::string_view kPublishedKeys[] = {"article:published_time",
+                                               "og:published_time",
+                                               "article:published",
+                                               "og:article:published_time",
+                                               "datepublished",
+                                               "dc.date.issued",
+                                               "dcterms.issued",
+                                               "dc.date",
+                                               "dcterms.date",
+                                               "dc.date.created",
+                                               "dcterms.created",
+                                               "date",
+                                               "pubdate",
+                                               "publishdate",
+                                               "publish-date",
+                                               "publish_date",
+                                               "published_time",
+                                               "published-date",
+                                               "publication_date",
+                                               "sailthru.date",
+                                               "parsely-pub-date",
+                                               "citation_publication_date",
+                                               "citation_date",
+                                               "citation_online_date",
+                                               "article.published",
+                                               "article_date_original",
+                                               "release_date",
+                                               "originalpublicationdate",
+                                               "cxenseparse:recs:publishtime",
+                                               "datecreated",
+                                               "created",
+                                               "dc.created"};
+
+// <meta> keys for the date of the last change.
+constexpr std::string_view kModifiedKeys[] = {"article:modified_time",
+                                              "og:updated_time",
+                                              "datemodified",
+                                              "dcterms.modified",
+                                              "dc.date.modified",
+                                              "last-modified",
+                                              "lastmod"};
+
+// <meta> keys naming the author, strongest first.
+constexpr std::string_view kAuthorKeys[] = {"author",
+                                            "article:author",
+                                            "dc.creator",
+                                            "dcterms.creator",
+                                            "byl",
+                                            "sailthru.author",
+                                            "parsely-author",
+                                            "citation_author",
+                                            "dc.creator.name",
+                                            "author_name",
+                                            "twitter:data1"};
+
+// Dates read from a page's visible text, at most.
+constexpr size_t kMaxShownDates = 2000;
+
+// Elements between two author mentions of one byline, at most.
+constexpr int kAuthorClusterGap = 30;
+
+class Picker {
+ public:
+  explicit Picker(const HtmlDocument& doc) : scan_(ScanPage(doc)) {
+    for (const std::string& script : scan_.jsonld) ld_.Add(script);
+    ld_.Finish();
+    for (const JsonLdNode& n : ld_.nodes()) {
+      bool is_article = false;
+      bool is_page = false;
+      for (const std::string& t : n.types) {
+        is_article = is_article || IsArticleType(t);
+        is_page = is_page || IsPageType(t);
+      }
+      bool is_content = false;
+      for (const std::string& t : n.types) is_content |= IsContentType(t);
+      if (is_content && n.top_level && content_ == nullptr) content_ = &n;
+      if (is_article && n.top_level && article_ == nullptr) article_ = &n;
+      if (is_article && any_article_ == nullptr) any_article_ = &n;
+      if (is_page && page_ == nullptr) page_ = &n;
+    }
+    if (article_ == nullptr) article_ = any_article_;
+  }
+
+  HtmlMetadata Pick() {
+    HtmlMetadata meta;
+    meta.url = Meta({"og:url"});
+    if (!scan_.canonical.empty()) meta.url = scan_.canonical;
+    if (meta.url.empty() && article_) meta.url = article_->url;
+    meta.language = PickLanguage();
+    // "03/05/2022" is March 5 in US English, May 3 nearly everywhere else.
+    slash_ = meta.language.empty() || meta.language == "en" ||
+                     meta.language == "en-us"
+                 ? base::SlashOrder::kMonthFirst
+                 : base::SlashOrder::kDayFirst;
+    meta.site_name = PickSiteName();
+    meta.description = Meta({"description", "og:description"});
+    if (meta.description.empty() && article_) {
+      meta.description = Clean(article_->description);
+    }
+    std::string page_url = meta.url.empty() ? Meta({"og:url"}) : meta.url;
+    site_names_ = SiteNames({meta.site_name, Meta({"application-name"}),
+                             article_ ? Clean(article_->publisher) : ""},
+                            page_url);
+    // A personal blog's publisher is its author: only the site's own name,
+    // its host and organizations the JSON-LD declares rule a byline out.
+    std::vector<std::string> orgs = {Meta({"og:site_name"}),
+                                     Meta({"application-name"})};
+    for (const JsonLdNode& n : ld_.nodes()) {
+      if (IsOrganizationOnly(n.types) && !n.name.empty()) {
+        orgs.push_back(Clean(n.name));
+      }
+    }
+    author_site_names_ = SiteNames(orgs, page_url);
+    meta.title = PickTitle();
+    meta.authors = PickAuthors();
+    meta.published = PickPublished(meta.url);
+    return meta;
+  }
+
+ private:
+  // JSON-LD strings may hold HTML entities and markup-free whitespace.
+  static std::string Clean(std::string_view s) {
+    return CollapseWhitespace(DecodeEntities(s));
+  }
+
+  // The first <meta> content for the first of `keys` present.
+  std::string Meta(std::initializer_list<std::string_view> keys) const {
+    for (std::string_view k : keys) {
+      for (const ScanItem& m : scan_.metas) {
+        if (m.key == k) return m.text;
+      }
+    }
+    return {};
+  }
+
+  std::string PickLanguage() const {
+    std::string lang = scan_.html_lang;
+    if (lang.empty())
+      lang = Meta({"og:locale", "content-language", "language", "dc.language"});
+    if (lang.empty() && article_) lang = article_->in_language;
+    lang = base::AsciiLower(base::Trim(lang));
+    for (char& c : lang) {
+      if (c == '_') c = '-';
+    }
+    return lang;
+  }
+
+  std::string PickSiteName() const {
+    std::string s = Meta({"og:site_name"});
+    if (s.empty() && article_) s = Clean(article_->publisher);
+    if (s.empty()) {
+      for (const JsonLdNode& n : ld_.nodes()) {
+        for (const std::string& t : n.types) {
+          if (t == "WebSite" && s.empty()) s = Clean(n.name);
+        }
+      }
+    }
+    if (s.empty()) s = Meta({"application-name"});
+    return s;
+  }
+
+  // ---- title ----
+
+  // Visible headings that may be the headline: <h1>s outside boilerplate
+  // and comments, then headline-marked elements.
+  // Sets *h1s to those that are <h1>s.
+  std::vector<std::string> Headings(std::vector<std::string>* h1s) const {
+    std::vector<std::string> out;
+    for (const ScanItem& h : scan_.headings) {
+      if (h.context & (kCtxBoilerplate | kCtxComments)) continue;
+      if (IsSitePart(h.text, site_names_, true)) continue;  // a blog's name
+      out.push_back(h.text);
+      if (h.key == "h1") h1s->push_back(h.text);
+    }
+    return out;
+  }
+
+  std::string PickTitle() const {
+    TitleSources src;
+    src.headings = Headings(&src.h1s);
+    for (const ScanItem& h : scan_.subheadings)
+      src.subheadings.push_back(h.text);
+    if (article_) {
+      if (!article_->headline.empty()) {
+        src.metas.push_back(Clean(article_->headline));
+      } else if (!article_->name.empty()) {
+        src.metas.push_back(Clean(article_->name));
+      }
+    }
+    for (std::string_view key : {"og:title", "twitter:title", "dc.title",
+                                 "citation_title", "headline", "title"}) {
+      std::string v = Meta({key});
+      if (!v.empty()) src.metas.push_back(std::move(v));
+    }
+    src.title_tag = scan_.title;
+    src.site_names = site_names_;
+    return PickHeadline(src);
+  }
+
+  // ---- authors ----
+
+  std::vector<std::string> Names(const std::vector<std::string>& raws,
+                                 bool require_byline_word = false) const {
+    AuthorCleanOptions options;
+    options.site_names = author_site_names_;
+    options.require_byline_word = require_byline_word;
+    std::vector<std::string> out;
+    for (const std::string& raw : raws) {
+      for (std::string& n : CleanAuthors(DecodeEntities(raw), options)) {
+        bool dup = false;
+        for (const std::string& o : out) {
+          dup = dup || base::Lower(o) == base::Lower(n);
+        }
+        if (!dup) out.push_back(std::move(n));
+      }
+    }
+    return out;
+  }
+
+  // Authors from the strongest source that names any; see the design
+  // note. A one-word name is completed from another source that gives the
+  // full name: a first name ("Todd" -> "Todd Bates") or a user name
+  // ("robert.stitz" -> "Robert Stitz").
+  std::vector<std::string> PickAuthors() const {
+    std::vector<std::vector<std::string>> found = AuthorsBySource();
+    for (size_t i = 0; i < found.size(); ++i) {
+      std::vector<std::string> names = found[i];
+      for (std::string& name : names) {
+        if (name.find(' ') != std::string::npos) continue;
+        for (size_t j = 0; j < found.size(); ++j) {
+          if (j == i) continue;
+          for (const std::string& full : found[j]) {
+            if (Completes(name, full)) name = full;
+          }
+        }
+      }
+      if (!names.empty()) return names;
+    }
+    return {};
+  }
+
+  // True when `full` (several words) is the full form of one-word `name`.
+  static bool Completes(const std::string& name, const std::string& full) {
+    if (full.find(' ') == std::string::npos) return false;
+    std::string ln = base::Lower(name);
+    std::string lf = base::Lower(full);
+    if (lf.compare(0, ln.size() + 1, ln + " ") == 0) return true;
+    auto letters = [](const std::string& s) {
+      std::string out;
+      for (char c : s) {
+        if (c != ' ' && c != '.' && c != '_' && c != '-') out += c;
+      }
+      return out;
+    };
+    return letters(ln) == letters(lf);
+  }
+
+  // True when `name` appears in the text the page shows its readers.
+  bool Shown(const std::string& name) const {
+    if (visible_key_.empty()) {
+      visible_key_ = " " + TitleKey(scan_.visible_text) + " ";
+    }
+    std::string key = TitleKey(name);
+    return !key.empty() &&
+           visible_key_.find(" " + key + " ") != std::string::npos;
+  }
+
+  // `names` when the page shows at least one of them, else none: an
+  // author declared only in metadata and never shown is a CMS account
+  // ("sv_team") or filler more often than a byline.
+  std::vector<std::string> IfShown(std::vector<std::string> names) const {
+    for (const std::string& n : names) {
+      if (Shown(n)) return names;
+    }
+    return {};
+  }
+
+  // The names each author source gives, strongest source first.
+  std::vector<std::vector<std::string>> AuthorsBySource() const {
+    std::vector<std::vector<std::string>> out;
+    if (article_) out.push_back(IfShown(Names(article_->authors)));
+    // Named <meta> in the head; article:author may be a profile URL or a
+    // "@handle", which are not names.
+    for (std::string_view key : kAuthorKeys) {
+      std::vector<std::string> values;
+      for (const ScanItem& m : scan_.metas) {
+        if (m.key != key || !(m.context & kCtxHead)) continue;
+        if (!m.text.empty() && m.text[0] == '@') continue;
+        values.push_back(m.text);
+      }
+      out.push_back(IfShown(Names(values)));
+    }
+    if (content_) out.push_back(IfShown(Names(content_->authors)));
+    // Microdata (itemprop=author, also as body <meta>) and rel=author,
+    // outside boilerplate: the first cluster only, so that the authors of
+    // related articles further down do not join.
+    std::vector<const ScanItem*> strong;
+    for (const ScanItem& m : scan_.metas) {
+      if (m.key == "author" && !(m.context & kCtxHead) &&
+          !(m.context & kCtxBoilerplate) && !IfShown({m.text}).empty()) {
+        strong.push_back(&m);
+        break;
+      }
+    }
+    for (const ScanItem& a : scan_.authors) {
+      if (a.strong && !(a.context & kCtxBoilerplate)) strong.push_back(&a);
+    }
+    std::vector<std::string> cluster;
+    int last = -1;
+    for (const ScanItem* a : strong) {
+      if (last >= 0 && a->order > last + kAuthorClusterGap) break;
+      cluster.push_back(a->text);
+      last = a->order;
+    }
+    out.push_back(Names(cluster));
+    // Bylines named by class or id: the first that yields a name.
+    std::vector<std::string> bylines;
+    for (const ScanItem& a : scan_.authors) {
+      if (a.strong || (a.context & kCtxBoilerplate) || a.key == "text") {
+        continue;
+      }
+      // <address> is as often a postal address as a byline.
+      bylines = Names({a.text}, a.key == "address");
+      if (!bylines.empty()) break;
+    }
+    out.push_back(std::move(bylines));
+    // A short text that opens with a byline word.
+    std::vector<std::string> worded;
+    for (const ScanItem& a : scan_.authors) {
+      if (a.key != "text" || (a.context & kCtxBoilerplate)) continue;
+      worded = Names({a.text}, true);
+      if (!worded.empty()) break;
+    }
+    // A byline inside a date line ("Posted by Jane Roe on March 3"): only
+    // with a byline word.
+    std::vector<std::string> in_dates;
+    for (const ScanItem& d : scan_.dates) {
+      if (d.key != "class" || (d.context & kCtxBoilerplate)) continue;
+      in_dates = Names({d.text}, true);
+      if (!in_dates.empty()) break;
+    }
+    out.push_back(std::move(in_dates));
+    out.push_back(std::move(worded));
+    if (article_) out.push_back(IfShown(Names(article_->author_orgs)));
+    return out;
+  }
+
+  // ---- published date ----
+
+  std::string Date(std::string_view raw) const {
+    if (auto d = base::ParseDate(raw, slash_)) return *d;
+    return {};
+  }
+
+  // The date the page declares in JSON-LD or <meta>, or "".
+  // Sets *raw to the value as written.
+  std::string DeclaredDate(std::string* raw) const {
+    auto take = [&](const std::string& value) {
+      std::string d = Date(value);
+      if (!d.empty()) *raw = value;
+      return d;
+    };
+    if (article_) {
+      if (std::string d = take(article_->date_published); !d.empty()) return d;
+    }
+    for (std::string_view key : kPublishedKeys) {
+      for (const ScanItem& m : scan_.metas) {
+        if (m.key != key) continue;
+        if (std::string d = take(m.text); !d.empty()) return d;
+      }
+    }
+    if (article_) {
+      if (std::string d = take(article_->date_created); !d.empty()) return d;
+    }
+    return {};
+  }
+
+  // True when an ISO timestamp carries a zone offset other than UTC
+  // ("2019-10-18T22:04:00-03:00"): its date is the local date.
+  static bool HasLocalOffset(std::string_view raw) {
+    size_t t = raw.find('T');
+    if (t == std::string_view::npos) t = raw.find(' ');
+    if (t == std::string_view::npos) return false;
+    std::string_view time = raw.substr(t + 1);
+    size_t sign = time.find_last_of("+-");
+    if (sign == std::string_view::npos) return false;
+    std::string_view offset = time.substr(sign + 1);
+    for (char c : offset) {
+      if (c >= '1' && c <= '9') return true;
+    }
+    return false;
+  }
+
+  // The date the page shows: strong candidates (pubdate, itemprop), then
+  // the first <time> or date-named element outside boilerplate; or "".
+  // Only candidates at or after element `min_order` count.
+  std::string VisibleDate(int min_order = 0) const {
+    for (const ScanItem& c : scan_.dates) {
+      if (!c.strong || (c.context & kCtxBoilerplate)) continue;
+      if (c.key == "dateModified" || c.order < min_order) continue;
+      if (std::string d = Date(c.text); !d.empty()) return d;
+    }
+    for (const ScanItem& c : scan_.dates) {
+      if ((c.context & kCtxBoilerplate) || c.order < min_order) continue;
+      if (c.key == "dateModified") continue;
+      std::string d = Date(c.text);
+      if (d.empty()) {
+        if (auto f = base::FindDate(c.text, slash_)) d = *f;
+      }
+      if (!d.empty()) return d;
+    }
+    return {};
+  }
+
+  // True when the page shows `date` (a "YYYY-MM-DD") in any written form.
+  bool DateShown(const std::string& date) const {
+    if (shown_dates_.empty()) {
+      shown_dates_ =
+          base::FindDates(scan_.visible_text, kMaxShownDates, slash_);
+      shown_dates_.push_back("");  // marks the list as computed
+    }
+    for (const std::string& d : shown_dates_) {
+      if (d == date) return true;
+    }
+    return false;
+  }
+
+  std::string PickPublished(const std::string& url) const {
+    std::string raw;
+    std::string declared = DeclaredDate(&raw);
+    if (!declared.empty() && !DateShown(declared)) declared.clear();
+    if (!declared.empty()) {
+      // A timestamp declared in UTC (or without a zone) can fall on the day
+      // before or after the date the page shows its readers in the site's
+      // time zone; the date shown near the headline then wins. A header's
+      // "today" above the headline does not count.
+      if (!HasLocalOffset(raw)) {
+        int from = scan_.first_h1_order < 0 ? 0 : scan_.first_h1_order - 10;
+        std::string near = VisibleDate(from);
+        std::optional<long> apart = base::DaysBetween(declared, near);
+        if (apart && (*apart == 1 || *apart == -1)) return near;
+      }
+      return declared;
+    }
+    if (std::string visible = VisibleDate(); !visible.empty()) return visible;
+    if (std::optional<std::string> d = base::FindDateInUrl(url)) return *d;
+    for (const ScanItem& m : scan_.metas) {
+      for (std::string_view key : kModifiedKeys) {
+        if (m.key != key) continue;
+        if (std::string d = Date(m.text); !d.empty()) return d;
+      }
+    }
+    if (article_) {
+      if (std::string d = Date(article_->date_modified); !d.empty()) return d;
+    }
+    return {};
+  }
+
+  PageScan scan_;
+  JsonLdReader ld_;
+  const JsonLdNode* article_ = nullptr;
+  const JsonLdNode* any_article_ = nullptr;
+  const JsonLdNode* page_ = nullptr;
+  const JsonLdNode* content_ = nullptr;  // a Recipe, HowTo, ...
+  std::vector<std::string> site_names_;
+  std::vector<std::string> author_site_names_;
+  mutable std::string visible_key_;  // TitleKey of the visible text, lazily
+  mutable std::vector<std::string> shown_dates_;  // dates in it, lazily
+  base::SlashOrder slash_ = base::SlashOrder::kMonthFirst;
+};
+
+}  // namespace
 
 HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc) {
-  HtmlMetadata meta;
-  xmlNodePtr root = doc.root();
-  // Minimal first slice: <title>.
-  for (xmlNodePtr n = root; n != nullptr;) {
-    if (NodeName(n) == "title") {
-      meta.title = base::CollapseWhitespace(NodeText(n));
-      break;
-    }
-    if (n->children && n->type == XML_ELEMENT_NODE) {
-      n = n->children;
-      continue;
-    }
-    while (n != nullptr && n->next == nullptr) n = n->parent;
-    if (n != nullptr) n = n->next;
-  }
-  return meta;
+  return Picker(doc).Pick();
 }
 
 }  // namespace newstrace::extract

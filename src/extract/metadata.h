@@ -16,9 +16,9 @@ struct HtmlMetadata {
   std::string title;      // the headline, without the site's name
   std::string site_name;  // og:site_name or the suffix split off <title>
   std::vector<std::string> authors;  // person names; empty when unknown
-  std::string published;  // YYYY-MM-DD, or empty when unknown
-  std::string url;        // canonical URL, or empty
-  std::string language;   // <html lang> / og:locale, lower case, or empty
+  std::string published;             // YYYY-MM-DD, or empty when unknown
+  std::string url;                   // canonical URL, or empty
+  std::string language;  // <html lang> / og:locale, lower case, or empty
   std::string description;
 };
 

@@ -96,18 +96,18 @@ std::string SniffBinary(std::string_view b) {
   if (starts("\xfd" "7zXZ")) return "xz";
   if (starts(std::string_view("\x28\xb5\x2f\xfd", 4))) return "zstd";
   if (starts("SQLite format 3")) return "sqlite";
-  // Mostly control bytes in the first 16 KiB. NULs alone may be UTF-16 and
-  // are judged by the caller.
+  // Many control or NUL bytes in the first 16 KiB: text has almost none
+  // (callers rule out UTF-16 first), random or compressed data has ~10%.
   std::string_view head = b.substr(0, 16384);
   size_t control = 0;
   for (char ch : head) {
     unsigned c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
-         c != 0x1b && c != 0) ) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+        c != 0x1b) {
       ++control;
     }
   }
-  if (!head.empty() && control * 10 > head.size()) return "binary data";
+  if (control >= 8 && control * 20 > head.size()) return "binary data";
   return "";
 }
 

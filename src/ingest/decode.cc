@@ -9,6 +9,8 @@
 // sequences (a legacy page), and
 // repaired with U+FFFD otherwise (a UTF-8 page with a few broken bytes, or
 // a file cut inside its last character).
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "base/strings.h"
@@ -30,6 +32,15 @@ std::string CleanControls(std::string_view s, size_t* nuls, size_t* controls) {
   out.reserve(s.size());
   size_t run = 0;  // start of the clean run not yet copied
   for (size_t i = 0; i < s.size(); ++i) {
+    // Skip eight bytes at a time while none is below 0x20 (SWAR test).
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ull;
+      if (((w - kOnes * 0x20) & ~w & (kOnes * 0x80)) != 0) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned u = static_cast<unsigned char>(s[i]);
     if (u >= 0x20 || u == '\t' || u == '\n') continue;
     out.append(s.data() + run, i - run);
@@ -107,10 +118,6 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
   }
 
   if (!decoded) {
-    std::string binary = ingest::SniffBinary(bytes);
-    if (!binary.empty()) {
-      return Status::Corruption("binary input (" + binary + "), not a document");
-    }
     bool be = false;
     if (d.charset.empty() && ingest::LooksLikeUtf16(bytes, &be)) {
       utf8 = ingest::DecodeUtf16(bytes, be, &bad);
@@ -118,6 +125,12 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
       decoded = true;
       AddDiag(&d, "utf16_without_bom",
               "decoded as " + d.charset + " detected from the byte pattern");
+    } else {
+      std::string binary = ingest::SniffBinary(bytes);
+      if (!binary.empty()) {
+        return Status::Corruption("binary input (" + binary +
+                                  "), not a document");
+      }
     }
   }
 

@@ -1,0 +1,35 @@
+// Author names from the strings pages give for them: meta tags, JSON-LD,
+// bylines. A byline says more than names ("By Jane Roe and John Doe, Staff
+// Writers | March 3, 2019"); this file keeps only the names.
+#ifndef NEWSTRACE_EXTRACT_META_AUTHORS_H_
+#define NEWSTRACE_EXTRACT_META_AUTHORS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newstrace::extract {
+
+struct AuthorCleanOptions {
+  // Names that are the site or publisher, never an author ("Reuters" on
+  // reuters.com). Compared case-insensitively. Default: none.
+  std::vector<std::string> site_names;
+  // When true, a byline only counts when it starts with a byline word
+  // ("By", "Von", "Autor:"); for text from elements whose class merely
+  // mentions "author". Default: false.
+  bool require_byline_word = false;
+};
+
+// Splits a byline or author string into person names, in order, without
+// duplicates: drops a leading "By"/"Von"/"Par"/"Por"/"Autor:" and the like,
+// roles ("Staff Writer"), e-mail addresses, URLs, dates and times, "@"
+// handles' "@", photo credits ("Fotos: ..."), and splits on ",", ";", "/",
+// "&", "and"/"und"/"et"/"y". Text after " | ", "•" or a spaced dash is
+// dropped. Returns no names when nothing in `raw` is a plausible name
+// (generic values such as "admin" or "Unknown" included).
+std::vector<std::string> CleanAuthors(std::string_view raw,
+                                      const AuthorCleanOptions& options);
+
+}  // namespace newstrace::extract
+
+#endif  // NEWSTRACE_EXTRACT_META_AUTHORS_H_

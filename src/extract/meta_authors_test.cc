@@ -1,0 +1,103 @@
+#include "extract/meta_authors.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/meta_names.h"
+
+namespace newstrace::extract {
+namespace {
+
+using Names = std::vector<std::string>;
+
+Names Clean(std::string_view raw) {
+  return CleanAuthors(raw, AuthorCleanOptions());
+}
+
+TEST(ExtractAuthorsTest, StripsBylineWords) {
+  EXPECT_EQ(Clean("By Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Von Hans Meier"), Names{"Hans Meier"});
+  EXPECT_EQ(Clean("Par Loïc Le Clerc"), Names{"Loïc Le Clerc"});
+  EXPECT_EQ(Clean("Por Ana López"), Names{"Ana López"});
+  EXPECT_EQ(Clean("Autor: Fritz Imhof"), Names{"Fritz Imhof"});
+  EXPECT_EQ(Clean("Autorin: Uta Muster, Projektleiterin"),
+            Names{"Uta Muster"});
+  EXPECT_EQ(Clean("Posted by Konstantin"), Names{"Konstantin"});
+  EXPECT_EQ(Clean("Eingestellt von der Michel"), Names{"der Michel"});
+  EXPECT_EQ(Clean("Redaktion: Eberhard Fuhr (Pressesprecher)"),
+            Names{"Eberhard Fuhr"});
+  EXPECT_EQ(Clean("~ Cem Basman"), Names{"Cem Basman"});
+}
+
+TEST(ExtractAuthorsTest, SplitsSeveralAuthors) {
+  EXPECT_EQ(Clean("Jane Roe and John Doe"), (Names{"Jane Roe", "John Doe"}));
+  EXPECT_EQ(Clean("Von Anna Berg und Carl Dorn"),
+            (Names{"Anna Berg", "Carl Dorn"}));
+  EXPECT_EQ(Clean("Anna Berg, Carl Dorn & Eva Fink"),
+            (Names{"Anna Berg", "Carl Dorn", "Eva Fink"}));
+  EXPECT_EQ(Clean("Anna Berg; Carl Dorn"), (Names{"Anna Berg", "Carl Dorn"}));
+  EXPECT_EQ(Clean("dpa/lno"), (Names{"dpa", "lno"}));
+  EXPECT_EQ(Clean("Jane Roe, Jane Roe"), Names{"Jane Roe"});
+}
+
+TEST(ExtractAuthorsTest, DropsRolesDatesAndContacts) {
+  EXPECT_EQ(Clean("By Jane Roe, Staff Writer"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Jane Roe Senior Editor"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("By Jane Roe | March 3, 2019"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("VON JANE ROE am 21. April 2020"), Names{"JANE ROE"});
+  EXPECT_EQ(Clean("Jane Roe 21.03.2019 10:00"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Jane Roe Thursday"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Jane Roe jane.roe@example.org"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("https://example.org/authors/jane-roe"), Names{});
+  EXPECT_EQ(Clean("Text: Jane Roe, Fotos: John Doe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Grant Tinsley, PhD"), Names{"Grant Tinsley"});
+  EXPECT_EQ(Clean("Jane Roe | Reuters"), Names{"Jane Roe"});
+}
+
+TEST(ExtractAuthorsTest, RejectsPlaceholdersAndOrganizations) {
+  EXPECT_EQ(Clean("admin"), Names{});
+  EXPECT_EQ(Clean("wordpressadmin"), Names{});
+  EXPECT_EQ(Clean("Unknown"), Names{});
+  EXPECT_EQ(Clean("Eingestellt von Unknown"), Names{});
+  EXPECT_EQ(Clean("Super User"), Names{});
+  EXPECT_EQ(Clean("By"), Names{});
+  EXPECT_EQ(Clean("Olympia-Verlag GmbH, Nürnberg, Germany"), Names{});
+  EXPECT_EQ(Clean("Frankfurt a. M., Germany"), Names{});
+  EXPECT_EQ(Clean("Departement für Wirtschaft, Bildung und Forschung"),
+            Names{});
+  EXPECT_EQ(Clean("Share this article"), Names{});
+}
+
+TEST(ExtractAuthorsTest, RejectsTheSiteItself) {
+  AuthorCleanOptions options;
+  options.site_names = {"Reuters", "example.org"};
+  EXPECT_EQ(CleanAuthors("Reuters", options), Names{});
+  EXPECT_EQ(CleanAuthors("Example.org", options), Names{});
+  EXPECT_EQ(CleanAuthors("Jane Roe, Reuters", options), Names{"Jane Roe"});
+}
+
+TEST(ExtractAuthorsTest, OnlyWithBylineWordWhenAsked) {
+  AuthorCleanOptions options;
+  options.require_byline_word = true;
+  EXPECT_EQ(CleanAuthors("Jane Roe", options), Names{});
+  EXPECT_EQ(CleanAuthors("By Jane Roe", options), Names{"Jane Roe"});
+  EXPECT_EQ(CleanAuthors("Posted on March 3, 2019 by Jane Roe", options),
+            Names{"Jane Roe"});
+}
+
+TEST(ExtractAuthorsTest, KnowsWhatANameLooksLike) {
+  EXPECT_TRUE(IsPlausibleAuthor("Jane Roe"));
+  EXPECT_TRUE(IsPlausibleAuthor("Christoph von Eichhorn"));
+  EXPECT_TRUE(IsPlausibleAuthor("gnaddrig"));  // a user name
+  EXPECT_TRUE(IsPlausibleAuthor("Perry Bacon Jr."));
+  EXPECT_FALSE(IsPlausibleAuthor("hit save. CTRL"));
+  EXPECT_FALSE(IsPlausibleAuthor("Read more"));
+  EXPECT_FALSE(IsPlausibleAuthor("1234"));
+  EXPECT_FALSE(IsPlausibleAuthor("Donnerstag"));
+  EXPECT_FALSE(IsPlausibleAuthor("stunnel_rsync.html"));
+  EXPECT_FALSE(IsPlausibleAuthor("a b c d e f g"));
+  EXPECT_EQ(Dedouble("Kristen Falc Kristen Falc"), "Kristen Falc");
+  EXPECT_EQ(Dedouble("R. R."), "R. R.");
+}
+
+}  // namespace
+}  // namespace newstrace::extract

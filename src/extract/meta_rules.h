@@ -1,0 +1,88 @@
+// How metadata reads the DOM: visible text, and the rules that tell from
+// an element's name, class, id and wording what it holds (a byline, a
+// date, a headline, navigation, reader comments). Pure functions over a
+// read-only libxml2 tree; thread-safe.
+#ifndef NEWSTRACE_EXTRACT_META_RULES_H_
+#define NEWSTRACE_EXTRACT_META_RULES_H_
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/html_document.h"
+
+namespace newstrace::extract {
+
+// Elements whose content is never metadata (script, style, svg, form
+// controls). <noscript> is walked: broken pages leave it open and libxml2
+// then nests the whole page in it.
+bool IsSkipped(std::string_view name);
+
+// True for an element only screen readers get ("screen-reader-text",
+// "sr-only", "visually-hidden").
+bool IsScreenReaderOnly(const xmlNode* n);
+
+// The visible text of `node`, whitespace-collapsed: script and style
+// skipped, a space at every element boundary ("<span>Author</span>Jane"
+// gives "Author Jane"). With `headline`, only block elements get spaces
+// ("<span>Abrechnung</span>: Musik" stays "Abrechnung: Musik") and kicker
+// parts ("Klimaschutz" above "Bohren, bis es heiß wird") are skipped.
+// Returns "" when the text is longer than `cap` bytes or the subtree has
+// more than about `cap` nodes; stops reading there, so a huge or deep
+// subtree costs little.
+std::string VisibleText(const xmlNode* node, size_t cap, bool headline = false);
+
+// True when `node` (an <h1>) is a logo: its text sits in a link to the
+// site's home page (an archived link is judged by the URL it archives).
+bool IsHomeLink(const xmlNode* node);
+
+// True when `node` reads like navigation: under 3000 bytes of text, or
+// text mostly inside links (at most 80000 nodes are read; a bigger region
+// is not navigation). A wrapper around the whole article that a
+// class calls "sidebar" or "navigation-container" fails this test.
+bool LooksLikeLinks(const xmlNode* node);
+
+// Elements whose whole text may be a byline or dateline found by its
+// wording (p, span, div, em, strong, ...).
+bool IsBylineCarrier(std::string_view name);
+
+// True when `text` opens with a word that introduces an author: "Von ",
+// "By ", "Autor:", "Posted by ", ...
+bool StartsWithBylineWord(std::string_view text);
+
+// True when `text` opens with words that introduce a publication date:
+// "Veröffentlicht am", "Published on", "Publié le", "Stand:", ...
+bool StartsWithDatelineWord(std::string_view text);
+
+// Lower-case tokens of the class and id attributes, split at spaces, '-'
+// and '_' ("post-meta entry__date" -> post, meta, entry, date); state
+// classes ("has-sidebar", "no-comments") are left out. *joined gets the
+// lower-cased "class id" string.
+std::vector<std::string> ClassTokens(const xmlNode* node, std::string* joined);
+
+// Reader comments ("comments", "comment-list", "disqus_thread"); an opinion
+// piece ("commentary") is not. `joined` as set by ClassTokens.
+bool IsCommentsClass(const std::string& joined);
+
+// A class or id name that begins with a navigation word ("sidebar-right",
+// "nav", "related-posts", "breadcrumb"); "footer" only outside an article,
+// where it is the page's footer rather than the article's.
+bool IsBoilerplateClass(const std::string& joined, bool in_article);
+
+// A class or id that names an author or byline ("byline", "post-author",
+// "autor", "contributor"), not an author's picture or biography.
+bool IsAuthorClass(const std::vector<std::string>& tokens);
+
+// A class or id that names a date ("date", "post-date", "datum", "time",
+// "published", "entry-meta"); "update" and "updated" do not.
+bool IsDateClass(const std::vector<std::string>& tokens);
+
+// A class that marks a headline ("entry-title", "post-title", "headline").
+bool IsHeadlineClass(const std::vector<std::string>& joined_tokens,
+                     const std::string& joined);
+
+}  // namespace newstrace::extract
+
+#endif  // NEWSTRACE_EXTRACT_META_RULES_H_

@@ -1,0 +1,270 @@
+#include "extract/meta_scan.h"
+
+#include <string_view>
+#include <vector>
+
+#include "base/strings.h"
+#include "extract/meta_rules.h"
+
+namespace newstrace::extract {
+namespace {
+
+// Longest element text kept as an author or date candidate, in bytes.
+constexpr size_t kMaxAuthorText = 160;
+constexpr size_t kMaxDateText = 260;
+constexpr size_t kMaxHeadingText = 400;
+constexpr size_t kMaxBylineText = 100;   // a byline found by its wording
+constexpr size_t kMaxDatelineText = 80;  // a dateline found near the <h1>
+constexpr int kDatelineWindow = 80;
+constexpr size_t kMaxVisibleText = size_t{4} << 20;  // page text kept      // elements after the <h1> searched
+
+class Scanner {
+ public:
+  explicit Scanner(PageScan* out) : out_(out) {}
+
+  void Run(xmlNodePtr root) {
+    struct Frame {
+      xmlNodePtr node;
+      unsigned ctx;
+    };
+    std::vector<Frame> stack;
+    if (root != nullptr) stack.push_back({root, 0});
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      unsigned child_ctx = f.ctx;
+      if (!Visit(f.node, f.ctx, &child_ctx)) continue;
+      for (xmlNodePtr c = f.node->last; c != nullptr; c = c->prev) {
+        if (c->type == XML_ELEMENT_NODE) stack.push_back({c, child_ctx});
+      }
+    }
+  }
+
+ private:
+  // Handles one element; returns false when its subtree is not walked.
+  bool Visit(xmlNodePtr node, unsigned ctx, unsigned* child_ctx) {
+    std::string_view name = NodeName(node);
+    int order = order_++;
+    if (name == "script") {
+      if (base::ContainsIgnoreCase(NodeAttr(node, "type"), "ld+json")) {
+        out_->jsonld.push_back(NodeText(node));
+      }
+      return false;
+    }
+    if (IsSkipped(name)) return false;
+    if (!(ctx & kCtxHead) && name != "head" && name != "title") {
+      AppendOwnText(node);
+    }
+    if (name == "html") {
+      out_->html_lang = NodeAttr(node, "lang");
+      if (out_->html_lang.empty()) out_->html_lang = NodeAttr(node, "xml:lang");
+    } else if (name == "head") {
+      *child_ctx |= kCtxHead;
+    } else if (name == "meta") {
+      AddMeta(node, order, ctx);
+      return false;
+    } else if (name == "link") {
+      std::string rel = base::AsciiLower(NodeAttr(node, "rel"));
+      if (rel == "canonical" && out_->canonical.empty()) {
+        out_->canonical = NodeAttr(node, "href");
+      }
+      return false;
+    } else if (name == "title") {
+      if (out_->title.empty()) {
+        out_->title = base::CollapseWhitespace(NodeText(node));
+      }
+      return false;
+    } else if (name == "nav" || name == "aside" ||
+               (name == "footer" && !(ctx & kCtxArticle))) {
+      *child_ctx |= kCtxBoilerplate;
+    } else if (name == "article" || name == "main") {
+      *child_ctx |= kCtxArticle;
+      // The page's main article inside a wrapper that a class calls
+      // navigation: the article wins.
+      if (!LooksLikeLinks(node)) *child_ctx &= ~kCtxBoilerplate;
+    }
+
+    std::string joined;
+    std::vector<std::string> tokens = ClassTokens(node, &joined);
+    // <html> and <body> classes describe the page ("has-sidebar",
+    // "comments-open"), not a region of it.
+    if (name != "html" && name != "body") {
+      if (IsCommentsClass(joined)) *child_ctx |= kCtxComments;
+      if (name != "article" && name != "main" &&
+          IsBoilerplateClass(joined, (ctx & kCtxArticle) != 0) &&
+          LooksLikeLinks(node)) {
+        *child_ctx |= kCtxBoilerplate;
+      }
+    }
+    std::string itemprop = NodeAttr(node, "itemprop");
+    if (itemprop == "articleBody") *child_ctx |= kCtxArticle;
+    if (ctx & kCtxHead) return true;
+
+    if (name == "h1" && !IsHomeLink(node)) {
+      std::string text = VisibleText(node, kMaxHeadingText, true);
+      if (!text.empty()) {
+        if (out_->first_h1_order < 0) out_->first_h1_order = order;
+        out_->headings.push_back(
+            {text, "h1", order, ctx, (*child_ctx & kCtxArticle) != 0});
+      }
+    } else if ((name == "h2" || name == "h3") &&
+               !(ctx & (kCtxBoilerplate | kCtxComments)) &&
+               !IsScreenReaderOnly(node)) {
+      std::string text = VisibleText(node, kMaxHeadingText, true);
+      if (!text.empty()) {
+        out_->subheadings.push_back(
+            {text, std::string(name), order, ctx, false});
+      }
+    }
+    if (name != "h1" &&
+        (itemprop == "headline" || IsHeadlineClass(tokens, joined))) {
+      std::string text = VisibleText(node, kMaxHeadingText, true);
+      if (!text.empty()) {
+        out_->headings.push_back(
+            {text, itemprop.empty() ? "class" : itemprop, order, ctx, false});
+      }
+    }
+    if (ctx & kCtxComments) return true;
+
+    if (name == "time") {
+      std::string value = NodeAttr(node, "datetime");
+      if (value.empty()) value = VisibleText(node, kMaxDateText);
+      std::string cls = base::AsciiLower(NodeAttr(node, "class"));
+      bool strong = xmlHasProp(node, BAD_CAST "pubdate") != nullptr ||
+                    itemprop == "datePublished" ||
+                    cls.find("publish") != std::string::npos ||
+                    cls.find("entry-date") != std::string::npos;
+      if (!value.empty()) {
+        out_->dates.push_back({value, "time", order, ctx, strong});
+      }
+    }
+    if (itemprop == "datePublished" || itemprop == "dateCreated" ||
+        itemprop == "dateModified" || itemprop == "uploadDate") {
+      std::string value = NodeAttr(node, "content");
+      if (value.empty()) value = NodeAttr(node, "datetime");
+      if (value.empty()) value = VisibleText(node, kMaxDateText);
+      if (!value.empty()) {
+        out_->dates.push_back({value, itemprop, order, ctx, true});
+      }
+    }
+    if (itemprop == "author" || itemprop == "creator") {
+      std::string text = ItempropName(node);
+      if (!text.empty()) {
+        out_->authors.push_back({text, "itemprop", order, ctx, true});
+        return true;
+      }
+    }
+    if (name == "a" &&
+        base::ContainsIgnoreCase(NodeAttr(node, "rel"), "author")) {
+      std::string text = VisibleText(node, kMaxAuthorText);
+      if (!text.empty()) {
+        out_->authors.push_back({text, "rel", order, ctx, true});
+      }
+      return true;
+    }
+    if ((!tokens.empty() && IsAuthorClass(tokens)) || name == "address") {
+      std::string text = VisibleText(node, kMaxAuthorText);
+      if (!text.empty()) {
+        out_->authors.push_back(
+            {text, name == "address" ? "address" : joined, order, ctx, false});
+      }
+    }
+    if (IsBylineCarrier(name)) {
+      // A short text that opens with a byline word: "Von Jane Roe",
+      // "Posted by Jane Roe", "Text: Jane Roe".
+      std::string text = VisibleText(node, kMaxBylineText);
+      if (!text.empty() && StartsWithBylineWord(text)) {
+        out_->authors.push_back({text, "text", order, ctx, false});
+      }
+    }
+    // Just below the headline, a short line with a date is the dateline
+    // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
+    // one that says so ("Veröffentlicht am 16.08.2019").
+    if (IsBylineCarrier(name)) {
+      bool near = out_->first_h1_order >= 0 && order > out_->first_h1_order &&
+                  order <= out_->first_h1_order + kDatelineWindow;
+      std::string text = VisibleText(node, kMaxDatelineText);
+      bool digit = false;
+      for (char c : text) digit = digit || (c >= '0' && c <= '9');
+      if (digit && (near || StartsWithDatelineWord(text))) {
+        out_->dates.push_back({text, "near", order, ctx, false});
+      }
+    }
+    if (!tokens.empty() && IsDateClass(tokens)) {
+      std::string text = VisibleText(node, kMaxDateText);
+      if (!text.empty()) {
+        out_->dates.push_back({text, "class", order, ctx, false});
+      }
+      // <abbr class="published" title="2019-03-21T10:00">
+      std::string title = NodeAttr(node, "title");
+      if (!title.empty() && title.size() < 64) {
+        out_->dates.push_back({title, "class", order, ctx, false});
+      }
+    }
+    return true;
+  }
+
+  void AddMeta(xmlNodePtr node, int order, unsigned ctx) {
+    std::string key = NodeAttr(node, "name");
+    if (key.empty()) key = NodeAttr(node, "property");
+    if (key.empty()) key = NodeAttr(node, "itemprop");
+    if (key.empty()) key = NodeAttr(node, "http-equiv");
+    if (key.empty()) return;
+    std::string content = NodeAttr(node, "content");
+    if (content.empty()) content = NodeAttr(node, "value");
+    content = base::CollapseWhitespace(content);
+    if (content.empty()) return;
+    out_->metas.push_back({std::move(content),
+                           base::AsciiLower(base::Trim(key)), order, ctx,
+                           false});
+  }
+
+  // The name of an itemprop=author element: a nested itemprop=name (text or
+  // content attribute), else the element's own content or text.
+  std::string ItempropName(xmlNodePtr node) {
+    std::vector<xmlNodePtr> stack{node};
+    size_t budget = 2000;  // nodes searched for the name
+    while (!stack.empty() && budget-- > 0) {
+      xmlNodePtr n = stack.back();
+      stack.pop_back();
+      if (n != node && NodeAttr(n, "itemprop") == "name") {
+        std::string v = NodeAttr(n, "content");
+        if (v.empty()) v = VisibleText(n, kMaxAuthorText);
+        if (!v.empty()) return v;
+      }
+      for (xmlNodePtr c = n->last; c != nullptr; c = c->prev) {
+        if (c->type == XML_ELEMENT_NODE) stack.push_back(c);
+      }
+    }
+    std::string v = NodeAttr(node, "content");
+    if (!v.empty()) return base::CollapseWhitespace(v);
+    return VisibleText(node, kMaxAuthorText);
+  }
+
+  // Appends the element's own text nodes (not its children's) to the
+  // page's visible text, up to kMaxVisibleText bytes.
+  void AppendOwnText(xmlNodePtr node) {
+    std::string& text = out_->visible_text;
+    for (xmlNodePtr c = node->children; c != nullptr; c = c->next) {
+      if (text.size() >= kMaxVisibleText) return;
+      if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+          c->content) {
+        text += ' ';
+        text += reinterpret_cast<const char*>(c->content);
+      }
+    }
+  }
+
+  PageScan* out_;
+  int order_ = 0;
+};
+
+}  // namespace
+
+PageScan ScanPage(const HtmlDocument& doc) {
+  PageScan scan;
+  Scanner(&scan).Run(doc.root());
+  return scan;
+}
+
+}  // namespace newstrace::extract

@@ -1,0 +1,139 @@
+#include "extract/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/meta_title.h"
+
+namespace newstrace::extract {
+namespace {
+
+using Names = std::vector<std::string>;
+
+HtmlMetadata MetaOf(const std::string& html) {
+  auto doc = HtmlDocument::Parse(html, HtmlParseOptions());
+  EXPECT_TRUE(doc.ok());
+  return ExtractHtmlMetadata(**doc);
+}
+
+TEST(ExtractMetadataTest, ReadsOpenGraph) {
+  HtmlMetadata m = MetaOf(
+      "<html lang=en><head><meta property='og:title' content='Big news'>"
+      "<meta property='og:site_name' content='Daily'>"
+      "<meta property='article:published_time' content='2019-03-21'>"
+      "<link rel=canonical href='https://daily.example/a/1'>"
+      "</head><body><p>x</p></body></html>");
+  EXPECT_EQ(m.title, "Big news");
+  EXPECT_EQ(m.site_name, "Daily");
+  EXPECT_EQ(m.published, "2019-03-21");
+  EXPECT_EQ(m.language, "en");
+  EXPECT_EQ(m.url, "https://daily.example/a/1");
+}
+
+TEST(ExtractMetadataTest, JsonLdWinsOverMetaTags) {
+  HtmlMetadata m = MetaOf(R"(<html><head>
+    <meta name="author" content="Meta Person">
+    <meta property="article:published_time" content="2018-01-01">
+    <script type="application/ld+json">{"@type":"NewsArticle",
+      "headline":"From JSON-LD","datePublished":"2019-05-06T08:00:00+02:00",
+      "author":{"@type":"Person","name":"Ld Person"}}</script>
+    </head><body><h1>Something else entirely</h1></body></html>)");
+  EXPECT_EQ(m.authors, Names{"Ld Person"});
+  EXPECT_EQ(m.published, "2019-05-06");
+}
+
+TEST(ExtractMetadataTest, SplitsTheSiteNameOffTheTitle) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Rain in Spain stays mainly in the plain | The "
+      "Weather Gazette</title></head><body><p>Text.</p></body></html>");
+  EXPECT_EQ(m.title, "Rain in Spain stays mainly in the plain");
+  m = MetaOf(
+      "<html><head><title>Weather Gazette » Rain in Spain stays mainly in "
+      "the plain</title><meta property='og:site_name' content='Weather "
+      "Gazette'></head><body></body></html>");
+  EXPECT_EQ(m.title, "Rain in Spain stays mainly in the plain");
+}
+
+TEST(ExtractMetadataTest, PrefersTheHeadlineTheTitleConfirms) {
+  HtmlMetadata m = MetaOf(R"(<html><head>
+    <title>Local council approves new bridge - Town Crier</title></head>
+    <body><h1><a href="/">Town Crier</a></h1>
+    <article><h1><span class="kicker">Infrastructure</span>
+      Local council approves new bridge</h1></article></body></html>)");
+  EXPECT_EQ(m.title, "Local council approves new bridge");
+}
+
+TEST(ExtractMetadataTest, FindsABylineAndDatelineInThePage) {
+  HtmlMetadata m = MetaOf(R"(<html><body>
+    <nav><span class="date">1. Januar 2000</span></nav>
+    <article><h1>Ein Titel für den Test</h1>
+    <div class="byline">Von Anna Berg und Carl Dorn</div>
+    <div class="entry-meta">Veröffentlicht am 21. März 2019</div>
+    <p>Text.</p></article>
+    <div class="comments"><span class="author">Troll</span>
+      <span class="date">22. März 2019</span></div></body></html>)");
+  EXPECT_EQ(m.authors, (Names{"Anna Berg", "Carl Dorn"}));
+  EXPECT_EQ(m.published, "2019-03-21");
+}
+
+TEST(ExtractMetadataTest, NoAuthorNoDateMeansNone) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>About us</title><meta name=author "
+      "content=admin></head><body><h1>About us</h1><p>We sell bread since "
+      "1990.</p></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+  EXPECT_EQ(m.published, "");
+  EXPECT_EQ(m.title, "About us");
+}
+
+TEST(ExtractMetadataTest, UsesTheCanonicalUrlDateLast) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><link rel=canonical "
+      "href='https://blog.example/2016/04/05/post/'></head><body><h1>A "
+      "post</h1></body></html>");
+  EXPECT_EQ(m.published, "2016-04-05");
+}
+
+TEST(ExtractMetadataTest, PrefersTheShownDateToAUtcTimestampADayOff) {
+  HtmlMetadata m = MetaOf(R"(<html><head>
+    <meta property="article:published_time" content="2019-10-18T22:04:00Z">
+    </head><body><h1>Late night story</h1>
+    <p class="date">19. Oktober 2019 00:04 Uhr</p></body></html>)");
+  EXPECT_EQ(m.published, "2019-10-19");
+  m = MetaOf(R"(<html><head>
+    <meta property="article:published_time"
+      content="2019-10-18T22:04:00-03:00"></head><body><h1>Late story</h1>
+    <p class="date">19. Oktober 2019</p></body></html>)");
+  EXPECT_EQ(m.published, "2019-10-18");  // a local offset is trusted
+}
+
+TEST(ExtractMetadataTest, SurvivesEmptyAndBrokenPages) {
+  for (const char* html :
+       {"", "<html>", "<html><head><script type='application/ld+json'>{{{",
+        "<h1></h1><time datetime='2099-99-99'>x</time>",
+        "<meta name=author content=''><meta property=og:title content=''>"}) {
+    auto doc = HtmlDocument::Parse(html, HtmlParseOptions());
+    if (!doc.ok()) continue;
+    HtmlMetadata m = ExtractHtmlMetadata(**doc);
+    EXPECT_EQ(m.published, "") << html;
+  }
+}
+
+TEST(ExtractMetadataTest, TitleHelpers) {
+  EXPECT_EQ(TitleKey("„Wir dekorieren“ – um!"), "wir dekorieren um");
+  EXPECT_EQ(TitleKey("Straße"), "strasse");
+  EXPECT_EQ(DecodeEntities("A &amp; B &#8211; C&#x27;s &hellip;"),
+            "A & B – C's …");
+  EXPECT_EQ(DecodeEntities("&bogus; &#0; &"), "&bogus; &#0; &");
+  EXPECT_EQ(SplitTitle("A | B - C"), (Names{"A", "B", "C"}));
+  EXPECT_EQ(SiteNames({"Daily"}, "https://www.mdr.de/x"),
+            (Names{"Daily", "mdr.de", "mdr"}));
+  EXPECT_TRUE(IsSitePart("MDR.DE", {"mdr.de"}, true));
+  EXPECT_TRUE(IsSitePart("Spektrum der Wissenschaft", {"spektrum"}, false));
+  EXPECT_FALSE(IsSitePart("Spektrum der Wissenschaft", {"spektrum"}, true));
+}
+
+}  // namespace
+}  // namespace newstrace::extract

@@ -1,0 +1,403 @@
+// Cue lists for plain-text cleaning (text_cues.h). The lists are written in
+// CueKey form: lower case, single spaces, no trailing punctuation. They hold
+// the phrases sites print around an article in English, German, French and
+// Spanish; a phrase is only matched on a whole short line or at its start,
+// never inside body prose.
+#include "extract/text_cues.h"
+
+#include <algorithm>
+
+#include "base/dates.h"
+#include "base/strings.h"
+#include "base/utf8.h"
+
+namespace newstrace::extract::text {
+namespace {
+
+template <size_t N>
+bool In(std::string_view key, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), key) != std::end(list);
+}
+
+// The list entry that `key` starts with (at a word boundary), or "".
+template <size_t N>
+std::string_view PrefixIn(std::string_view key,
+                          const std::string_view (&list)[N]) {
+  for (std::string_view p : list) {
+    if (!base::StartsWith(key, p)) continue;
+    if (key.size() == p.size()) return p;
+    char next = key[p.size()];
+    char last = p.back();
+    if (next == ' ' || last == ' ' || last == ':' || next == ':' ||
+        next == ',' || next == '.' || next == '!') {
+      return p;
+    }
+  }
+  return {};
+}
+
+template <size_t N>
+bool ContainsAny(std::string_view key, const std::string_view (&list)[N]) {
+  for (std::string_view p : list) {
+    if (key.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// clang-format off
+constexpr std::string_view kAdvertisement[] = {
+    "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
+    "sponsored content", "sponsored links", "sponsored post", "promoted",
+    "promoted content", "paid content", "paid post", "partner content",
+    "anzeige", "werbung", "publicité", "publicidad",
+    "story continues below advertisement",
+    "article continues below advertisement", "continue reading below",
+    "continue reading the main story", "scroll to continue with content",
+    "advertisement - scroll to continue", "remove ads", "ad feedback",
+    "report this ad", "skip ad"};
+constexpr std::string_view kAdvertisementPrefix[] = {
+    "advertisement", "sponsored by", "paid for by", "promoted by", "anzeige:",
+    "publicité :"};
+
+constexpr std::string_view kRelatedHeader[] = {
+    "read more", "related report", "related reports", "related",
+    "related articles", "related stories", "related posts", "related news",
+    "related content", "related coverage", "related links", "related reading",
+    "more stories", "more news", "more on this story", "more on this",
+    "more on this topic", "read next", "what to read next", "you may also like",
+    "you might also like", "you may be interested in", "recommended",
+    "recommended for you", "recommended stories", "recommended reading",
+    "most read", "most popular", "most viewed", "popular", "trending",
+    "trending now", "trending stories", "top stories", "latest news",
+    "latest stories", "don't miss", "editor's picks",
+    "for more information see", "further reading", "see also", "mehr zum thema",
+    "weitere artikel", "das könnte sie auch interessieren", "auch interessant",
+    "à lire aussi", "lire aussi", "sur le même sujet", "voir aussi",
+    "noticias relacionadas", "te puede interesar", "más noticias",
+    "también te puede interesar"};
+constexpr std::string_view kRelatedHeaderPrefix[] = {
+    "more from ", "more in ", "more stories from ", "also on "};
+constexpr std::string_view kSponsoredHeader[] = {
+    "around the web", "from our partners", "sponsored stories",
+    "promoted stories", "from the web", "paid partner content"};
+constexpr std::string_view kCommentHeader[] = {
+    "comments", "comment", "leave a comment", "leave a reply", "post a comment",
+    "add a comment", "add comment", "reader comments", "join the discussion",
+    "join the conversation", "show comments", "view comments", "discussion",
+    "kommentare", "commentaires", "comentarios", "what do you think",
+    "have your say"};
+
+constexpr std::string_view kRelatedPrefix[] = {
+    "read more:", "read more -", "related:", "related -", "see also:",
+    "also read:", "read also:", "also read", "read also", "more:", "watch:",
+    "read:", "recommended:", "don't miss:", "must read:", "must see:",
+    "trending:", "latest:", "lesen sie auch:", "mehr zum thema:",
+    "lire aussi :", "lire aussi:", "à lire aussi :", "à lire aussi:",
+    "lee también:", "leer más:", "lea también:", "te puede interesar:"};
+
+constexpr std::string_view kTagPrefix[] = {
+    "tags:", "tagged:", "tagged with:", "topics:", "keywords:",
+    "related topics:", "schlagworte:", "schlagwörter:", "themen:",
+    "mots-clés :", "mots-clés:", "mots clés :", "etiquetas:", "temas:"};
+
+constexpr std::string_view kCaptionPrefix[] = {
+    "pictured:", "pictured above:", "above:", "below:", "left:", "right:",
+    "top:", "main picture:", "main image:", "image caption", "caption:",
+    "photo caption:", "in the photo:", "bildunterschrift:", "légende :",
+    "légende:", "pie de foto:"};
+
+constexpr std::string_view kContributorPrefix[] = {
+    "reporting by", "additional reporting by", "writing by", "editing by",
+    "compiled by", "with reporting by", "(reporting by",
+    "(additional reporting by", "(writing by", "(editing by", "contributing:",
+    "contributors:"};
+constexpr std::string_view kContributorContains[] = {
+    "contributed to this report", "contributed reporting",
+    "contributed to this article"};
+
+constexpr std::string_view kNavigation[] = {
+    "read more", "more", "share", "share this", "share this article",
+    "share this story", "share this post", "share on facebook",
+    "share on twitter", "tweet", "email", "e-mail", "print", "reply", "like",
+    "follow", "subscribe", "subscribe now", "sign up", "log in", "login",
+    "register", "sign in", "menu", "home", "search", "skip to content",
+    "skip to main content", "back to top", "next", "previous", "next article",
+    "previous article", "next story", "previous story", "continue reading",
+    "click here", "click to enlarge", "enlarge this image", "toggle caption",
+    "hide caption", "view gallery", "watch", "video", "listen", "loading",
+    "close", "expand", "collapse", "see more", "show more", "load more",
+    "view all", "full story", "top", "weiterlesen", "mehr", "teilen",
+    "lire la suite", "partager", "leer más", "compartir", "seguir leyendo"};
+constexpr std::string_view kNavigationPrefix[] = {
+    "read more", "read the full", "click here", "click to", "tap here",
+    "subscribe to", "subscribe for", "subscribe now", "sign up for",
+    "sign up to", "follow us", "follow @", "follow him on", "follow her on",
+    "follow them on", "like us on", "share this", "share on", "join us on",
+    "download our app", "download the app", "get our newsletter",
+    "get the latest", "we use cookies", "this site uses cookies",
+    "this website uses cookies", "by continuing to use", "accept cookies",
+    "copyright ©", "©", "(c) 20", "copyright 19", "copyright 20",
+    "all rights reserved", "terms of use", "privacy policy", "contact us",
+    "about us", "home >", "home »", "you are here:", "posted in", "filed under",
+    "categories:", "category:", "continue reading", "story continues",
+    "skip to", "jump to", "back to", "return to", "send us a correction",
+    "see an error", "report an error", "report a typo", "have a news tip",
+    "got a story", "support our", "donate", "become a patron",
+    "listen to the podcast", "watch the video", "watch the full",
+    "spread the word", "please adhere to", "like this:", "abonnieren sie",
+    "jetzt abonnieren", "abonnez-vous", "suscríbete", "suscribete", "síguenos",
+    "suivez-nous", "folgen sie uns"};
+// Phrases that make a short line boilerplate wherever they stand in it.
+constexpr std::string_view kNavigationContains[] = {
+    "appeared first on", "all rights reserved", "uses cookies", "use cookies",
+    "commenting policy", "comment policy", "enable javascript",
+    "javascript is disabled", "your browser does not", "sign up for our",
+    "subscribe to our", "our newsletter", "follow us on", "click here"};
+// Phrases that only do so in a very short line (a news sentence may name
+// a privacy policy).
+constexpr std::string_view kNavigationContainsShort[] = {
+    "cookie policy", "privacy policy", "terms of service",
+    "terms and conditions", "newsletter"};
+constexpr std::string_view kSocial[] = {
+    "facebook", "twitter", "whatsapp", "email", "e-mail", "print", "pinterest",
+    "linkedin", "reddit", "share", "tweet", "messenger", "telegram", "copy",
+    "link", "comments", "instagram", "youtube", "flipboard", "sms", "mail",
+    "save", "x", "tumblr", "google", "google+", "skype", "pocket", "vk", "xing",
+    "more", "telegram", "threads", "bluesky"};
+
+constexpr std::string_view kNetworks[] = {
+    "twitter", "facebook", "instagram", "youtube", "linkedin", "telegram",
+    "tiktok", "pinterest", "reddit", "whatsapp", "flipboard", "rss"};
+
+constexpr std::string_view kCaptionWords[] = {
+    "pictured", "(left)", "(right)", "(centre)", "(center)", "(top)", "(above)",
+    "(below)", "file photo", "in this photo", "in this image",
+    "in this picture", "handout", "seen here", "is seen", "are seen",
+    "pose for", "poses for", "photographed", "abgebildet", "im bild",
+    "sur la photo", "en la imagen", "en la foto"};
+// Decoration around cue phrases: "Read more »", "> Share", "[Advertisement]"
+constexpr std::string_view kTrailingDecor[] = {
+    " ", ":", ".", "!", ">", "-", "|", "*", "\xC2\xBB", "\xE2\x80\xBA",
+    "\xE2\x86\x92", "\xE2\x80\xA6", "\xE2\x80\x93", "\xE2\x80\x94"};
+constexpr std::string_view kLeadingDecor[] = {
+    " ", "\xC2\xBB", "\xE2\x80\xBA", ">", "*", "\xE2\x80\xA2", "-", "|"};
+// clang-format on
+
+bool IsUrl(std::string_view t) {
+  return base::StartsWith(t, "http://") || base::StartsWith(t, "https://") ||
+         base::StartsWith(t, "www.");
+}
+
+// "Home > World > Europe", "News | Sport | Weather": three or more short
+// segments between separators.
+bool IsMenu(std::string_view key, const Features& f) {
+  if (f.words > 20 || f.Terminal()) return false;
+  int separators = 0, longest = 0, current = 0;
+  bool ok = true;
+  ForEachToken(key, [&](const Token& t) {
+    std::string_view w = t.whole;
+    if (w == ">" || w == "»" || w == "›" || w == "|" || w == "/" ||
+        w == "\xE2\x80\xA2" || w == "\xC2\xB7") {
+      ++separators;
+      if (current == 0) ok = false;
+      current = 0;
+    } else if (!t.core.empty()) {
+      longest = std::max(longest, ++current);
+    }
+    return true;
+  });
+  return ok && separators >= 2 && longest <= 4 && current > 0;
+}
+
+bool AllSocial(std::string_view key) {
+  bool any = false, all = true;
+  ForEachToken(key, [&](const Token& t) {
+    if (t.core.empty()) return true;
+    any = true;
+    if (!In(t.core, kSocial)) all = false;
+    return all;
+  });
+  return any && all;
+}
+
+bool AllHashtags(std::string_view unit) {
+  bool any = false, all = true;
+  ForEachToken(unit, [&](const Token& t) {
+    if (t.core.empty()) return true;
+    any = true;
+    all = t.whole[0] == '#';
+    return all;
+  });
+  return any && all;
+}
+
+bool OnlyUrls(std::string_view unit) {
+  bool any = false, all = true;
+  ForEachToken(unit, [&](const Token& t) {
+    if (t.core.empty()) return true;
+    any = true;
+    all = IsUrl(t.whole);
+    return all;
+  });
+  return any && all;
+}
+
+// The text after the first ':' of `unit` (trimmed).
+std::string_view AfterColon(std::string_view unit) {
+  size_t c = unit.find(':');
+  return c == std::string_view::npos ? std::string_view()
+                                     : base::Trim(unit.substr(c + 1));
+}
+
+}  // namespace
+
+std::string CueKey(std::string_view s) {
+  if (s.size() > 300) return "";
+  std::string key = base::CollapseWhitespace(LowerWord(s));
+  auto strip_end = [&](std::string_view tail) {
+    if (base::EndsWith(key, tail)) {
+      key.resize(key.size() - tail.size());
+      return true;
+    }
+    return false;
+  };
+  auto strip_begin = [&](std::string_view head) {
+    if (base::StartsWith(key, head)) {
+      key.erase(0, head.size());
+      return true;
+    }
+    return false;
+  };
+  bool changed = true;
+  while (changed && !key.empty()) {
+    changed = false;
+    for (std::string_view d : kTrailingDecor) changed = strip_end(d) || changed;
+    for (std::string_view d : kLeadingDecor) {
+      changed = strip_begin(d) || changed;
+    }
+  }
+  if (key.size() >= 2 && ((key.front() == '[' && key.back() == ']') ||
+                          (key.front() == '(' && key.back() == ')'))) {
+    key = key.substr(1, key.size() - 2);
+  }
+  return key;
+}
+
+bool HasCaptionWords(std::string_view s) {
+  if (s.size() > 400) return false;
+  std::string key = LowerWord(s);
+  return ContainsAny(key, kCaptionWords);
+}
+
+bool StartsWithListMarker(std::string_view s) {
+  Features f = ComputeFeatures(s.substr(0, 8));
+  return f.list_number || f.list_bullet;
+}
+
+Cue MatchCue(std::string_view unit, const Features& f) {
+  if (f.words == 0) return Cue::kOther;
+  if (f.bytes > 400) return Cue::kNone;
+  // `key` (no decoration) is matched whole against the plain lists; `raw`
+  // keeps the punctuation as written ("read more: ...") and is matched by
+  // prefix against the lists whose entries end in ':'.
+  std::string key = CueKey(unit);
+  std::string raw = base::CollapseWhitespace(LowerWord(unit));
+
+  if (In(key, kAdvertisement)) return Cue::kAdvertisement;
+  if (f.words <= 12 && !PrefixIn(raw, kAdvertisementPrefix).empty() &&
+      !f.Terminal()) {
+    return Cue::kAdvertisement;
+  }
+  if (In(key, kCommentHeader)) return Cue::kCommentHeader;
+  {
+    // "12 comments", "comments (12)", "3 responses"
+    std::string_view k = key;
+    size_t d = 0;
+    while (d < k.size() && k[d] >= '0' && k[d] <= '9') ++d;
+    std::string_view rest = base::Trim(k.substr(d));
+    if (d > 0 &&
+        (rest == "comments" || rest == "comment" || rest == "responses" ||
+         rest == "replies" || rest == "kommentare" || rest == "commentaires" ||
+         rest == "comentarios")) {
+      return Cue::kCommentHeader;
+    }
+    if (base::StartsWith(k, "comments (") || base::StartsWith(k, "comments ")) {
+      std::string_view n = k.substr(9);
+      if (!n.empty() &&
+          n.find_first_not_of("0123456789() ") == std::string_view::npos) {
+        return Cue::kCommentHeader;
+      }
+    }
+  }
+  if (In(key, kSponsoredHeader)) return Cue::kSponsoredHeader;
+  if (In(key, kRelatedHeader)) return Cue::kRelatedHeader;
+  if (f.words <= 6 && !f.Terminal() &&
+      !PrefixIn(key, kRelatedHeaderPrefix).empty()) {
+    return Cue::kRelatedHeader;
+  }
+  if (In(key, kNavigation) || AllSocial(key)) return Cue::kNavigation;
+
+  if (std::string_view p = PrefixIn(raw, kRelatedPrefix); !p.empty()) {
+    std::string_view rest = AfterColon(unit);
+    if (rest.empty()) {
+      rest = base::Trim(unit.substr(std::min(unit.size(), p.size())));
+    }
+    if (OnlyUrls(rest)) return Cue::kNavigation;
+    if (base::CountWords(rest) >= 2) return Cue::kRelatedPrefix;
+  }
+  if (!PrefixIn(raw, kTagPrefix).empty() && f.words <= 40) {
+    return Cue::kTagList;
+  }
+  if (AllHashtags(unit)) return Cue::kTagList;
+  if (!PrefixIn(raw, kCaptionPrefix).empty()) return Cue::kCaptionPrefix;
+  if (f.words <= 40 && (!PrefixIn(raw, kContributorPrefix).empty() ||
+                        ContainsAny(raw, kContributorContains))) {
+    return Cue::kContributors;
+  }
+  if (f.words <= 25 && !PrefixIn(raw, kNavigationPrefix).empty()) {
+    return Cue::kNavigation;
+  }
+  if (f.words <= 30 && ContainsAny(raw, kNavigationContains)) {
+    return Cue::kNavigation;
+  }
+  if (f.words <= 8 && ContainsAny(raw, kNavigationContainsShort)) {
+    return Cue::kNavigation;
+  }
+  if (IsMenu(key, f)) return Cue::kNavigation;
+  // "Follow the institute on Twitter", "Join us on Facebook"
+  if (f.words <= 15 &&
+      (base::StartsWith(raw, "follow ") || base::StartsWith(raw, "like ") ||
+       base::StartsWith(raw, "join ") || base::StartsWith(raw, "find us")) &&
+      ContainsAny(raw, kNetworks)) {
+    return Cue::kNavigation;
+  }
+  if (OnlyUrls(unit)) return Cue::kOther;
+  {
+    // "Facebook Link: http://...": a URL under a label of a few words.
+    int urls = 0, other = 0;
+    ForEachToken(unit, [&](const Token& t) {
+      if (IsUrl(t.whole)) {
+        ++urls;
+      } else if (!t.core.empty()) {
+        ++other;
+      }
+      return true;
+    });
+    if (urls > 0 && other <= 3) return Cue::kOther;
+  }
+  if (f.words <= 12 &&
+      (base::StartsWith(raw, "source:") || base::StartsWith(raw, "via:") ||
+       base::StartsWith(raw, "quelle:") || base::StartsWith(raw, "fuente:"))) {
+    return Cue::kOther;
+  }
+  if (f.words == 1 && unit.find('@') != std::string_view::npos) {
+    return Cue::kOther;  // an e-mail address or a handle
+  }
+  if (f.letters == 0 && f.words <= 3 && !f.list_number &&
+      !base::FindDate(unit)) {
+    return Cue::kOther;  // "***", "1/5", but not "12.10.2022"
+  }
+  return Cue::kNone;
+}
+
+}  // namespace newstrace::extract::text

@@ -35,6 +35,16 @@ TEST(DatesTest, ParsesNumericDayFirstAndUs) {
   EXPECT_EQ(ParseDate("1.2.17"), std::nullopt);  // too loose
 }
 
+TEST(DatesTest, ReadsSlashDatesInTheGivenOrder) {
+  EXPECT_EQ(ParseDate("03/05/2022", SlashOrder::kMonthFirst), "2022-03-05");
+  EXPECT_EQ(ParseDate("03/05/2022", SlashOrder::kDayFirst), "2022-05-03");
+  EXPECT_EQ(ParseDate("12/25/2021", SlashOrder::kDayFirst), "2021-12-25");
+  EXPECT_EQ(ParseDate("25/12/2021", SlashOrder::kMonthFirst), "2021-12-25");
+  EXPECT_EQ(ParseDate("03.05.2022", SlashOrder::kMonthFirst), "2022-05-03");
+  EXPECT_EQ(FindDate("Brasília 03/05/2022 21:44", SlashOrder::kDayFirst),
+            "2022-05-03");
+}
+
 TEST(DatesTest, ParsesGerman) {
   EXPECT_EQ(ParseDate("21. März 2019"), "2019-03-21");
   EXPECT_EQ(ParseDate("21. Maerz 2019"), "2019-03-21");
@@ -103,6 +113,13 @@ TEST(DatesTest, FindsADateInADateline) {
   EXPECT_EQ(FindDate("Kotimaa 19.2.2020 klo 14.00"), "2020-02-19");
   EXPECT_EQ(FindDate("发布时间：2017年11月21日"), "2017-11-21");
   EXPECT_EQ(FindDate("No date in this line at all."), std::nullopt);
+}
+
+TEST(DatesTest, FindsEveryDate) {
+  EXPECT_EQ(FindDates("Erstellt 1. März 2019, geändert am 2019-03-04.", 10),
+            (std::vector<std::string>{"2019-03-01", "2019-03-04"}));
+  EXPECT_EQ(FindDates("1.1.2001 2.1.2001 3.1.2001", 2).size(), 2u);
+  EXPECT_TRUE(FindDates("nothing here", 5).empty());
 }
 
 TEST(DatesTest, FindDateSkipsNumberRuns) {

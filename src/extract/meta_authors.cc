@@ -285,6 +285,20 @@ std::string TidyPiece(std::string piece) {
   return std::string(Trim(out));
 }
 
+// See CleanAuthors: true when `pieces` read as a phrase.
+bool IsPhrase(const std::vector<std::string>& pieces) {
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    std::string piece = TidyPiece(pieces[i]);
+    if (!HasProseWord(piece)) continue;
+    if (i == 0) return true;
+    std::vector<std::string_view> words = SplitWords(piece);
+    size_t k = 0;
+    char32_t first = base::NextCodePoint(words[0], &k);
+    if (base::IsLetter(first) && !base::IsUpper(first)) return true;
+  }
+  return false;
+}
+
 // True when `name` is one of the site's names (by TitleKey-like
 // comparison: case and punctuation ignored).
 bool IsSiteName(std::string_view name, const AuthorCleanOptions& options) {
@@ -326,13 +340,13 @@ std::vector<std::string> CleanAuthors(std::string_view raw,
     std::vector<std::string> found;
     std::vector<std::string> pieces = NamePieces(seg);
     if (IsOrganizationOrAddress(pieces)) continue;
-    // One piece that reads like prose ("Departement für Wirtschaft")
-    // makes the whole segment a phrase, not a list of names.
-    bool prose = false;
-    for (const std::string& piece : pieces) {
-      prose = prose || HasProseWord(TidyPiece(piece));
-    }
-    if (prose) continue;
+    // A first piece that reads like prose ("Departement für Wirtschaft,
+    // Bildung und Forschung"), or any piece that opens with a lower-case
+    // word ("Von Einheimischen, Gästen und ganz viel Kühen"), makes the
+    // whole segment a phrase, not a list of names. A later capitalized
+    // description ("Jane Roe, Leiterin der Abteilung") is dropped alone
+    // below.
+    if (IsPhrase(pieces)) continue;
     for (std::string& piece : pieces) {
       if (IsCredit(Trim(piece))) continue;
       if (IsDegree(Lower(Trim(piece)))) continue;
@@ -352,6 +366,9 @@ std::vector<std::string> CleanAuthors(std::string_view raw,
       for (std::string& n : found) names.push_back(std::move(n));
       break;  // the first segment with names is the byline
     }
+    // A segment that opened with a byline word was the byline, even when
+    // it named no one usable (only the site): what follows is not.
+    if (had_byline_word) break;
   }
   return names;
 }

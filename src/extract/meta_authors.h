@@ -20,13 +20,17 @@ struct AuthorCleanOptions {
   bool require_byline_word = false;
 };
 
-// Splits a byline or author string into person names, in order, without
+// Splits a byline or author string into names, in order, without
 // duplicates: drops a leading "By"/"Von"/"Par"/"Por"/"Autor:" and the like,
-// roles ("Staff Writer"), e-mail addresses, URLs, dates and times, "@"
-// handles' "@", photo credits ("Fotos: ..."), and splits on ",", ";", "/",
-// "&", "and"/"und"/"et"/"y". Text after " | ", "•" or a spaced dash is
-// dropped. Returns no names when nothing in `raw` is a plausible name
-// (generic values such as "admin" or "Unknown" included).
+// roles ("Staff Writer"), degrees ("PhD"), e-mail addresses, URLs, dates
+// and times, "@" handles' "@", photo credits ("Fotos: ..."), and splits on
+// ",", ";", "/", "&", "and"/"und"/"et"/"y". The byline is the first segment
+// (text between " | ", "•", spaced dashes) that names someone, or the
+// first that opens with a byline word. A segment that names a company
+// (a legal form), a postal address (a country) or reads as a phrase yields
+// nothing; so do the site's own names and placeholders ("admin",
+// "Unknown"); see IsPlausibleAuthor. Returns no names when nothing in
+// `raw` qualifies.
 std::vector<std::string> CleanAuthors(std::string_view raw,
                                       const AuthorCleanOptions& options);
 

@@ -19,8 +19,7 @@ TEST(ExtractAuthorsTest, StripsBylineWords) {
   EXPECT_EQ(Clean("Par Loïc Le Clerc"), Names{"Loïc Le Clerc"});
   EXPECT_EQ(Clean("Por Ana López"), Names{"Ana López"});
   EXPECT_EQ(Clean("Autor: Fritz Imhof"), Names{"Fritz Imhof"});
-  EXPECT_EQ(Clean("Autorin: Uta Muster, Projektleiterin"),
-            Names{"Uta Muster"});
+  EXPECT_EQ(Clean("Autorin: Uta Muster, Projektleiterin"), Names{"Uta Muster"});
   EXPECT_EQ(Clean("Posted by Konstantin"), Names{"Konstantin"});
   EXPECT_EQ(Clean("Eingestellt von der Michel"), Names{"der Michel"});
   EXPECT_EQ(Clean("Redaktion: Eberhard Fuhr (Pressesprecher)"),

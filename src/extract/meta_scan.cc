@@ -16,7 +16,8 @@ constexpr size_t kMaxHeadingText = 400;
 constexpr size_t kMaxBylineText = 100;   // a byline found by its wording
 constexpr size_t kMaxDatelineText = 80;  // a dateline found near the <h1>
 constexpr int kDatelineWindow = 80;
-constexpr size_t kMaxVisibleText = size_t{4} << 20;  // page text kept      // elements after the <h1> searched
+constexpr size_t kMaxVisibleText =
+    size_t{4} << 20;  // page text kept      // elements after the <h1> searched
 
 class Scanner {
  public:

@@ -157,10 +157,18 @@ std::vector<std::string> SiteNames(const std::vector<std::string>& names,
       out.emplace_back(host);
       size_t dot = host.rfind('.');
       if (dot != std::string_view::npos && dot > 0) {
-        std::string_view label = host.substr(0, dot);
-        label = label.substr(label.rfind('.') == std::string_view::npos
-                                 ? 0
-                                 : label.rfind('.') + 1);
+        // The registrable name: "auto.oe24.at" -> "oe24.at" and "oe24";
+        // "bbc.co.uk" -> "bbc.co.uk" and "bbc" (a short second level such
+        // as "co" or "com" belongs to the suffix).
+        size_t start = host.rfind('.', dot - 1);
+        start = start == std::string_view::npos ? 0 : start + 1;
+        if (dot - start <= 3 && start > 1) {
+          size_t wider = host.rfind('.', start - 2);
+          start = wider == std::string_view::npos ? 0 : wider + 1;
+        }
+        std::string_view domain = host.substr(start);
+        if (domain != host) out.emplace_back(domain);
+        std::string_view label = domain.substr(0, domain.find('.'));
         if (label.size() >= 3) out.emplace_back(label);
       }
     }

@@ -23,8 +23,9 @@ std::string TitleKey(std::string_view s);
 std::vector<std::string> SplitTitle(std::string_view title);
 
 // Names a site is known by, for matching title parts: given names
-// (og:site_name, the publisher) plus the host of `url` ("www.mdr.de" gives
-// "mdr.de" and "mdr").
+// (og:site_name, the publisher) plus the host of `url` and its registrable
+// name ("https://www.mdr.de/x" gives "mdr.de" and "mdr";
+// "https://auto.oe24.at/x" gives "auto.oe24.at", "oe24.at" and "oe24").
 std::vector<std::string> SiteNames(const std::vector<std::string>& names,
                                    std::string_view url);
 

@@ -24,6 +24,10 @@
 //   - Date: a timestamp declared in UTC or without a zone can be a day off
 //     the local date the page shows next to its headline; the shown date
 //     wins then. A declared local offset is trusted.
+//   - Shown beats declared: an author declared only in metadata and never
+//     shown on the page is dropped (a CMS account more often than a
+//     byline), and a declared date the page contradicts by showing another
+//     one yields to it (meta_published.h).
 // Nothing is guessed: a field no source gives stays empty, a date must
 // parse as a full calendar date, and an author must look like a name
 // (meta_names.h) and not be the site itself. Everything found inside
@@ -38,6 +42,7 @@
 #include "base/strings.h"
 #include "extract/jsonld.h"
 #include "extract/meta_authors.h"
+#include "extract/meta_published.h"
 #include "extract/meta_scan.h"
 #include "extract/meta_title.h"
 
@@ -45,49 +50,6 @@ namespace newstrace::extract {
 namespace {
 
 using base::CollapseWhitespace;
-
-// <meta> keys for the publication date, strongest first.
-constexpr std::string_view kPublishedKeys[] = {"article:published_time",
-                                               "og:published_time",
-                                               "article:published",
-                                               "og:article:published_time",
-                                               "datepublished",
-                                               "dc.date.issued",
-                                               "dcterms.issued",
-                                               "dc.date",
-                                               "dcterms.date",
-                                               "dc.date.created",
-                                               "dcterms.created",
-                                               "date",
-                                               "pubdate",
-                                               "publishdate",
-                                               "publish-date",
-                                               "publish_date",
-                                               "published_time",
-                                               "published-date",
-                                               "publication_date",
-                                               "sailthru.date",
-                                               "parsely-pub-date",
-                                               "citation_publication_date",
-                                               "citation_date",
-                                               "citation_online_date",
-                                               "article.published",
-                                               "article_date_original",
-                                               "release_date",
-                                               "originalpublicationdate",
-                                               "cxenseparse:recs:publishtime",
-                                               "datecreated",
-                                               "created",
-                                               "dc.created"};
-
-// <meta> keys for the date of the last change.
-constexpr std::string_view kModifiedKeys[] = {"article:modified_time",
-                                              "og:updated_time",
-                                              "datemodified",
-                                              "dcterms.modified",
-                                              "dc.date.modified",
-                                              "last-modified",
-                                              "lastmod"};
 
 // <meta> keys naming the author, strongest first.
 constexpr std::string_view kAuthorKeys[] = {"author",
@@ -102,9 +64,6 @@ constexpr std::string_view kAuthorKeys[] = {"author",
                                             "author_name",
                                             "twitter:data1"};
 
-// Dates read from a page's visible text, at most.
-constexpr size_t kMaxShownDates = 2000;
-
 // Elements between two author mentions of one byline, at most.
 constexpr int kAuthorClusterGap = 30;
 
@@ -115,17 +74,14 @@ class Picker {
     ld_.Finish();
     for (const JsonLdNode& n : ld_.nodes()) {
       bool is_article = false;
-      bool is_page = false;
       for (const std::string& t : n.types) {
         is_article = is_article || IsArticleType(t);
-        is_page = is_page || IsPageType(t);
       }
       bool is_content = false;
       for (const std::string& t : n.types) is_content |= IsContentType(t);
       if (is_content && n.top_level && content_ == nullptr) content_ = &n;
       if (is_article && n.top_level && article_ == nullptr) article_ = &n;
       if (is_article && any_article_ == nullptr) any_article_ = &n;
-      if (is_page && page_ == nullptr) page_ = &n;
     }
     if (article_ == nullptr) article_ = any_article_;
   }
@@ -137,10 +93,10 @@ class Picker {
     if (meta.url.empty() && article_) meta.url = article_->url;
     meta.language = PickLanguage();
     // "03/05/2022" is March 5 in US English, May 3 nearly everywhere else.
-    slash_ = meta.language.empty() || meta.language == "en" ||
-                     meta.language == "en-us"
-                 ? base::SlashOrder::kMonthFirst
-                 : base::SlashOrder::kDayFirst;
+    base::SlashOrder slash = meta.language.empty() || meta.language == "en" ||
+                                     meta.language == "en-us"
+                                 ? base::SlashOrder::kMonthFirst
+                                 : base::SlashOrder::kDayFirst;
     meta.site_name = PickSiteName();
     meta.description = Meta({"description", "og:description"});
     if (meta.description.empty() && article_) {
@@ -155,14 +111,20 @@ class Picker {
     std::vector<std::string> orgs = {Meta({"og:site_name"}),
                                      Meta({"application-name"})};
     for (const JsonLdNode& n : ld_.nodes()) {
-      if (IsOrganizationOnly(n.types) && !n.name.empty()) {
-        orgs.push_back(Clean(n.name));
+      if (!IsOrganizationOnly(n.types) || n.name.empty()) continue;
+      // An organization credited as the article's author is not the site.
+      bool credited = false;
+      if (article_) {
+        for (const std::string& a : article_->author_orgs) {
+          credited = credited || a == n.name;
+        }
       }
+      if (!credited) orgs.push_back(Clean(n.name));
     }
     author_site_names_ = SiteNames(orgs, page_url);
     meta.title = PickTitle();
     meta.authors = PickAuthors();
-    meta.published = PickPublished(meta.url);
+    meta.published = PickPublishedDate(scan_, article_, meta.url, slash);
     return meta;
   }
 
@@ -394,128 +356,14 @@ class Picker {
     return out;
   }
 
-  // ---- published date ----
-
-  std::string Date(std::string_view raw) const {
-    if (auto d = base::ParseDate(raw, slash_)) return *d;
-    return {};
-  }
-
-  // The date the page declares in JSON-LD or <meta>, or "".
-  // Sets *raw to the value as written.
-  std::string DeclaredDate(std::string* raw) const {
-    auto take = [&](const std::string& value) {
-      std::string d = Date(value);
-      if (!d.empty()) *raw = value;
-      return d;
-    };
-    if (article_) {
-      if (std::string d = take(article_->date_published); !d.empty()) return d;
-    }
-    for (std::string_view key : kPublishedKeys) {
-      for (const ScanItem& m : scan_.metas) {
-        if (m.key != key) continue;
-        if (std::string d = take(m.text); !d.empty()) return d;
-      }
-    }
-    if (article_) {
-      if (std::string d = take(article_->date_created); !d.empty()) return d;
-    }
-    return {};
-  }
-
-  // True when an ISO timestamp carries a zone offset other than UTC
-  // ("2019-10-18T22:04:00-03:00"): its date is the local date.
-  static bool HasLocalOffset(std::string_view raw) {
-    size_t t = raw.find('T');
-    if (t == std::string_view::npos) t = raw.find(' ');
-    if (t == std::string_view::npos) return false;
-    std::string_view time = raw.substr(t + 1);
-    size_t sign = time.find_last_of("+-");
-    if (sign == std::string_view::npos) return false;
-    std::string_view offset = time.substr(sign + 1);
-    for (char c : offset) {
-      if (c >= '1' && c <= '9') return true;
-    }
-    return false;
-  }
-
-  // The date the page shows: strong candidates (pubdate, itemprop), then
-  // the first <time> or date-named element outside boilerplate; or "".
-  // Only candidates at or after element `min_order` count.
-  std::string VisibleDate(int min_order = 0) const {
-    for (const ScanItem& c : scan_.dates) {
-      if (!c.strong || (c.context & kCtxBoilerplate)) continue;
-      if (c.key == "dateModified" || c.order < min_order) continue;
-      if (std::string d = Date(c.text); !d.empty()) return d;
-    }
-    for (const ScanItem& c : scan_.dates) {
-      if ((c.context & kCtxBoilerplate) || c.order < min_order) continue;
-      if (c.key == "dateModified") continue;
-      std::string d = Date(c.text);
-      if (d.empty()) {
-        if (auto f = base::FindDate(c.text, slash_)) d = *f;
-      }
-      if (!d.empty()) return d;
-    }
-    return {};
-  }
-
-  // True when the page shows `date` (a "YYYY-MM-DD") in any written form.
-  bool DateShown(const std::string& date) const {
-    if (shown_dates_.empty()) {
-      shown_dates_ =
-          base::FindDates(scan_.visible_text, kMaxShownDates, slash_);
-      shown_dates_.push_back("");  // marks the list as computed
-    }
-    for (const std::string& d : shown_dates_) {
-      if (d == date) return true;
-    }
-    return false;
-  }
-
-  std::string PickPublished(const std::string& url) const {
-    std::string raw;
-    std::string declared = DeclaredDate(&raw);
-    if (!declared.empty() && !DateShown(declared)) declared.clear();
-    if (!declared.empty()) {
-      // A timestamp declared in UTC (or without a zone) can fall on the day
-      // before or after the date the page shows its readers in the site's
-      // time zone; the date shown near the headline then wins. A header's
-      // "today" above the headline does not count.
-      if (!HasLocalOffset(raw)) {
-        int from = scan_.first_h1_order < 0 ? 0 : scan_.first_h1_order - 10;
-        std::string near = VisibleDate(from);
-        std::optional<long> apart = base::DaysBetween(declared, near);
-        if (apart && (*apart == 1 || *apart == -1)) return near;
-      }
-      return declared;
-    }
-    if (std::string visible = VisibleDate(); !visible.empty()) return visible;
-    if (std::optional<std::string> d = base::FindDateInUrl(url)) return *d;
-    for (const ScanItem& m : scan_.metas) {
-      for (std::string_view key : kModifiedKeys) {
-        if (m.key != key) continue;
-        if (std::string d = Date(m.text); !d.empty()) return d;
-      }
-    }
-    if (article_) {
-      if (std::string d = Date(article_->date_modified); !d.empty()) return d;
-    }
-    return {};
-  }
-
   PageScan scan_;
   JsonLdReader ld_;
   const JsonLdNode* article_ = nullptr;
   const JsonLdNode* any_article_ = nullptr;
-  const JsonLdNode* page_ = nullptr;
   const JsonLdNode* content_ = nullptr;  // a Recipe, HowTo, ...
   std::vector<std::string> site_names_;
   std::vector<std::string> author_site_names_;
   mutable std::string visible_key_;  // TitleKey of the visible text, lazily
-  mutable std::vector<std::string> shown_dates_;  // dates in it, lazily
-  base::SlashOrder slash_ = base::SlashOrder::kMonthFirst;
 };
 
 }  // namespace

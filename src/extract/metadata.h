@@ -1,7 +1,10 @@
 // Article metadata from an HTML page: title, authors, publication date, site
 // name, language, canonical URL. Sources, strongest first: JSON-LD
 // (NewsArticle and kin), Open Graph / article:* / Dublin Core / named
-// <meta>, microdata and rel=author, <time>, then <title> and <h1>.
+// <meta>, microdata and rel=author, <time> and byline or date elements,
+// then <title> and <h1>; the design note in metadata.cc has the details
+// and the exceptions (a confirmed <h1> wins the title; what the page shows
+// beats what it only declares).
 #ifndef NEWSTRACE_EXTRACT_METADATA_H_
 #define NEWSTRACE_EXTRACT_METADATA_H_
 

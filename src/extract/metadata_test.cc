@@ -39,7 +39,8 @@ TEST(ExtractMetadataTest, JsonLdWinsOverMetaTags) {
     <script type="application/ld+json">{"@type":"NewsArticle",
       "headline":"From JSON-LD","datePublished":"2019-05-06T08:00:00+02:00",
       "author":{"@type":"Person","name":"Ld Person"}}</script>
-    </head><body><h1>Something else entirely</h1></body></html>)");
+    </head><body><h1>Something else entirely</h1>
+    <p>Story: Ld Person</p></body></html>)");
   EXPECT_EQ(m.authors, Names{"Ld Person"});
   EXPECT_EQ(m.published, "2019-05-06");
 }
@@ -105,8 +106,29 @@ TEST(ExtractMetadataTest, PrefersTheShownDateToAUtcTimestampADayOff) {
   m = MetaOf(R"(<html><head>
     <meta property="article:published_time"
       content="2019-10-18T22:04:00-03:00"></head><body><h1>Late story</h1>
-    <p class="date">19. Oktober 2019</p></body></html>)");
-  EXPECT_EQ(m.published, "2019-10-18");  // a local offset is trusted
+    <p class="date">18.10.2019, 22:04</p>
+    <p class="updated-date">19. Oktober 2019</p></body></html>)");
+  EXPECT_EQ(m.published, "2019-10-18");  // shown, with a local offset
+}
+
+TEST(ExtractMetadataTest, AShownDateBeatsAConflictingDeclaredOne) {
+  HtmlMetadata m = MetaOf(R"(<html><head>
+    <meta property="article:published_time" content="2015-01-01T00:00:00">
+    </head><body><h1>Old import, new post</h1>
+    <p class="date">3. Juni 2019</p></body></html>)");
+  EXPECT_EQ(m.published, "2019-06-03");
+  m = MetaOf(R"(<html><head>
+    <meta property="article:published_time" content="2015-01-01T00:00:00">
+    </head><body><h1>Date rendered by a script</h1></body></html>)");
+  EXPECT_EQ(m.published, "2015-01-01");  // nothing contradicts it
+}
+
+TEST(ExtractMetadataTest, DropsDeclaredAuthorsThePageNeverShows) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><meta name=author content='cms_account_7'></head>"
+      "<body><h1>Notice</h1><p>The office is closed on Monday.</p>"
+      "</body></html>");
+  EXPECT_TRUE(m.authors.empty());
 }
 
 TEST(ExtractMetadataTest, SurvivesEmptyAndBrokenPages) {
@@ -130,6 +152,10 @@ TEST(ExtractMetadataTest, TitleHelpers) {
   EXPECT_EQ(SplitTitle("A | B - C"), (Names{"A", "B", "C"}));
   EXPECT_EQ(SiteNames({"Daily"}, "https://www.mdr.de/x"),
             (Names{"Daily", "mdr.de", "mdr"}));
+  EXPECT_EQ(SiteNames({}, "https://auto.oe24.at/x"),
+            (Names{"auto.oe24.at", "oe24.at", "oe24"}));
+  EXPECT_EQ(SiteNames({}, "http://news.bbc.co.uk/x"),
+            (Names{"news.bbc.co.uk", "bbc.co.uk", "bbc"}));
   EXPECT_TRUE(IsSitePart("MDR.DE", {"mdr.de"}, true));
   EXPECT_TRUE(IsSitePart("Spektrum der Wissenschaft", {"spektrum"}, false));
   EXPECT_FALSE(IsSitePart("Spektrum der Wissenschaft", {"spektrum"}, true));

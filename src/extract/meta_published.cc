@@ -1,0 +1,192 @@
+// The publication date of an HTML page. See meta_published.h and the
+// design note in metadata.cc.
+#include "extract/meta_published.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newstrace::extract {
+namespace {
+
+// <meta> keys for the publication date, strongest first.
+constexpr std::string_view kPublishedKeys[] = {"article:published_time",
+                                               "og:published_time",
+                                               "article:published",
+                                               "og:article:published_time",
+                                               "datepublished",
+                                               "dc.date.issued",
+                                               "dcterms.issued",
+                                               "dc.date",
+                                               "dcterms.date",
+                                               "dc.date.created",
+                                               "dcterms.created",
+                                               "date",
+                                               "pubdate",
+                                               "publishdate",
+                                               "publish-date",
+                                               "publish_date",
+                                               "published_time",
+                                               "published-date",
+                                               "publication_date",
+                                               "sailthru.date",
+                                               "parsely-pub-date",
+                                               "citation_publication_date",
+                                               "citation_date",
+                                               "citation_online_date",
+                                               "article.published",
+                                               "article_date_original",
+                                               "release_date",
+                                               "originalpublicationdate",
+                                               "cxenseparse:recs:publishtime",
+                                               "datecreated",
+                                               "created",
+                                               "dc.created"};
+
+// <meta> keys for the date of the last change.
+constexpr std::string_view kModifiedKeys[] = {"article:modified_time",
+                                              "og:updated_time",
+                                              "datemodified",
+                                              "dcterms.modified",
+                                              "dc.date.modified",
+                                              "last-modified",
+                                              "lastmod"};
+
+// Dates read from a page's visible text, at most.
+constexpr size_t kMaxShownDates = 2000;
+
+class DatePicker {
+ public:
+  DatePicker(const PageScan& scan, const JsonLdNode* article,
+             base::SlashOrder slash)
+      : scan_(&scan), article_(article), slash_(slash) {}
+
+  std::string Date(std::string_view raw) const {
+    if (auto d = base::ParseDate(raw, slash_)) return *d;
+    return {};
+  }
+
+  // The date the page declares in JSON-LD or <meta>, or "".
+  // Sets *raw to the value as written.
+  std::string DeclaredDate(std::string* raw) const {
+    auto take = [&](const std::string& value) {
+      std::string d = Date(value);
+      if (!d.empty()) *raw = value;
+      return d;
+    };
+    if (article_) {
+      if (std::string d = take(article_->date_published); !d.empty()) return d;
+    }
+    for (std::string_view key : kPublishedKeys) {
+      for (const ScanItem& m : scan_->metas) {
+        if (m.key != key) continue;
+        if (std::string d = take(m.text); !d.empty()) return d;
+      }
+    }
+    if (article_) {
+      if (std::string d = take(article_->date_created); !d.empty()) return d;
+    }
+    return {};
+  }
+
+  // True when an ISO timestamp carries a zone offset other than UTC
+  // ("2019-10-18T22:04:00-03:00"): its date is the local date.
+  static bool HasLocalOffset(std::string_view raw) {
+    size_t t = raw.find('T');
+    if (t == std::string_view::npos) t = raw.find(' ');
+    if (t == std::string_view::npos) return false;
+    std::string_view time = raw.substr(t + 1);
+    size_t sign = time.find_last_of("+-");
+    if (sign == std::string_view::npos) return false;
+    std::string_view offset = time.substr(sign + 1);
+    for (char c : offset) {
+      if (c >= '1' && c <= '9') return true;
+    }
+    return false;
+  }
+
+  // The date the page shows: strong candidates (pubdate, itemprop), then
+  // the first <time> or date-named element outside boilerplate; or "".
+  // Only candidates at or after element `min_order` count.
+  std::string VisibleDate(int min_order = 0) const {
+    for (const ScanItem& c : scan_->dates) {
+      if (!c.strong || (c.context & kCtxBoilerplate)) continue;
+      if (c.key == "dateModified" || c.order < min_order) continue;
+      if (std::string d = Date(c.text); !d.empty()) return d;
+    }
+    for (const ScanItem& c : scan_->dates) {
+      if ((c.context & kCtxBoilerplate) || c.order < min_order) continue;
+      if (c.key == "dateModified") continue;
+      std::string d = Date(c.text);
+      if (d.empty()) {
+        if (auto f = base::FindDate(c.text, slash_)) d = *f;
+      }
+      if (!d.empty()) return d;
+    }
+    return {};
+  }
+
+  // True when the page shows `date` (a "YYYY-MM-DD") in any written form.
+  bool DateShown(const std::string& date) const {
+    if (shown_dates_.empty()) {
+      shown_dates_ =
+          base::FindDates(scan_->visible_text, kMaxShownDates, slash_);
+      shown_dates_.push_back("");  // marks the list as computed
+    }
+    for (const std::string& d : shown_dates_) {
+      if (d == date) return true;
+    }
+    return false;
+  }
+
+  std::string PickPublished(const std::string& url) const {
+    std::string raw;
+    std::string declared = DeclaredDate(&raw);
+    std::string visible = VisibleDate();
+    if (!declared.empty()) {
+      // The page shows a date and never the declared one: what readers see
+      // wins (the declared one is often a creation or import stamp). A
+      // declared date the page does not contradict stands, since many
+      // pages render their dates with scripts.
+      if (!visible.empty() && !DateShown(declared)) return visible;
+      // A timestamp declared in UTC (or without a zone) can fall on the day
+      // before or after the date the page shows its readers in the site's
+      // time zone; the date shown near the headline then wins. A header's
+      // "today" above the headline does not count.
+      if (!HasLocalOffset(raw)) {
+        int from = scan_->first_h1_order < 0 ? 0 : scan_->first_h1_order - 10;
+        std::string near = VisibleDate(from);
+        std::optional<long> apart = base::DaysBetween(declared, near);
+        if (apart && (*apart == 1 || *apart == -1)) return near;
+      }
+      return declared;
+    }
+    if (!visible.empty()) return visible;
+    if (std::optional<std::string> d = base::FindDateInUrl(url)) return *d;
+    for (const ScanItem& m : scan_->metas) {
+      for (std::string_view key : kModifiedKeys) {
+        if (m.key != key) continue;
+        if (std::string d = Date(m.text); !d.empty()) return d;
+      }
+    }
+    if (article_) {
+      if (std::string d = Date(article_->date_modified); !d.empty()) return d;
+    }
+    return {};
+  }
+
+ private:
+  const PageScan* scan_;
+  const JsonLdNode* article_;
+  base::SlashOrder slash_;
+  mutable std::vector<std::string> shown_dates_;  // dates shown, lazily
+};
+
+}  // namespace
+
+std::string PickPublishedDate(const PageScan& scan, const JsonLdNode* article,
+                              const std::string& url, base::SlashOrder slash) {
+  return DatePicker(scan, article, slash).PickPublished(url);
+}
+
+}  // namespace newstrace::extract

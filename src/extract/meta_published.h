@@ -1,0 +1,30 @@
+// The publication date of an HTML page, from the candidates ScanPage found
+// and the page's main JSON-LD article. Pure; thread-safe.
+#ifndef NEWSTRACE_EXTRACT_META_PUBLISHED_H_
+#define NEWSTRACE_EXTRACT_META_PUBLISHED_H_
+
+#include <string>
+
+#include "base/dates.h"
+#include "extract/jsonld.h"
+#include "extract/meta_scan.h"
+
+namespace newstrace::extract {
+
+// The publication date as "YYYY-MM-DD", or "" when the page gives none.
+// Precedence: the date the page declares (the JSON-LD `article`'s
+// datePublished, else named <meta> such as article:published_time, else the
+// article's dateCreated), unless the page shows another date and never the
+// declared one, in which case the shown date wins; a declared UTC (or
+// zone-less) timestamp one day off the date shown near the headline yields
+// to that date. Without a declared date: the shown date (pubdate and
+// itemprop first, then <time>, date-named elements and datelines near the
+// <h1>, outside navigation), then a date in `url`'s path, then a declared
+// modification date. `slash` says how to read "03/05/2022". `article` may
+// be null.
+std::string PickPublishedDate(const PageScan& scan, const JsonLdNode* article,
+                              const std::string& url, base::SlashOrder slash);
+
+}  // namespace newstrace::extract
+
+#endif  // NEWSTRACE_EXTRACT_META_PUBLISHED_H_

@@ -5,11 +5,14 @@
 // features, and rules label the units in passes that go from what a line
 // says about itself to what its place in the article says:
 //
-//  1. Alone. Cue phrases (text_cues: "Advertisement", "Share this article",
-//     "READ MORE: ...", "Related articles", "12 Comments", "Tags: ..."),
-//     explicit bylines ("By ..."), photo credits (text_credits: a credit
-//     line, or a credit fused to a caption, split into a credit block and a
-//     caption block) and cued datelines ("Published ...").
+//  1. Alone (text_label). Cue phrases (text_cues: "Advertisement", "Share
+//     this article", "READ MORE: ...", "Related articles", "12 Comments",
+//     "Tags: ..."; text_notices: copyright notices, share prompts and
+//     counters, "h/t" and "originally published" notes, an embedded post's
+//     signature), explicit bylines ("By ..."), photo credits
+//     (text_credits: a credit line, or a credit fused to a caption, split
+//     into a credit block and a caption block) and cued datelines
+//     ("Published ...").
 //  2. Title: the first unit left (skipping possible bylines and dates and
 //     one-word kickers) when it reads as a headline: 2-30 words, no final
 //     period or colon, at most two sentences.
@@ -34,7 +37,9 @@
 //     Case, an all-caps "VEGAS MYSTERY:" prefix, or words the body does not
 //     use) are related links. Between paragraphs: list bullets, lines
 //     ending in "." "," ";" ":" and runs of unpunctuated lines are
-//     paragraphs; a sentence-like line next to a picture or naming one
+//     paragraphs; a bare date (a live report's time stamp) is a
+//     dateline; the line above an embedded post's signature is the post; a
+//     sentence-like line next to a picture or naming one
 //     ("pictured") is a caption; a question, a Title Case line or a short
 //     line is a heading; a sentence-like line of 8+ words is a caption,
 //     unless the text seldom punctuates (then it is a paragraph).
@@ -56,114 +61,15 @@
 #include "extract/text_credits.h"
 #include "extract/text_cues.h"
 #include "extract/text_features.h"
+#include "extract/text_label.h"
 
 namespace newstrace::extract {
 namespace {
 
 using text::Cue;
 using text::Features;
-
-struct Unit {
-  Span span;
-  std::string_view text;
-  Features f;
-  Cue cue = Cue::kNone;
-  std::optional<BlockKind> kind;
-  std::optional<text::CreditSplit> credit;
-  std::optional<text::Byline> byline;
-  std::optional<text::Dateline> dateline;
-  bool prose = false;
-  bool in_vocabulary = false;  // its words were added to the vocabulary
-};
-
-bool IsProse(const Features& f) {
-  if (f.words >= 25) return true;
-  if (f.sentences >= 2 && f.words >= 8 && !f.TitleCased()) return true;
-  if (f.period_end && f.words >= 3) return true;
-  if (f.colon_end && f.words >= 6 && f.lower_words >= 2) return true;
-  if (f.question_end && f.words >= 4 &&
-      (f.TitleCase() < 0.6 || f.words >= 15)) {
-    return true;
-  }
-  return f.ellipsis_end && f.words >= 12 && f.TitleCase() < 0.6;
-}
-
-bool TitleLike(const Features& f) {
-  return f.words >= 2 && f.words <= 30 && f.bytes <= 300 && !f.period_end &&
-         !f.colon_end && f.sentences <= 2 && !f.list_bullet && f.letters > 0;
-}
-
-// "World War 3 Putin Assad Syria USA Iran": capitalized words, no function
-// word, no sentence punctuation.
-bool KeywordList(const Unit& u) {
-  const Features& f = u.f;
-  if (f.words < 6 || f.words > 40 || f.lower_words > 0 || f.functions > 0 ||
-      f.numbers > 1 || f.list_number || f.list_bullet) {
-    return false;
-  }
-  for (char c : u.text) {
-    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' ||
-        c == '(') {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Pass 1: what the unit says about itself.
-void LabelAlone(Unit* u) {
-  const Features& f = u->f;
-  u->cue = text::MatchCue(u->text, f);
-  switch (u->cue) {
-    case Cue::kNavigation:
-    case Cue::kRelatedHeader:
-    case Cue::kCommentHeader:
-      u->kind = BlockKind::kNavigation;
-      return;
-    case Cue::kAdvertisement:
-    case Cue::kSponsoredHeader:
-      u->kind = BlockKind::kAdvertisement;
-      return;
-    case Cue::kRelatedPrefix:
-      u->kind = BlockKind::kRelatedLink;
-      return;
-    case Cue::kOther:
-      u->kind = BlockKind::kOther;
-      return;
-    default:
-      break;
-  }
-  // "By Jane Doe | Reuters" names an agency after a bar, as a caption's
-  // credit would: bylines go first.
-  if (f.words <= 25 && f.bytes <= 200) {
-    u->byline = text::ParseByline(u->text);
-    if (u->byline && u->byline->explicit_by) {
-      u->kind = BlockKind::kByline;
-      return;
-    }
-  }
-  if ((u->credit = text::FindCredit(u->text, f))) {
-    u->kind =
-        u->credit->caption.empty() ? BlockKind::kCredit : BlockKind::kCaption;
-    return;
-  }
-  switch (u->cue) {
-    case Cue::kTagList:
-      u->kind = BlockKind::kTagLine;
-      return;
-    case Cue::kCaptionPrefix:
-      u->kind = BlockKind::kCaption;
-      return;
-    case Cue::kContributors:
-      u->kind = BlockKind::kByline;
-      return;
-    default:
-      break;
-  }
-  if (f.words > 25 || f.bytes > 200) return;
-  u->dateline = text::ParseDateline(u->text, f);
-  if (u->dateline && u->dateline->cue) u->kind = BlockKind::kDateline;
-}
+using text::KeywordList;
+using text::Unit;
 
 class Classifier {
  public:
@@ -172,7 +78,7 @@ class Classifier {
 
   void Run() {
     Split();
-    for (Unit& u : units_) LabelAlone(&u);
+    for (Unit& u : units_) text::LabelAlone(&u);
     FindTitle();
     MarkRepeats();
     FindProse();
@@ -216,7 +122,7 @@ class Classifier {
       // Skip labeled lines, possible bylines and dates, and one-word
       // kickers ("Opinion") above the headline.
       if (u.kind || Candidate(u) || u.f.words < 2) continue;
-      if (TitleLike(u.f) && !text::StartsWithListMarker(u.text)) {
+      if (text::TitleLike(u.f) && !text::StartsWithListMarker(u.text)) {
         title_ = i;
         units_[i].kind = BlockKind::kTitle;
       }
@@ -265,7 +171,8 @@ class Classifier {
     size_t budget = options_.max_vocabulary_bytes;
     for (Unit& u : units_) {
       if (u.kind) continue;
-      if (!IsProse(u.f) && !(loose_punctuation_ && u.f.words >= 12)) continue;
+      if (!text::IsProse(u.f) && !(loose_punctuation_ && u.f.words >= 12))
+        continue;
       u.prose = true;
       if (budget >= u.text.size()) {
         vocabulary_.Add(u.text);
@@ -318,10 +225,14 @@ class Classifier {
     if (!first_prose_) first_prose_ = first;
     // A one-sentence question at the end that shares few words with the
     // body is an appended headline ("Why are young people giving up
-    // alcohol?"), not the last paragraph.
+    // alcohol?"), not the last paragraph; a quoted or spoken one ("After
+    // all, who would?") is the article's own.
     while (last && first && *last > *first) {
       const Unit& u = units_[*last];
-      if (!u.f.question_end || u.f.sentences > 1 || u.f.words > 20) break;
+      if (!u.f.question_end || u.f.sentences > 1 || u.f.words > 20 ||
+          text::SpokenQuestion(u.text)) {
+        break;
+      }
       double overlap = Overlap(u);
       if (overlap < 0 || overlap >= 0.34) break;
       units_[*last].prose = false;
@@ -348,13 +259,18 @@ class Classifier {
   }
 
   // A caption's picture: a credit or a tag line just before, or a lone
-  // credit just after.
+  // credit just after. An embedded post's signature is no picture: the
+  // post's words above it are quoted text.
   bool NextToPicture(size_t i) const {
-    if (i > 0 && (units_[i - 1].kind == BlockKind::kCredit ||
-                  units_[i - 1].kind == BlockKind::kTagLine)) {
+    auto picture_credit = [&](size_t j) {
+      return units_[j].kind == BlockKind::kCredit &&
+             units_[j].cue != Cue::kEmbedCredit;
+    };
+    if (i > 0 &&
+        (picture_credit(i - 1) || units_[i - 1].kind == BlockKind::kTagLine)) {
       return true;
     }
-    return i + 1 < units_.size() && units_[i + 1].kind == BlockKind::kCredit;
+    return i + 1 < units_.size() && picture_credit(i + 1);
   }
 
   // Two open lines in a row (verse, a list, text without punctuation)
@@ -401,6 +317,14 @@ class Classifier {
     }
     bool sentence_like = f.words >= 3 && f.lower_words > 0;
     if (f.list_bullet && !tail) return BlockKind::kParagraph;
+    // A line that is only a date and time between paragraphs stamps the
+    // entry of a live report; a numbered one is a list item.
+    if (u.dateline && !f.list_number) return BlockKind::kDateline;
+    // The words of an embedded post, above its signature, are quoted text.
+    if (!head && f.words >= 2 && i + 1 < units_.size() &&
+        units_[i + 1].cue == Cue::kEmbedCredit) {
+      return BlockKind::kParagraph;
+    }
     if (head) {
       if (sentence_like &&
           (NextToPicture(i) || text::HasCaptionWords(u.text))) {

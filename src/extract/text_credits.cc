@@ -156,6 +156,7 @@ constexpr Label kLabels[] = {
     {"image by", false, false, true},
     {"image copyright", false, true, true},
     {"featured image via", false, false, true},
+    {"featured image", false, false, true},
     {"image via", false, false, true},
     {"photo via", false, false, true},
     {"screenshot via", false, false, true},
@@ -196,8 +197,19 @@ bool CreditValue(std::string_view v, bool strong = false) {
   while (!v.empty() && (v.back() == '.' || v.back() == ')')) v.remove_suffix(1);
   if (v.empty() || v.size() > 100) return false;
   if (strong) {
-    return base::CountWords(v) <= 8 &&
-           v.find_first_of(".!?") == std::string_view::npos;
+    // Dots inside a word ("Shutterstock.com", "CC BY-SA 2.0") or after an
+    // initial are not a sentence's end.
+    bool sentence = v.find_first_of("!?") != std::string_view::npos;
+    for (size_t i = 1; i + 1 < v.size() && !sentence; ++i) {
+      sentence =
+          v[i] == '.' && v[i + 1] == ' ' && i >= 2 && AsciiLetter(v[i - 2]);
+    }
+    return base::CountWords(v) <= 10 && !sentence;
+  }
+  // One word, any case: "Image: screengrab", "Photo: wikicommons".
+  if (base::CountWords(v) == 1 && v.find(' ') == std::string_view::npos &&
+      AsciiLetter(v[0])) {
+    return true;
   }
   int words = 0;
   bool ok = true;

@@ -10,39 +10,10 @@
 #include "base/dates.h"
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "extract/text_notices.h"
 
 namespace newstrace::extract::text {
 namespace {
-
-template <size_t N>
-bool In(std::string_view key, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), key) != std::end(list);
-}
-
-// The list entry that `key` starts with (at a word boundary), or "".
-template <size_t N>
-std::string_view PrefixIn(std::string_view key,
-                          const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (!base::StartsWith(key, p)) continue;
-    if (key.size() == p.size()) return p;
-    char next = key[p.size()];
-    char last = p.back();
-    if (next == ' ' || last == ' ' || last == ':' || next == ':' ||
-        next == ',' || next == '.' || next == '!') {
-      return p;
-    }
-  }
-  return {};
-}
-
-template <size_t N>
-bool ContainsAny(std::string_view key, const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (key.find(p) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 // clang-format off
 constexpr std::string_view kAdvertisement[] = {
@@ -54,7 +25,9 @@ constexpr std::string_view kAdvertisement[] = {
     "article continues below advertisement", "continue reading below",
     "continue reading the main story", "scroll to continue with content",
     "advertisement - scroll to continue", "remove ads", "ad feedback",
-    "report this ad", "skip ad"};
+    "report this ad", "skip ad", "story continued below",
+    "article continued below", "continued below", "story continues below",
+    "article continues below", "the story continues below"};
 constexpr std::string_view kAdvertisementPrefix[] = {
     "advertisement", "sponsored by", "paid for by", "promoted by", "anzeige:",
     "publicité :"};
@@ -127,26 +100,33 @@ constexpr std::string_view kNavigation[] = {
     "hide caption", "view gallery", "watch", "video", "listen", "loading",
     "close", "expand", "collapse", "see more", "show more", "load more",
     "view all", "full story", "top", "weiterlesen", "mehr", "teilen",
-    "lire la suite", "partager", "leer más", "compartir", "seguir leyendo"};
+    "lire la suite", "partager", "leer más", "compartir", "seguir leyendo",
+    "next page", "previous page", "prev page", "nächste seite",
+    "vorherige seite", "page suivante", "page précédente",
+    "página siguiente", "página anterior"};
+
 constexpr std::string_view kNavigationPrefix[] = {
     "read more", "read the full", "click here", "click to", "tap here",
     "subscribe to", "subscribe for", "subscribe now", "sign up for",
     "sign up to", "follow us", "follow @", "follow him on", "follow her on",
     "follow them on", "like us on", "share this", "share on", "join us on",
     "download our app", "download the app", "get our newsletter",
-    "get the latest", "we use cookies", "this site uses cookies",
+    "get the latest", "sign up now", "we use cookies", "this site uses cookies",
     "this website uses cookies", "by continuing to use", "accept cookies",
-    "copyright ©", "©", "(c) 20", "copyright 19", "copyright 20",
-    "all rights reserved", "terms of use", "privacy policy", "contact us",
-    "about us", "home >", "home »", "you are here:", "posted in", "filed under",
-    "categories:", "category:", "continue reading", "story continues",
-    "skip to", "jump to", "back to", "return to", "send us a correction",
-    "see an error", "report an error", "report a typo", "have a news tip",
-    "got a story", "support our", "donate", "become a patron",
+    "copyright ©", "©", "all rights reserved", "terms of use",
+    "privacy policy", "home >", "home »", "you are here:", "posted in",
+    "filed under", "categories:", "category:", "continue reading",
+    "story continues", "send us a correction", "see an error",
+    "report an error", "report a typo", "have a news tip", "become a patron",
     "listen to the podcast", "watch the video", "watch the full",
     "spread the word", "please adhere to", "like this:", "abonnieren sie",
     "jetzt abonnieren", "abonnez-vous", "suscríbete", "suscribete", "síguenos",
     "suivez-nous", "folgen sie uns"};
+// Openings that a news sentence may share ("Return to work was slow,
+// he said."): boilerplate only in a line of at most six words.
+constexpr std::string_view kNavigationPrefixShort[] = {
+    "skip to", "jump to", "back to", "return to", "contact us", "about us",
+    "got a story", "support our", "donate"};
 // Phrases that make a short line boilerplate wherever they stand in it.
 constexpr std::string_view kNavigationContains[] = {
     "appeared first on", "all rights reserved", "uses cookies", "use cookies",
@@ -182,11 +162,6 @@ constexpr std::string_view kTrailingDecor[] = {
 constexpr std::string_view kLeadingDecor[] = {
     " ", "\xC2\xBB", "\xE2\x80\xBA", ">", "*", "\xE2\x80\xA2", "-", "|"};
 // clang-format on
-
-bool IsUrl(std::string_view t) {
-  return base::StartsWith(t, "http://") || base::StartsWith(t, "https://") ||
-         base::StartsWith(t, "www.");
-}
 
 // "Home > World > Europe", "News | Sport | Weather": three or more short
 // segments between separators.
@@ -250,6 +225,11 @@ std::string_view AfterColon(std::string_view unit) {
 }
 
 }  // namespace
+
+bool IsUrl(std::string_view t) {
+  return base::StartsWith(t, "http://") || base::StartsWith(t, "https://") ||
+         base::StartsWith(t, "www.");
+}
 
 std::string CueKey(std::string_view s) {
   if (s.size() > 300) return "";
@@ -335,6 +315,9 @@ Cue MatchCue(std::string_view unit, const Features& f) {
       !PrefixIn(key, kRelatedHeaderPrefix).empty()) {
     return Cue::kRelatedHeader;
   }
+  if (Cue notice = MatchNotice(unit, key, raw, f); notice != Cue::kNone) {
+    return notice;
+  }
   if (In(key, kNavigation) || AllSocial(key)) return Cue::kNavigation;
 
   if (std::string_view p = PrefixIn(raw, kRelatedPrefix); !p.empty()) {
@@ -345,7 +328,8 @@ Cue MatchCue(std::string_view unit, const Features& f) {
     if (OnlyUrls(rest)) return Cue::kNavigation;
     if (base::CountWords(rest) >= 2) return Cue::kRelatedPrefix;
   }
-  if (!PrefixIn(raw, kTagPrefix).empty() && f.words <= 40) {
+  if (!PrefixIn(raw, kTagPrefix).empty() &&
+      (f.words <= 40 || (f.words <= 100 && f.sentences <= 1))) {
     return Cue::kTagList;
   }
   if (AllHashtags(unit)) return Cue::kTagList;
@@ -354,7 +338,8 @@ Cue MatchCue(std::string_view unit, const Features& f) {
                         ContainsAny(raw, kContributorContains))) {
     return Cue::kContributors;
   }
-  if (f.words <= 25 && !PrefixIn(raw, kNavigationPrefix).empty()) {
+  if ((f.words <= 25 && !PrefixIn(raw, kNavigationPrefix).empty()) ||
+      (f.words <= 6 && !PrefixIn(raw, kNavigationPrefixShort).empty())) {
     return Cue::kNavigation;
   }
   if (f.words <= 30 && ContainsAny(raw, kNavigationContains)) {

@@ -4,9 +4,12 @@
 #ifndef NEWSTRACE_EXTRACT_TEXT_CUES_H_
 #define NEWSTRACE_EXTRACT_TEXT_CUES_H_
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "base/strings.h"
 #include "extract/text_features.h"
 
 namespace newstrace::extract::text {
@@ -22,6 +25,8 @@ enum class Cue {
   kTagList,          // "Tags: Syria, Russia", "#Syria #Russia"
   kCaptionPrefix,    // "Pictured: ...", "Image caption ..."
   kContributors,     // "Reporting by ...; Editing by ..."
+  kEmbedCredit,      // "— Jane Doe (@jdoe) March 3, 2021": an embedded post's
+                     // attribution
   kOther,            // a bare URL, "Source: ...", symbols only
 };
 
@@ -37,6 +42,42 @@ std::string CueKey(std::string_view s);
 // True when `s` holds words that captions use: "pictured", "(left)",
 // "file photo", "in this photo".
 bool HasCaptionWords(std::string_view s);
+
+// True when `t` starts with "http://", "https://" or "www.".
+bool IsUrl(std::string_view t);
+
+// Matching against the phrase lists of the cue files (text_cues.cc,
+// text_notices.cc), written in CueKey form. `In`: `key` is an entry.
+template <size_t N>
+bool In(std::string_view key, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), key) != std::end(list);
+}
+
+// The list entry that `key` starts with (at a word boundary), or "".
+template <size_t N>
+std::string_view PrefixIn(std::string_view key,
+                          const std::string_view (&list)[N]) {
+  for (std::string_view p : list) {
+    if (!base::StartsWith(key, p)) continue;
+    if (key.size() == p.size()) return p;
+    char next = key[p.size()];
+    char last = p.back();
+    if (next == ' ' || last == ' ' || last == ':' || next == ':' ||
+        next == ',' || next == '.' || next == '!') {
+      return p;
+    }
+  }
+  return {};
+}
+
+// True when some entry occurs anywhere in `key`.
+template <size_t N>
+bool ContainsAny(std::string_view key, const std::string_view (&list)[N]) {
+  for (std::string_view p : list) {
+    if (key.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 // True when `s` starts with a list marker ("1.", "2)", "-", U+2022).
 bool StartsWithListMarker(std::string_view s);

@@ -322,15 +322,19 @@ bool AllLetters(std::string_view s) {
 
 void SetEnding(std::string_view s, Features* f) {
   // Drop closing quotes and brackets, then look at the last character.
+  // German closes with U+201C and U+2018 („...“, ‚...‘) and may close with
+  // U+00AB (»...«).
   while (!s.empty()) {
     char c = s.back();
     if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == ' ' ||
         c == '\n' || c == '\t') {
       s.remove_suffix(1);
     } else if (base::EndsWith(s, "\xE2\x80\x9D") ||
-               base::EndsWith(s, "\xE2\x80\x99")) {
+               base::EndsWith(s, "\xE2\x80\x99") ||
+               base::EndsWith(s, "\xE2\x80\x9C") ||
+               base::EndsWith(s, "\xE2\x80\x98")) {
       s.remove_suffix(3);
-    } else if (base::EndsWith(s, "\xC2\xBB")) {
+    } else if (base::EndsWith(s, "\xC2\xBB") || base::EndsWith(s, "\xC2\xAB")) {
       s.remove_suffix(2);
     } else {
       break;

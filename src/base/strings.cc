@@ -27,15 +27,35 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+namespace {
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D);
+}
+}  // namespace
+
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
   size_t i = 0;
-  while (i < s.size()) {
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
     size_t start = i;
-    char32_t cp = NextCodePoint(s, &i);
-    if (IsSpace(cp)) {
+    if (c < 0x80) {
+      // ASCII: a space, or a run of other ASCII copied at once.
+      if (IsAsciiSpace(c)) {
+        pending_space = !out.empty();
+        ++i;
+        continue;
+      }
+      ++i;
+      while (i < n) {
+        unsigned char d = static_cast<unsigned char>(s[i]);
+        if (d >= 0x80 || IsAsciiSpace(d)) break;
+        ++i;
+      }
+    } else if (IsSpace(NextCodePoint(s, &i))) {
       pending_space = !out.empty();
       continue;
     }
@@ -59,6 +79,12 @@ std::string Lower(std::string_view s) {
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
+    char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      ++i;
+      continue;
+    }
     AppendUtf8(ToLower(NextCodePoint(s, &i)), &out);
   }
   return out;

@@ -51,9 +51,12 @@ size_t WellFormedLength(std::string_view s, size_t i) {
 size_t IllFormedLength(std::string_view s, size_t i) {
   unsigned c = static_cast<unsigned char>(s[i]);
   size_t want = 0;
-  if (c >= 0xC2 && c < 0xE0) want = 2;
-  else if (c >= 0xE0 && c < 0xF0) want = 3;
-  else if (c >= 0xF0 && c < 0xF5) want = 4;
+  if (c >= 0xC2 && c < 0xE0)
+    want = 2;
+  else if (c >= 0xE0 && c < 0xF0)
+    want = 3;
+  else if (c >= 0xF0 && c < 0xF5)
+    want = 4;
   if (want == 0) return 1;
   size_t k = 1;
   while (k < want && i + k < s.size()) {
@@ -128,7 +131,7 @@ size_t RepairUtf8(std::string_view s, std::string* out) {
   return replaced;
 }
 
-char32_t NextCodePoint(std::string_view s, size_t* pos) {
+char32_t NextMultiByteCodePoint(std::string_view s, size_t* pos) {
   size_t i = *pos;
   unsigned c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
@@ -214,9 +217,13 @@ void AppendNfcPiece(std::string_view piece, std::string* out) {
 // second of a composition) is a safe place to cut, so each run is
 // normalized together with the one code point before it, and everything
 // else is copied as is. Typical news text has no such run at all.
-std::string NormalizeNfc(std::string_view s) {
-  std::string out;
-  size_t copied = 0;  // s[0, copied) is in `out`
+namespace {
+
+// Writes the NFC of `s` to *out (empty on entry) and returns true, or
+// returns false when `s` is already NFC.
+bool NfcInto(std::string_view s, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  size_t copied = 0;      // s[0, copied) is in `out`
   size_t prev_start = 0;  // start of the code point before i
   size_t i = 0;
   while (i < s.size()) {
@@ -248,9 +255,22 @@ std::string NormalizeNfc(std::string_view s) {
     i = run_end;
     prev_start = run_end;
   }
-  if (copied == 0) return std::string(s);
+  if (copied == 0) return false;
   out.append(s.data() + copied, s.size() - copied);
+  return true;
+}
+
+}  // namespace
+
+std::string NormalizeNfc(std::string_view s) {
+  std::string out;
+  if (!NfcInto(s, &out)) return std::string(s);
   return out;
+}
+
+void NormalizeNfcInPlace(std::string* s) {
+  std::string out;
+  if (NfcInto(*s, &out)) *s = std::move(out);
 }
 
 bool IsLetter(char32_t cp) {

@@ -24,7 +24,15 @@ size_t RepairUtf8(std::string_view s, std::string* out);
 // Decodes the code point at s[*pos] and advances *pos past it. An ill-formed
 // byte yields kReplacementChar and advances by one.
 // REQUIRES: *pos < s.size().
-char32_t NextCodePoint(std::string_view s, size_t* pos);
+char32_t NextMultiByteCodePoint(std::string_view s, size_t* pos);
+inline char32_t NextCodePoint(std::string_view s, size_t* pos) {
+  unsigned char c = static_cast<unsigned char>(s[*pos]);
+  if (c < 0x80) {  // inline for ASCII, the common case
+    ++*pos;
+    return c;
+  }
+  return NextMultiByteCodePoint(s, pos);
+}
 
 // Appends the UTF-8 encoding of `cp` (kReplacementChar if out of range).
 void AppendUtf8(char32_t cp, std::string* out);
@@ -33,6 +41,9 @@ void AppendUtf8(char32_t cp, std::string* out);
 // as is without work.
 // REQUIRES: IsValidUtf8(s).
 std::string NormalizeNfc(std::string_view s);
+// NormalizeNfc in place: leaves *s untouched (no copy) when it is already
+// NFC, as typical text is. REQUIRES: IsValidUtf8(*s).
+void NormalizeNfcInPlace(std::string* s);
 
 // Unicode character classes (via utf8proc).
 bool IsLetter(char32_t cp);

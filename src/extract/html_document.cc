@@ -1,8 +1,11 @@
 #include "extract/html_document.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlversion.h>
 
 #include <climits>
+
+#include "extract/html_strip.h"
 
 namespace newstrace::extract {
 
@@ -47,6 +50,12 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
   // The recovery budget keeps the deep stack from costing quadratic time.
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
               HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+  std::string stripped;
+#if LIBXML_VERSION < 21400  // html_strip.h models the 2.9 tokenizer
+  if (options.strip_raw_text && StripRawText(html, &stripped)) {
+    html = stripped;
+  }
+#endif
   const char* url = options.url.empty() ? nullptr : options.url.c_str();
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (ctxt == nullptr) return Status::Internal("out of memory");

@@ -27,11 +27,17 @@ struct HtmlParseOptions {
   // rest of the page is dropped (HtmlDocument::truncated()). Real pages
   // spend well under 10^5. Default: 2*10^7 (a few tens of milliseconds).
   size_t max_recovery_work = 20'000'000;
+  // Empty script and style elements (but JSON ones) and comments before
+  // parsing (html_strip.h): the tree is the same but for those texts, and
+  // parsing is about twice as fast. Default: true.
+  bool strip_raw_text = true;
 };
 
 class HtmlDocument {
  public:
-  // Parses UTF-8 `html` (recovering from errors, no network access).
+  // Parses UTF-8 `html` (recovering from errors, no network access). With
+  // options.strip_raw_text, script elements other than JSON ones, style
+  // elements and comments come out empty.
   // Fails with kCorruption only when libxml2 produces no tree at all.
   static Result<std::unique_ptr<HtmlDocument>> Parse(
       std::string_view html, const HtmlParseOptions& options);

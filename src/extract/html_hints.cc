@@ -195,9 +195,13 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 // kRules indexed by first letter, so a token or position is compared only
 // with the few rules that can match it.
 struct RuleIndex {
-  std::vector<const Rule*> by_letter[26];
+  std::vector<const Rule*> by_letter[26];      // token and prefix rules
+  std::vector<const Rule*> sub_by_letter[26];  // substring rules
   RuleIndex() {
-    for (const Rule& r : kRules) by_letter[r.word[0] - 'a'].push_back(&r);
+    for (const Rule& r : kRules) {
+      (r.mode == kSub ? sub_by_letter : by_letter)[r.word[0] - 'a'].push_back(
+          &r);
+    }
   }
 };
 
@@ -224,8 +228,11 @@ void MatchSubstrings(std::string_view joined, uint32_t* bits) {
   for (size_t i = 0; i < joined.size(); ++i) {
     char c = joined[i];
     if (c < 'a' || c > 'z') continue;
-    for (const Rule* r : index.by_letter[c - 'a']) {
-      if (r->mode == kSub && joined.substr(i, r->word.size()) == r->word) {
+    std::string_view rest = joined.substr(i);
+    for (const Rule* r : index.sub_by_letter[c - 'a']) {
+      // Every word has two or more letters: test the second before the rest.
+      if (rest.size() >= r->word.size() && rest[1] == r->word[1] &&
+          rest.starts_with(r->word)) {
         *bits |= r->bits;
       }
     }

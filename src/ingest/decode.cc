@@ -25,6 +25,30 @@ void AddDiag(DecodedText* d, std::string code, std::string message) {
   d->diagnostics.push_back({std::move(code), std::move(message)});
 }
 
+// True when `s` has a byte CleanControls changes: a C0 control other than
+// tab and newline.
+bool HasControls(std::string_view s) {
+  auto changed = [](char c) {
+    unsigned u = static_cast<unsigned char>(c);
+    return u < 0x20 && u != '\t' && u != '\n';
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    // Look closer only at words with a byte below 0x20 (SWAR test).
+    if (((w - kOnes * 0x20) & ~w & (kOnes * 0x80)) == 0) continue;
+    for (size_t k = i; k < i + 8; ++k) {
+      if (changed(s[k])) return true;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    if (changed(s[i])) return true;
+  }
+  return false;
+}
+
 // Drops NULs and C0 controls other than tab/newline, turns CRLF and CR into
 // LF, and form feeds into newlines. Counts what was dropped.
 std::string CleanControls(std::string_view s, size_t* nuls, size_t* controls) {
@@ -193,7 +217,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
   }
 
   size_t nuls = 0, controls = 0;
-  std::string clean = CleanControls(utf8, &nuls, &controls);
+  if (HasControls(utf8)) utf8 = CleanControls(utf8, &nuls, &controls);
   if (nuls + controls > 0) {
     if (options.strict) {
       return Status::Corruption(std::to_string(nuls + controls) +
@@ -207,7 +231,8 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
               std::to_string(controls) + " control byte(s) removed");
     }
   }
-  d.text = base::NormalizeNfc(clean);
+  base::NormalizeNfcInPlace(&utf8);
+  d.text = std::move(utf8);
   if (base::Trim(d.text).empty()) {
     return Status::Corruption("empty input (only whitespace)");
   }
@@ -224,8 +249,9 @@ Format DetectFormat(std::string_view text) {
   // Count tags that only HTML has; a text article may mention one in
   // passing but not several.
   static constexpr std::string_view kTags[] = {
-      "<html", "<head", "<body", "<div", "<p>", "<p ", "<br", "<span",
-      "<a href", "<meta", "<title", "<article", "<script", "<table", "<li"};
+      "<html",  "<head",    "<body",   "<div",    "<p>",
+      "<p ",    "<br",      "<span",   "<a href", "<meta",
+      "<title", "<article", "<script", "<table",  "<li"};
   size_t hits = 0;
   for (std::string_view tag : kTags) {
     if (head.find(tag) != std::string::npos) ++hits;

@@ -23,7 +23,9 @@ BlockKind KindFromHints(uint32_t h, const HtmlBlock& b, bool in) {
   if (h & kHintTags) return BlockKind::kTagLine;
   if (h & kHintCaption) return BlockKind::kCaption;
   if ((h & kHintCredit) && short_block) return BlockKind::kCredit;
-  if (h & (kHintSocial | kHintConsent | kHintBio)) return BlockKind::kOther;
+  // Share and follow prompts are navigation, as in plain text (text_cues).
+  if (h & kHintSocial) return BlockKind::kNavigation;
+  if (h & kHintBio) return BlockKind::kOther;
   if ((h & kHintByline) && short_block) return BlockKind::kByline;
   if ((h & kHintDate) && b.chars <= 100) return BlockKind::kDateline;
   if (h & (kHintSidebar | kHintWidget)) {

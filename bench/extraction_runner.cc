@@ -79,9 +79,9 @@ int main(int argc, char** argv) {
       ok[i] = res.ok();
       if (res.ok()) articles[i] = std::move(res).value();
     }
-    double secs = std::chrono::duration<double>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
+    double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     best = std::min(best, secs);
   }
 
@@ -97,9 +97,8 @@ int main(int argc, char** argv) {
                         nlohmann::json::error_handler_t::replace)
               << "\n";
   }
-  nlohmann::json summary = {{"pages", docs.size()},
-                            {"bytes", total_bytes},
-                            {"seconds", best}};
+  nlohmann::json summary = {
+      {"pages", docs.size()}, {"bytes", total_bytes}, {"seconds", best}};
   std::cerr << summary.dump() << "\n";
   return 0;
 }

@@ -96,7 +96,8 @@ TEST_P(GoldenTest, MatchesExpected) {
     for (size_t i = 0; i < a.text.size(); ++i) {
       char c = a.text[i];
       if (c != ' ' && c != '\n' && c != '\t') {
-        ASSERT_TRUE(covered[i]) << "byte " << i << " of the text is in no block";
+        ASSERT_TRUE(covered[i])
+            << "byte " << i << " of the text is in no block";
       }
     }
   }
@@ -167,7 +168,8 @@ INSTANTIATE_TEST_SUITE_P(Extract, GoldenTest, ::testing::ValuesIn(Cases()),
                          [](const auto& info) {
                            std::string n = info.param;
                            for (char& c : n) {
-                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                             if (!isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
                            }
                            return n;
                          });

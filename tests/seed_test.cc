@@ -63,7 +63,8 @@ TEST(SeedTest, EveryBlockOfTheSeedArticle) {
       {BlockKind::kCredit, kGetty, ""},
       {BlockKind::kCaption, lines[2].substr(kGetty.size()), kGetty},
   };
-  for (int i = 3; i <= 7; ++i) want.push_back({BlockKind::kParagraph, lines[i], ""});
+  for (int i = 3; i <= 7; ++i)
+    want.push_back({BlockKind::kParagraph, lines[i], ""});
   want.push_back({BlockKind::kTagLine, lines[8], ""});
   want.push_back({BlockKind::kCredit, kGetty, ""});
   want.push_back({BlockKind::kCaption, lines[9].substr(kGetty.size()), kGetty});

@@ -27,15 +27,15 @@ struct Source {
   std::string domain;
   std::string published;  // as given by the source, ISO 8601 when known
   std::string fetched;
-  std::string label;      // a free label supplied by the user
+  std::string label;  // a free label supplied by the user
 };
 
 // One document as read: bytes plus what the reader knows about them.
 struct RawDoc {
-  std::string id;      // the reader's name for it (path, "-", record id)
-  std::string bytes;   // undecoded, as read
+  std::string id;     // the reader's name for it (path, "-", record id)
+  std::string bytes;  // undecoded, as read
   Format format = Format::kUnknown;  // kUnknown: detect
-  std::string charset;  // declared or known charset; empty: detect
+  std::string charset;               // declared or known charset; empty: detect
   Source source;
 };
 
@@ -58,7 +58,7 @@ enum class BlockKind {
   kParagraph,
   kHeading,  // a sub-heading inside the body
   kCaption,
-  kCredit,   // a photo credit split off a caption
+  kCredit,  // a photo credit split off a caption
   kTagLine,
   kRelatedLink,
   kNavigation,

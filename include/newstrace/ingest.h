@@ -22,7 +22,8 @@ struct ReadOptions {
 // set from the file extension (.html/.htm/.xhtml: html, .txt: text) and left
 // kUnknown otherwise. Fails with kNotFound, kIoError, kInvalidArgument (a
 // directory) or kResourceExhausted (over max_bytes).
-Result<RawDoc> ReadDocument(const std::string& path, const ReadOptions& options);
+Result<RawDoc> ReadDocument(const std::string& path,
+                            const ReadOptions& options);
 
 struct DecodeOptions {
   // When true, input that needs repair (invalid UTF-8, NUL or control bytes)

@@ -17,7 +17,8 @@ struct AnalyzeOptions {
 };
 
 // Extracts and analyzes one document. Fails as Extract does.
-Result<Record> AnalyzeDocument(const RawDoc& doc, const AnalyzeOptions& options);
+Result<Record> AnalyzeDocument(const RawDoc& doc,
+                               const AnalyzeOptions& options);
 
 struct JsonOptions {
   // Indent with two spaces instead of one compact line. Default: false.

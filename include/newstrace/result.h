@@ -20,7 +20,7 @@ template <typename T>
 class [[nodiscard]] Result {
  public:
   // Implicit from a value (OK) or from a non-OK Status.
-  Result(T value) : value_(std::move(value)) {}  // NOLINT
+  Result(T value) : value_(std::move(value)) {}         // NOLINT
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok() && "Result built from an OK status without value");
     if (status_.ok()) status_ = Status::Internal("Result without value");

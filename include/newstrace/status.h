@@ -75,10 +75,10 @@ class [[nodiscard]] Status {
 }  // namespace newstrace
 
 // Returns early from the enclosing function when `expr` is not OK.
-#define NT_RETURN_IF_ERROR(expr)                   \
-  do {                                             \
-    ::newstrace::Status nt_status_ = (expr);       \
-    if (!nt_status_.ok()) return nt_status_;       \
+#define NT_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::newstrace::Status nt_status_ = (expr); \
+    if (!nt_status_.ok()) return nt_status_; \
   } while (0)
 
 #endif  // NEWSTRACE_STATUS_H_

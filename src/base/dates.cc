@@ -460,6 +460,14 @@ std::optional<std::string> FindDateInUrl(std::string_view url) {
   for (size_t i = start; i + 8 <= url.size(); ++i) {
     if (i > 0 && IsAsciiDigit(url[i - 1])) continue;
     int y = 0, m = 0, d = 0;
+    // A path segment that opens with "29-10-2021" (day first: no URL
+    // writes the month first with a four-digit year last).
+    if (i > 0 && url[i - 1] == '/' && i + 10 <= url.size() &&
+        digits_at(i, 2, &d) && url[i + 2] == '-' && digits_at(i + 3, 2, &m) &&
+        url[i + 5] == '-' && digits_at(i + 6, 4, &y) && y >= 1990 &&
+        (i + 10 == url.size() || is_sep(url[i + 10]))) {
+      if (auto r = Format(y, m, d)) return r;
+    }
     if (!digits_at(i, 4, &y) || y < 1990 || y > 2099) continue;
     size_t j = i + 4;
     if (j < url.size() && is_sep(url[j])) {

@@ -60,7 +60,8 @@ bool IsWeekdayWord(std::string_view word);
 std::optional<long> DaysBetween(std::string_view a, std::string_view b);
 
 // Finds a date written in a URL's path: "/2017/11/21/", "/2017-11-21-slug",
-// "/20171121/" or "_20171121.html" (year 1990-2099). Year-and-month paths
+// "/20171121/", "_20171121.html" or a segment opening with "/21-11-2017"
+// (year 1990-2099). Year-and-month paths
 // ("/2017/11/slug") have no day and yield nullopt.
 std::optional<std::string> FindDateInUrl(std::string_view url);
 

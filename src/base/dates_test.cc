@@ -141,6 +141,12 @@ TEST(DatesTest, FindsDatesInUrls) {
   EXPECT_EQ(FindDateInUrl("https://example.org/article-16604622.html"),
             std::nullopt);
   EXPECT_EQ(FindDateInUrl("https://2017.example.org/"), std::nullopt);
+  EXPECT_EQ(FindDateInUrl("https://example.org/meldungen/29-10-2021"),
+            "2021-10-29");
+  EXPECT_EQ(FindDateInUrl("https://example.org/n/23-01-2022-ski-cup"),
+            "2022-01-23");
+  EXPECT_EQ(FindDateInUrl("https://example.org/n/x23-01-2022"), std::nullopt);
+  EXPECT_EQ(FindDateInUrl("https://example.org/n/31-02-2022"), std::nullopt);
   EXPECT_EQ(FindDateInUrl(""), std::nullopt);
 }
 

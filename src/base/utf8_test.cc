@@ -11,12 +11,13 @@ namespace {
 TEST(Utf8Test, ValidatesWellFormedAndRejectsIllFormed) {
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_TRUE(IsValidUtf8("plain ascii"));
-  EXPECT_TRUE(IsValidUtf8("caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80"));
-  EXPECT_FALSE(IsValidUtf8("\xC3"));               // truncated
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));           // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));       // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));   // past U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("caf\xE9"));            // latin-1 byte
+  EXPECT_TRUE(
+      IsValidUtf8("caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80"));
+  EXPECT_FALSE(IsValidUtf8("\xC3"));              // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("caf\xE9"));           // latin-1 byte
 }
 
 TEST(Utf8Test, RepairReplacesMaximalSubparts) {
@@ -83,8 +84,8 @@ TEST(Utf8Test, RunwiseNfcMatchesWholeStringNfc) {
       seed = seed * 1103515245 + 12345;
       AppendUtf8(pool[(seed >> 16) % (sizeof pool / sizeof pool[0])], &s);
     }
-    utf8proc_uint8_t* ref = utf8proc_NFC(
-        reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+    utf8proc_uint8_t* ref =
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
     ASSERT_NE(ref, nullptr);
     std::string want(reinterpret_cast<const char*>(ref));
     std::free(ref);

@@ -29,7 +29,7 @@ int Run(const DemoFlags& f) {
   std::error_code ec;
   if (!fs::is_directory(f.dir, ec)) {
     PrintError("demo", Status::NotFound(f.dir + ": examples folder not found "
-                                        "(give it with --dir)"));
+                                                "(give it with --dir)"));
     return kExitInputMissing;
   }
   std::vector<std::string> files;
@@ -49,9 +49,8 @@ int Run(const DemoFlags& f) {
   int exit_code = kExitOk;
   for (const std::string& path : files) {
     Result<RawDoc> doc = ReadDocument(path, ReadOptions());
-    Result<Record> record =
-        doc.ok() ? AnalyzeDocument(*doc, AnalyzeOptions())
-                 : Result<Record>(doc.status());
+    Result<Record> record = doc.ok() ? AnalyzeDocument(*doc, AnalyzeOptions())
+                                     : Result<Record>(doc.status());
     if (!record.ok()) {
       PrintError(path, record.status());
       exit_code = ExitCodeFor(record.status());

@@ -4,7 +4,6 @@
 #define NEWSTRACE_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 

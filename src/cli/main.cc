@@ -1,6 +1,5 @@
 // newstrace <verb>: the command-line entry point.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <map>

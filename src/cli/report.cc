@@ -100,8 +100,8 @@ std::string RenderReport(const Record& record, bool color) {
       out += reset + "\n\n";
     }
   }
-  out += "Summary:   " + std::to_string(counts["paragraph"]) + " paragraph(s), " +
-         std::to_string(body_words) + " body words";
+  out += "Summary:   " + std::to_string(counts["paragraph"]) +
+         " paragraph(s), " + std::to_string(body_words) + " body words";
   std::string boiler;
   for (const auto& [kind, n] : counts) {
     if (kind == "paragraph" || kind == "heading" || kind == "title") continue;

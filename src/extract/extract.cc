@@ -1,5 +1,7 @@
 // Extract (extract.h): decode, detect the format, clean, label, identify the
 // language.
+#include "newstrace/extract.h"
+
 #include <memory>
 
 #include "base/strings.h"
@@ -9,7 +11,6 @@
 #include "extract/main_content.h"
 #include "extract/metadata.h"
 #include "extract/text_blocks.h"
-#include "newstrace/extract.h"
 #include "newstrace/ingest.h"
 
 namespace newstrace {
@@ -19,9 +20,9 @@ Result<Article> Extract(const RawDoc& doc, const ExtractOptions& options) {
       options.format != Format::kUnknown ? options.format : doc.format;
   DecodeOptions decode_options;
   decode_options.strict = options.strict;
-  NT_ASSIGN_OR_RETURN(DecodedText decoded,
-                      DecodeToUtf8(doc.bytes, doc.charset, format,
-                                   decode_options));
+  NT_ASSIGN_OR_RETURN(
+      DecodedText decoded,
+      DecodeToUtf8(doc.bytes, doc.charset, format, decode_options));
   if (format == Format::kUnknown) format = DetectFormat(decoded.text);
 
   Article article;
@@ -34,9 +35,9 @@ Result<Article> Extract(const RawDoc& doc, const ExtractOptions& options) {
   if (format == Format::kHtml) {
     extract::HtmlParseOptions parse_options;
     parse_options.url = doc.source.url;
-    NT_ASSIGN_OR_RETURN(std::unique_ptr<extract::HtmlDocument> html,
-                        extract::HtmlDocument::Parse(decoded.text,
-                                                     parse_options));
+    NT_ASSIGN_OR_RETURN(
+        std::unique_ptr<extract::HtmlDocument> html,
+        extract::HtmlDocument::Parse(decoded.text, parse_options));
     extract::HtmlMetadata meta = extract::ExtractHtmlMetadata(*html);
     extract::MainContentOptions mc;
     mc.max_depth = options.max_html_depth;

@@ -1,8 +1,8 @@
+#include "newstrace/extract.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "newstrace/extract.h"
 
 namespace newstrace {
 namespace {
@@ -16,7 +16,8 @@ Result<Article> ExtractBytes(std::string bytes, Format f = Format::kUnknown) {
 }
 
 TEST(ExtractTest, TextBlocksCoverEveryNonSpaceByte) {
-  auto r = ExtractBytes("Headline here\n\nFirst paragraph of the story.\n\nSecond one.");
+  auto r = ExtractBytes(
+      "Headline here\n\nFirst paragraph of the story.\n\nSecond one.");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->format, Format::kText);
   size_t covered = 0, non_space = 0;

@@ -161,5 +161,62 @@ TEST(ExtractMetadataTest, TitleHelpers) {
   EXPECT_FALSE(IsSitePart("Spektrum der Wissenschaft", {"spektrum"}, true));
 }
 
+TEST(ExtractMetadataTest, MetaNamingCoAuthorsCompletesJsonLd) {
+  HtmlMetadata m = MetaOf(R"(<html><head>
+    <meta name="author" content="Ann Vale,Bert Moss">
+    <script type="application/ld+json">{"@type":"Article",
+      "headline":"Ferry late again","author":{"@type":"Person",
+      "name":"Ann Vale"}}</script></head>
+    <body><h1>Ferry late again</h1><p>Ann Vale, Bert Moss</p>
+    <p>The ferry left late again.</p></body></html>)");
+  EXPECT_EQ(m.authors, (Names{"Ann Vale", "Bert Moss"}));
+}
+
+TEST(ExtractMetadataTest, DropsInitialsOfAListedAuthor) {
+  HtmlMetadata m = MetaOf(R"(<html><head>
+    <meta name="author" content="Tina Roe, TR"></head>
+    <body><h1>Winter walks</h1><p>Tina Roe</p>
+    <p>Five walks for short days.</p></body></html>)");
+  EXPECT_EQ(m.authors, (Names{"Tina Roe"}));
+}
+
+TEST(ExtractMetadataTest, DateOpeningTheTitle) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>08.11.2021 | Fachtag zum Gedenken</title></head>"
+      "<body><h1>Fachtag zum Gedenken</h1><p>Ein Fachtag.</p></body></html>");
+  EXPECT_EQ(m.published, "2021-11-08");
+  HtmlMetadata about = MetaOf(
+      "<html><head><title>1. Mai 2022 wird gefeiert</title></head>"
+      "<body><h1>1. Mai 2022 wird gefeiert</h1><p>Ein Fest.</p></body></html>");
+  EXPECT_EQ(about.published, "");
+}
+
+TEST(ExtractMetadataTest, DatelineOpeningTheFirstParagraph) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Bioenergie gedrosselt</title></head><body>"
+      "<h1>Bioenergie gedrosselt</h1><p>29.11.2022 \u2013 Mehrfach hatte die "
+      "Branche vor den Folgen des Gesetzes gewarnt, nun ist es "
+      "beschlossen, und die Betreiber rechnen mit Verlusten.</p>"
+      "</body></html>");
+  EXPECT_EQ(m.published, "2022-11-29");
+}
+
+TEST(ExtractMetadataTest, LongLineOpeningWithADatelineWord) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Folge 12</title></head><body>"
+      "<div class=box><p>Ver\u00f6ffentlicht am 16.08.2019<br>Dauer: 1 "
+      "Stunde 4 Minuten<br>Lizenz: CC-BY 4.0, mit Dank an alle, die "
+      "mitgeholfen haben</p></div><h2>Folge 12</h2></body></html>");
+  EXPECT_EQ(m.published, "2019-08-16");
+}
+
+TEST(ExtractMetadataTest, DateInTheByline) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Keynes revisited</title></head><body>"
+      "<h1>Keynes revisited</h1><div class=author><a href='/a/gq'>Gerd "
+      "Quast</a>, 21. Jan. 2015</div><p>Ein Beitrag.</p></body></html>");
+  EXPECT_EQ(m.published, "2015-01-21");
+}
+
 }  // namespace
 }  // namespace newstrace::extract

@@ -22,8 +22,7 @@ constexpr std::array<char16_t, 32> kCp1252High = {
 
 bool IsCharsetChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
-         c == '.';
+         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' || c == '.';
 }
 
 // The charset name at s[pos], skipping spaces, '=' and quotes.
@@ -73,7 +72,8 @@ std::string SniffHtmlCharset(std::string_view bytes) {
   if (xml != std::string::npos) {
     size_t enc = head.find("encoding", xml);
     size_t close = head.find("?>", xml);
-    if (enc != std::string::npos && (close == std::string::npos || enc < close)) {
+    if (enc != std::string::npos &&
+        (close == std::string::npos || enc < close)) {
       std::string name = CharsetAt(head, enc + 8);
       if (!name.empty()) return CanonicalCharset(name);
     }
@@ -91,9 +91,13 @@ std::string SniffBinary(std::string_view b) {
   if (starts("GIF8")) return "gif";
   if (starts("%PDF")) return "pdf";
   if (starts(std::string_view("PK\x03\x04", 4))) return "zip";
-  if (starts("\x7f" "ELF")) return "elf";
+  if (starts("\x7f"
+             "ELF"))
+    return "elf";
   if (starts("BZh")) return "bzip2";
-  if (starts("\xfd" "7zXZ")) return "xz";
+  if (starts("\xfd"
+             "7zXZ"))
+    return "xz";
   if (starts(std::string_view("\x28\xb5\x2f\xfd", 4))) return "zstd";
   if (starts("SQLite format 3")) return "sqlite";
   // Many control or NUL bytes in the first 16 KiB: text has almost none

@@ -20,7 +20,8 @@ std::string SniffHtmlCharset(std::string_view bytes);
 
 // Names the kind of binary file `bytes` is ("gzip", "png", ...) when it
 // starts with a known magic number or more than 5% of its first 16 KiB are
-// control or NUL bytes (at least 8), else "". REQUIRES: `bytes` is not UTF-16 (NULs).
+// control or NUL bytes (at least 8), else "". REQUIRES: `bytes` is not UTF-16
+// (NULs).
 std::string SniffBinary(std::string_view bytes);
 
 // Decodes UTF-16 (little- or big-endian) into UTF-8; unpaired surrogates

@@ -90,16 +90,22 @@ TEST(DecodeTest, ValidUtf8WinsOverLatin1Declaration) {
 
 TEST(DecodeTest, OtherDeclaredCharsetsGoThroughIconv) {
   // "Привет" in windows-1251.
-  auto r = Decode("\xCF\xF0\xE8\xE2\xE5\xF2", Format::kText, false,
-                  "windows-1251");
+  auto r =
+      Decode("\xCF\xF0\xE8\xE2\xE5\xF2", Format::kText, false, "windows-1251");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->text, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
 }
 
 TEST(DecodeTest, UndeclaredLegacyTextIsGuessedAsCp1252) {
-  auto r = Decode("Caf\xE9 cr\xE8me br\xFB" "l\xE9" "e");
+  auto r = Decode(
+      "Caf\xE9 cr\xE8me br\xFB"
+      "l\xE9"
+      "e");
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->text, "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBB" "l\xC3\xA9" "e");
+  EXPECT_EQ(r->text,
+            "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBB"
+            "l\xC3\xA9"
+            "e");
   EXPECT_TRUE(HasDiag(*r, "charset_guessed"));
 }
 
@@ -121,7 +127,10 @@ TEST(DecodeTest, TruncatedMultibyteAtEndIsRepaired) {
 }
 
 TEST(DecodeTest, NulAndControlBytesAreDroppedWithDiagnostic) {
-  auto r = Decode(std::string("a\0b\x01" "c\r\nd\re", 10));
+  auto r =
+      Decode(std::string("a\0b\x01"
+                         "c\r\nd\re",
+                         10));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->text, "abc\nd\ne");
   EXPECT_TRUE(HasDiag(*r, "nul_bytes"));

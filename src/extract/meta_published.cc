@@ -2,6 +2,7 @@
 // design note in metadata.cc.
 #include "extract/meta_published.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,38 +11,40 @@ namespace newstrace::extract {
 namespace {
 
 // <meta> keys for the publication date, strongest first.
-constexpr std::string_view kPublishedKeys[] = {"article:published_time",
-                                               "og:published_time",
-                                               "article:published",
-                                               "og:article:published_time",
-                                               "datepublished",
-                                               "dc.date.issued",
-                                               "dcterms.issued",
-                                               "dc.date",
-                                               "dcterms.date",
-                                               "dc.date.created",
-                                               "dcterms.created",
-                                               "date",
-                                               "pubdate",
-                                               "publishdate",
-                                               "publish-date",
-                                               "publish_date",
-                                               "published_time",
-                                               "published-date",
-                                               "publication_date",
-                                               "sailthru.date",
-                                               "parsely-pub-date",
-                                               "citation_publication_date",
-                                               "citation_date",
-                                               "citation_online_date",
-                                               "article.published",
-                                               "article_date_original",
-                                               "release_date",
-                                               "originalpublicationdate",
-                                               "cxenseparse:recs:publishtime",
-                                               "datecreated",
-                                               "created",
-                                               "dc.created"};
+constexpr std::string_view kPublishedKeys[] = {
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "og:article:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.date.created",
+    "dcterms.created",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "published-date",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "article.published",
+    "article_date_original",
+    "release_date",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "datecreated",
+    "created",
+    "dc.created",
+    "shareaholic:article_published_time"};
 
 // <meta> keys for the date of the last change.
 constexpr std::string_view kModifiedKeys[] = {"article:modified_time",
@@ -123,6 +126,12 @@ class DatePicker {
       }
       if (!d.empty()) return d;
     }
+    // A byline often carries the date ("Jane Roe, 21. Jan. 2015").
+    for (const ScanItem& a : scan_->authors) {
+      if ((a.context & kCtxBoilerplate) || a.order < min_order) continue;
+      if (a.strong || a.key == "address") continue;
+      if (auto f = base::FindDate(a.text, slash_)) return *f;
+    }
     return {};
   }
 
@@ -137,6 +146,40 @@ class DatePicker {
       if (d == date) return true;
     }
     return false;
+  }
+
+  // A date that opens the page's title, set off from the headline by a
+  // separator: "23.01.2022 - Headline", "2022-01-23 | Headline"; or "".
+  std::string TitleDate() const {
+    std::vector<std::string_view> titles = {scan_->title};
+    for (const ScanItem& m : scan_->metas) {
+      if (m.key == "og:title") titles.push_back(m.text);
+    }
+    for (std::string_view t : titles) {
+      std::string d = Date(t);
+      if (d.empty()) continue;
+      // The date must be all that comes before a separator: not a
+      // headline about a day ("1. Mai 2022 wird ...").
+      size_t sep = std::string_view::npos;
+      for (std::string_view x : {" - ", " | ", " \u2013 ", " \u2014 "}) {
+        sep = std::min(sep, t.find(x));
+      }
+      if (sep == std::string_view::npos) continue;
+      std::string_view before = t.substr(0, sep);
+      if (WordCount(before) <= 4 && Date(before) == d) return d;
+    }
+    return {};
+  }
+
+  static int WordCount(std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+      bool sp = c == ' ';
+      if (!sp && !in) ++n;
+      in = !sp;
+    }
+    return n;
   }
 
   std::string PickPublished(const std::string& url) const {
@@ -163,6 +206,7 @@ class DatePicker {
     }
     if (!visible.empty()) return visible;
     if (std::optional<std::string> d = base::FindDateInUrl(url)) return *d;
+    if (std::string d = TitleDate(); !d.empty()) return d;
     for (const ScanItem& m : scan_->metas) {
       for (std::string_view key : kModifiedKeys) {
         if (m.key != key) continue;

@@ -19,7 +19,8 @@ namespace newstrace::extract {
 // zone-less) timestamp one day off the date shown near the headline yields
 // to that date. Without a declared date: the shown date (pubdate and
 // itemprop first, then <time>, date-named elements and datelines near the
-// <h1>, outside navigation), then a date in `url`'s path, then a declared
+// <h1>, outside navigation), then a date in `url`'s path, then a date that
+// opens the <title> or og:title ("23.01.2022 - Headline"), then a declared
 // modification date. `slash` says how to read "03/05/2022". `article` may
 // be null.
 std::string PickPublishedDate(const PageScan& scan, const JsonLdNode* article,

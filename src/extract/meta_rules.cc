@@ -1,6 +1,7 @@
 // Rules for reading metadata off the DOM. See meta_rules.h.
 #include "extract/meta_rules.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,6 +96,52 @@ std::string VisibleText(const xmlNode* node, size_t cap, bool headline) {
   std::string text = base::CollapseWhitespace(out);
   if (text.size() > cap) return {};
   return text;
+}
+
+std::string OpeningText(const xmlNode* node, size_t want) {
+  std::string out;
+  std::vector<const xmlNode*> stack{node};
+  size_t budget = 64;  // nodes visited
+  while (!stack.empty() && out.size() < want && budget-- > 0) {
+    const xmlNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content) {
+        // A long text node costs no more than the bytes wanted.
+        // (Cut on a UTF-8 character boundary.)
+        const char* t = reinterpret_cast<const char*>(n->content);
+        size_t len = 0;
+        while (len < 2 * want && t[len] != '\0') ++len;
+        if (t[len] != '\0') {
+          while (len > 0 &&
+                 (static_cast<unsigned char>(t[len]) & 0xC0) == 0x80) {
+            --len;
+          }
+        }
+        out.append(t, len);
+      }
+      continue;
+    }
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (n != node && IsSkipped(NodeName(n))) continue;
+    out += ' ';
+    for (const xmlNode* c = n->last; c != nullptr; c = c->prev) {
+      stack.push_back(c);
+    }
+  }
+  return base::CollapseWhitespace(out);
+}
+
+std::string OpeningDateline(const xmlNode* node) {
+  std::string text = OpeningText(node, 48);
+  if (text.empty() || text[0] < '0' || text[0] > '9') return {};
+  size_t sep = std::string::npos;
+  for (std::string_view s :
+       {" - ", " \u2013 ", " \u2014 ", " | ", " \u201e", " \u201c", " \""}) {
+    sep = std::min(sep, text.find(s));
+  }
+  if (sep == std::string::npos || sep > 32) return {};
+  return text.substr(0, sep);
 }
 
 // True when `node` (an <h1>) is a logo: its text sits in a link to the
@@ -195,19 +242,12 @@ bool StartsWithBylineWord(std::string_view text) {
 
 // True when `text` opens with words that introduce a publication date.
 bool StartsWithDatelineWord(std::string_view text) {
-  static constexpr std::string_view kOpeners[] = {"veröffentlicht am",
-                                                  "veröffentlicht:",
-                                                  "publiziert am",
-                                                  "erschienen am",
-                                                  "erstellt am",
-                                                  "datum:",
-                                                  "published on",
-                                                  "published:",
-                                                  "posted on",
-                                                  "publié le",
-                                                  "publicado el",
-                                                  "pubblicato il",
-                                                  "stand:"};
+  static constexpr std::string_view kOpeners[] = {
+      "veröffentlicht am",    "veröffentlicht:", "veröffentlichung:",
+      "pressemitteilung vom", "publiziert am",   "erschienen am",
+      "erstellt am",          "datum:",          "published on",
+      "published:",           "posted on",       "publié le",
+      "publicado el",         "pubblicato il",   "stand:"};
   std::string lower = base::Lower(text.substr(0, 24));
   for (std::string_view o : kOpeners) {
     if (lower.compare(0, o.size(), o) == 0) return true;

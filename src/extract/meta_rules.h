@@ -34,6 +34,18 @@ bool IsScreenReaderOnly(const xmlNode* n);
 // subtree costs little.
 std::string VisibleText(const xmlNode* node, size_t cap, bool headline = false);
 
+// The first `want` or so bytes of `node`'s visible text, whitespace
+// collapsed, a space at every element boundary; reads a bounded number of
+// nodes however large the subtree.
+std::string OpeningText(const xmlNode* node, size_t want);
+
+// The date that opens `node`'s text and is set off from what follows by a
+// dash, a bar or an opening quote, as a dateline opens a story's first
+// paragraph ("29.11.2022 – Die Regierung ..."): the date as written, at
+// most a few words, or "" when the text does not open so. Reads only the
+// first bytes of the text.
+std::string OpeningDateline(const xmlNode* node);
+
 // True when `node` (an <h1>) is a logo: its text sits in a link to the
 // site's home page (an archived link is judged by the URL it archives).
 bool IsHomeLink(const xmlNode* node);

@@ -16,6 +16,11 @@ constexpr size_t kMaxHeadingText = 400;
 constexpr size_t kMaxBylineText = 100;   // a byline found by its wording
 constexpr size_t kMaxDatelineText = 80;  // a dateline found near the <h1>
 constexpr int kDatelineWindow = 80;
+// A short dated line at most this many elements above an <h1> is its
+// dateline too ("<span>Bonn, 11.10.2021</span><h1>...").
+constexpr size_t kMaxPreDatelineText = 40;
+constexpr int kPreDatelineWindow = 8;
+constexpr int kLeadParagraphs = 3;  // paragraphs below the <h1> read
 constexpr size_t kMaxVisibleText =
     size_t{4} << 20;  // page text kept      // elements after the <h1> searched
 
@@ -104,6 +109,7 @@ class Scanner {
     if (name == "h1" && !IsHomeLink(node)) {
       std::string text = VisibleText(node, kMaxHeadingText, true);
       if (!text.empty()) {
+        if (!(ctx & (kCtxBoilerplate | kCtxComments))) TakePreDatelines(order);
         if (out_->first_h1_order < 0) out_->first_h1_order = order;
         out_->headings.push_back(
             {text, "h1", order, ctx, (*child_ctx & kCtxArticle) != 0});
@@ -185,10 +191,31 @@ class Scanner {
       bool near = out_->first_h1_order >= 0 && order > out_->first_h1_order &&
                   order <= out_->first_h1_order + kDatelineWindow;
       std::string text = VisibleText(node, kMaxDatelineText);
+      if (text.empty()) {
+        // A long line that says so: keep its opening only.
+        std::string head = OpeningText(node, 48);
+        if (StartsWithDatelineWord(head)) text = std::move(head);
+      }
       bool digit = false;
       for (char c : text) digit = digit || (c >= '0' && c <= '9');
       if (digit && (near || StartsWithDatelineWord(text))) {
         out_->dates.push_back({text, "near", order, ctx, false});
+      } else if (digit) {
+        NotePreDateline(text, order, ctx);
+      }
+    } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '2' &&
+               name[1] <= '6') {
+      NotePreDateline(VisibleText(node, kMaxPreDatelineText + 1), order, ctx);
+    }
+    // The first paragraphs below the headline may open with the dateline
+    // ("29.11.2022 – Die Regierung ...").
+    if (name == "p" && out_->first_h1_order >= 0 &&
+        order > out_->first_h1_order &&
+        paragraphs_after_h1_ < kLeadParagraphs && !(ctx & kCtxBoilerplate)) {
+      ++paragraphs_after_h1_;
+      std::string lead = OpeningDateline(node);
+      if (!lead.empty()) {
+        out_->dates.push_back({std::move(lead), "lead", order, ctx, false});
       }
     }
     if (!tokens.empty() && IsDateClass(tokens)) {
@@ -256,8 +283,32 @@ class Scanner {
     }
   }
 
+  // Remembers a short line with a digit that an <h1> just below may make
+  // its dateline.
+  void NotePreDateline(std::string text, int order, unsigned ctx) {
+    if (text.empty() || text.size() > kMaxPreDatelineText ||
+        (ctx & (kCtxBoilerplate | kCtxComments))) {
+      return;
+    }
+    if (pre_.size() >= 8) pre_.erase(pre_.begin());
+    pre_.push_back({std::move(text), "near", order, ctx, false});
+  }
+
+  // Makes the remembered lines just above the <h1> at `h1_order` date
+  // candidates.
+  void TakePreDatelines(int h1_order) {
+    for (ScanItem& item : pre_) {
+      if (item.order >= h1_order - kPreDatelineWindow) {
+        out_->dates.push_back(std::move(item));
+      }
+    }
+    pre_.clear();
+  }
+
   PageScan* out_;
   int order_ = 0;
+  std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
+  int paragraphs_after_h1_ = 0;
 };
 
 }  // namespace

@@ -35,6 +35,7 @@
 // read like links) is ignored for bylines and dates.
 #include "extract/metadata.h"
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,9 @@ class Picker {
       bool is_content = false;
       for (const std::string& t : n.types) is_content |= IsContentType(t);
       if (is_content && n.top_level && content_ == nullptr) content_ = &n;
+      bool is_page = false;
+      for (const std::string& t : n.types) is_page |= IsPageType(t);
+      if (is_page && n.top_level && page_ == nullptr) page_ = &n;
       if (is_article && n.top_level && article_ == nullptr) article_ = &n;
       if (is_article && any_article_ == nullptr) any_article_ = &n;
     }
@@ -225,7 +229,30 @@ class Picker {
         if (!dup) out.push_back(std::move(n));
       }
     }
-    return out;
+    // "Tina Roe, TR": a byline's initials repeat a listed name.
+    std::vector<std::string> kept;
+    for (const std::string& n : out) {
+      bool initials = false;
+      for (const std::string& o : out) initials |= IsInitialsOf(n, o);
+      if (!initials) kept.push_back(n);
+    }
+    return kept;
+  }
+
+  // True when `abbr` ("TR") is the initials of several-word `name`.
+  static bool IsInitialsOf(const std::string& abbr, const std::string& name) {
+    if (abbr.size() < 2 || abbr.size() > 4) return false;
+    std::string initials;
+    bool start = true;
+    for (char c : name) {
+      if (c == ' ' || c == '-') {
+        start = true;
+      } else {
+        if (start) initials += c;
+        start = false;
+      }
+    }
+    return initials.size() >= 2 && initials == abbr;
   }
 
   // Authors from the strongest source that names any; see the design
@@ -245,9 +272,31 @@ class Picker {
           }
         }
       }
-      if (!names.empty()) return names;
+      if (names.empty()) continue;
+      // Another declared source (the JSON-LD article or a head <meta>)
+      // that names these authors and co-authors besides ("A" in JSON-LD,
+      // "A, B" in <meta name=author>) is more complete.
+      constexpr size_t kDeclared = 1 + std::size(kAuthorKeys);
+      for (size_t j = 0; i < kDeclared && j < kDeclared; ++j) {
+        if (j != i && Includes(found[j], names)) return found[j];
+      }
+      return names;
     }
     return {};
+  }
+
+  // True when `big` has more names than `small` and every name of `small`.
+  static bool Includes(const std::vector<std::string>& big,
+                       const std::vector<std::string>& small) {
+    if (big.size() <= small.size()) return false;
+    for (const std::string& s : small) {
+      bool in = false;
+      for (const std::string& b : big) {
+        in = in || base::Lower(b) == base::Lower(s);
+      }
+      if (!in) return false;
+    }
+    return true;
   }
 
   // True when `full` (several words) is the full form of one-word `name`.
@@ -289,7 +338,9 @@ class Picker {
   // The names each author source gives, strongest source first.
   std::vector<std::vector<std::string>> AuthorsBySource() const {
     std::vector<std::vector<std::string>> out;
-    if (article_) out.push_back(IfShown(Names(article_->authors)));
+    // Always one entry, so that the declared sources are the first ones.
+    out.push_back(article_ ? IfShown(Names(article_->authors))
+                           : std::vector<std::string>{});
     // Named <meta> in the head; article:author may be a profile URL or a
     // "@handle", which are not names.
     for (std::string_view key : kAuthorKeys) {
@@ -302,6 +353,9 @@ class Picker {
       out.push_back(IfShown(Names(values)));
     }
     if (content_) out.push_back(IfShown(Names(content_->authors)));
+    // A WebPage node's author: SEO plugins put the post's author there
+    // when they declare no article.
+    if (page_) out.push_back(IfShown(Names(page_->authors)));
     // Microdata (itemprop=author, also as body <meta>) and rel=author,
     // outside boilerplate: the first cluster only, so that the authors of
     // related articles further down do not join.
@@ -361,6 +415,7 @@ class Picker {
   const JsonLdNode* article_ = nullptr;
   const JsonLdNode* any_article_ = nullptr;
   const JsonLdNode* content_ = nullptr;  // a Recipe, HowTo, ...
+  const JsonLdNode* page_ = nullptr;     // the first top-level WebPage
   std::vector<std::string> site_names_;
   std::vector<std::string> author_site_names_;
   mutable std::string visible_key_;  // TitleKey of the visible text, lazily

@@ -218,5 +218,23 @@ TEST(ExtractMetadataTest, DateInTheByline) {
   EXPECT_EQ(m.published, "2015-01-21");
 }
 
+TEST(ExtractMetadataTest, ShareaholicPublishedTime) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><meta name='shareaholic:article_published_time' "
+      "content='2014-03-17T01:44:37+01:00'></head>"
+      "<body><h1>Wie funktioniert es?</h1><p>So.</p></body></html>");
+  EXPECT_EQ(m.published, "2014-03-17");
+}
+
+TEST(ExtractMetadataTest, PressReleaseLine) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Hilfe gegen Hunger</title></head><body>"
+      "<h1>Hilfe gegen Hunger</h1><div class=teaser><p>Pressemitteilung "
+      "vom 25. Januar 2022 | Berlin \u2013 Die Zusammenarbeit mit dem "
+      "Programm wird ausgebaut, teilte das Ministerium mit.</p></div>"
+      "</body></html>");
+  EXPECT_EQ(m.published, "2022-01-25");
+}
+
 }  // namespace
 }  // namespace newstrace::extract

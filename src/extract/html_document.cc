@@ -4,6 +4,7 @@
 #include <libxml/xmlversion.h>
 
 #include <climits>
+#include <cstring>
 
 #include "extract/html_strip.h"
 
@@ -92,6 +93,27 @@ std::string NodeAttr(const xmlNode* node, const char* name) {
   std::string out(reinterpret_cast<const char*>(v));
   xmlFree(v);
   return out;
+}
+
+std::string_view AttrText(const xmlNode* node, const char* name,
+                          std::string* scratch) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return {};
+  // xmlGetProp's match: no namespace, exact name.
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (a->ns != nullptr || a->name == nullptr ||
+        std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) {
+      continue;
+    }
+    const xmlNode* v = a->children;
+    if (v != nullptr && v->next == nullptr &&
+        (v->type == XML_TEXT_NODE || v->type == XML_CDATA_SECTION_NODE)) {
+      if (v->content == nullptr) return {};
+      return reinterpret_cast<const char*>(v->content);
+    }
+    *scratch = NodeAttr(node, name);
+    return *scratch;
+  }
+  return {};
 }
 
 std::string_view AttrView(const xmlNode* node, std::string_view name) {

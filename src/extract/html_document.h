@@ -71,6 +71,13 @@ std::string NodeAttr(const xmlNode* node, const char* name);
 // than NodeAttr: no allocation. Values made of several nodes (entity
 // references kept apart) yield only their first text part.
 std::string_view AttrView(const xmlNode* node, std::string_view name);
+// The value of attribute `name` exactly as NodeAttr returns it (same
+// case-sensitive match, "" when absent), without allocating in the usual
+// case: a value held in one text node is viewed in the tree (valid as long
+// as the document); any other value is copied into *scratch and viewed
+// there (valid until *scratch changes). REQUIRES: scratch != nullptr.
+std::string_view AttrText(const xmlNode* node, const char* name,
+                          std::string* scratch);
 // Concatenated text of all descendant text nodes (no whitespace cleanup).
 // Iterative, so any depth is safe.
 std::string NodeText(const xmlNode* node);

@@ -2,6 +2,7 @@
 #include "extract/meta_rules.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,13 +37,32 @@ bool IsInline(std::string_view name) {
 
 namespace {
 
+// True when `hay` holds lower-case ASCII `word`, ASCII case ignored (as
+// AsciiLower(hay).find(word) != npos, without the copy).
+bool ContainsLower(std::string_view hay, std::string_view word) {
+  if (word.size() > hay.size()) return false;
+  for (size_t i = 0; i + word.size() <= hay.size(); ++i) {
+    size_t j = 0;
+    while (j < word.size()) {
+      char c = hay[i + j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != word[j]) break;
+      ++j;
+    }
+    if (j == word.size()) return true;
+  }
+  return false;
+}
+
 // True for an element that holds a headline's kicker ("Klimaschutz" above
 // "Bohren, bis es heiß wird").
 bool IsKickerOrHidden(const xmlNode* n) {
-  std::string c = base::AsciiLower(NodeAttr(n, "class"));
+  std::string scratch;
+  std::string_view c = AttrText(n, "class", &scratch);
+  if (c.empty()) return false;
   for (std::string_view w : {"kicker", "overline", "dachzeile", "topline",
                              "roofline", "supertitle", "eyebrow"}) {
-    if (c.find(w) != std::string::npos) return true;
+    if (ContainsLower(c, w)) return true;
   }
   return false;
 }
@@ -51,11 +71,11 @@ bool IsKickerOrHidden(const xmlNode* n) {
 
 // True for an element only screen readers get ("screen-reader-text").
 bool IsScreenReaderOnly(const xmlNode* n) {
-  std::string c = base::AsciiLower(NodeAttr(n, "class"));
-  return c.find("screen-reader") != std::string::npos ||
-         c.find("sr-only") != std::string::npos ||
-         c.find("visually-hidden") != std::string::npos ||
-         c.find("visuallyhidden") != std::string::npos;
+  std::string scratch;
+  std::string_view c = AttrText(n, "class", &scratch);
+  return ContainsLower(c, "screen-reader") || ContainsLower(c, "sr-only") ||
+         ContainsLower(c, "visually-hidden") ||
+         ContainsLower(c, "visuallyhidden");
 }
 
 // The visible text of `node`, whitespace-collapsed: script and style
@@ -63,12 +83,29 @@ bool IsScreenReaderOnly(const xmlNode* n) {
 // gives "Author Jane"). With `headline`, only block elements get spaces
 // ("<span>Abrechnung</span>: Musik" stays "Abrechnung: Musik") and kicker
 // parts are skipped. Returns "" when the text is longer than `cap`.
-std::string VisibleText(const xmlNode* node, size_t cap, bool headline) {
-  std::string out;
-  std::vector<const xmlNode*> stack{node};
+namespace {
+
+// What a VisibleText walk that ran to the end measured: a smaller cap gives
+// the same text when these stay within its limits.
+struct WalkStats {
+  size_t nodes = 0;  // nodes taken from the stack (the budget spent)
+  size_t raw = 0;    // raw text bytes at the last text node
+};
+
+std::string VisibleTextWalk(const xmlNode* node, size_t cap, bool headline,
+                            WalkStats* stats) {
+  // Scratch reused across calls on this thread: no allocation per call.
+  thread_local std::vector<const xmlNode*> stack;
+  thread_local std::string out;
+  stack.clear();
+  out.clear();
+  stack.push_back(node);
   // A node budget keeps deep or bushy subtrees cheap: a byline or a
   // headline has few nodes.
   size_t budget = cap + 64;
+  // Printable ASCII bytes read so far: CollapseWhitespace keeps every one,
+  // so past `cap` of them the result is "" whatever follows.
+  size_t kept = 0;
   while (!stack.empty()) {
     const xmlNode* n = stack.back();
     stack.pop_back();
@@ -77,9 +114,20 @@ std::string VisibleText(const xmlNode* node, size_t cap, bool headline) {
       continue;
     }
     if (budget-- == 0) return {};
+    ++stats->nodes;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      if (n->content) out += reinterpret_cast<const char*>(n->content);
+      if (n->content) {
+        const char* t = reinterpret_cast<const char*>(n->content);
+        size_t len = std::strlen(t);
+        for (size_t i = 0; i < len; ++i) {
+          unsigned char c = static_cast<unsigned char>(t[i]);
+          kept += c > ' ' && c < 0x80;
+        }
+        if (kept > cap) return {};
+        out.append(t, len);
+      }
       if (out.size() > 4 * cap + 64) return {};
+      stats->raw = out.size();
       continue;
     }
     if (n->type != XML_ELEMENT_NODE) continue;
@@ -95,6 +143,30 @@ std::string VisibleText(const xmlNode* node, size_t cap, bool headline) {
   }
   std::string text = base::CollapseWhitespace(out);
   if (text.size() > cap) return {};
+  return text;
+}
+
+}  // namespace
+
+std::string VisibleText(const xmlNode* node, size_t cap, bool headline) {
+  WalkStats stats;
+  return VisibleTextWalk(node, cap, headline, &stats);
+}
+
+std::string VisibleTextAndShorter(const xmlNode* node, size_t cap,
+                                  size_t small_cap, std::string* small) {
+  WalkStats stats;
+  std::string text = VisibleTextWalk(node, cap, false, &stats);
+  // VisibleText(node, small_cap) fails on the same walk exactly when one
+  // of its tighter limits is passed; its printable-byte limit is passed
+  // only when the text is longer than small_cap.
+  bool fits = !text.empty() && text.size() <= small_cap &&
+              stats.nodes <= small_cap + 64 && stats.raw <= 4 * small_cap + 64;
+  if (fits) {
+    *small = text;
+  } else {
+    small->clear();
+  }
   return text;
 }
 
@@ -253,162 +325,6 @@ bool StartsWithDatelineWord(std::string_view text) {
     if (lower.compare(0, o.size(), o) == 0) return true;
   }
   return false;
-}
-
-// Lower-case tokens of the class and id attributes, split on spaces, '-'
-// and '_' ("post-meta entry__date" -> post, meta, entry, date).
-std::vector<std::string> ClassTokens(const xmlNode* node, std::string* joined) {
-  *joined =
-      base::AsciiLower(NodeAttr(node, "class") + " " + NodeAttr(node, "id"));
-  std::vector<std::string> tokens;
-  for (std::string_view name : base::Split(*joined, ' ')) {
-    // State classes ("has-sidebar", "no-comments") name no region.
-    if (name.starts_with("has-") || name.starts_with("no-") ||
-        name.starts_with("with-") || name.starts_with("is-")) {
-      continue;
-    }
-    std::string cur;
-    for (char c : name) {
-      if (c == '-' || c == '_' || c == '\t' || c == '\n') {
-        if (!cur.empty()) tokens.push_back(std::move(cur));
-        cur.clear();
-      } else {
-        cur += c;
-      }
-    }
-    if (!cur.empty()) tokens.push_back(std::move(cur));
-  }
-  return tokens;
-}
-
-namespace {
-
-bool HasToken(const std::vector<std::string>& tokens,
-              std::initializer_list<std::string_view> words) {
-  for (const std::string& t : tokens) {
-    for (std::string_view w : words) {
-      if (t == w) return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-namespace {
-
-bool TokenContains(const std::vector<std::string>& tokens,
-                   std::string_view part) {
-  for (const std::string& t : tokens) {
-    if (t.find(part) != std::string::npos) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-namespace {
-
-// Splits one class name into tokens at '-' and '_'.
-std::vector<std::string_view> NameTokens(std::string_view name) {
-  std::vector<std::string_view> out;
-  size_t b = 0;
-  for (size_t i = 0; i <= name.size(); ++i) {
-    if (i == name.size() || name[i] == '-' || name[i] == '_') {
-      if (i > b) out.push_back(name.substr(b, i - b));
-      b = i + 1;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-namespace {
-
-// True when a class or id name in `joined` begins with one of `words`
-// ("sidebar-right", "widget_text"; not "sticky-sidebar-parent" or
-// "wrapper__with-sidebar", which name what sits beside a sidebar). With
-// `substring`, the first token need only contain the word.
-bool EdgeNamed(const std::string& joined,
-               std::initializer_list<std::string_view> words, bool substring) {
-  for (std::string_view name : base::Split(joined, ' ')) {
-    std::vector<std::string_view> t = NameTokens(name);
-    if (t.empty()) continue;
-    for (std::string_view w : words) {
-      std::string_view edge = t.front();
-      if (substring ? edge.find(w) != std::string_view::npos : edge == w) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-// Reader comments ("comments", "comment-list", "disqus_thread"); an
-// opinion piece ("commentary") is not.
-bool IsCommentsClass(const std::string& joined) {
-  if (joined.find("commentar") != std::string::npos) return false;
-  return EdgeNamed(joined, {"comment", "respond", "disqus"}, true);
-}
-
-// A region of navigation or of other pages' links. "footer" inside an
-// article is the article's own footer (byline, date), not the page's.
-bool IsBoilerplateClass(const std::string& joined, bool in_article) {
-  if (!in_article && EdgeNamed(joined, {"footer"}, false)) return true;
-  return EdgeNamed(joined,
-                   {"sidebar", "related", "menu", "nav", "navbar", "navigation",
-                    "breadcrumb", "breadcrumbs", "recommended"},
-                   false);
-}
-
-// A class or id that names an author or byline ("byline", "author",
-// "post-author", "autor", "article__author-name").
-bool IsAuthorClass(const std::vector<std::string>& tokens) {
-  for (const std::string& t : tokens) {
-    if (t.find("avatar") != std::string::npos ||
-        t.find("bio") != std::string::npos ||
-        t.find("image") != std::string::npos ||
-        t.find("img") != std::string::npos ||
-        t.find("photo") != std::string::npos) {
-      return false;
-    }
-  }
-  return TokenContains(tokens, "author") || TokenContains(tokens, "byline") ||
-         TokenContains(tokens, "autor") || TokenContains(tokens, "auteur") ||
-         HasToken(tokens, {"autore", "writer", "verfasser", "reporter",
-                           "signature", "contributor", "contributors"});
-}
-
-// A class or id that names a date ("date", "post-date", "datum", "time",
-// "published", "entry-meta"). "update" and "updated" do not.
-bool IsDateClass(const std::vector<std::string>& tokens) {
-  for (const std::string& t : tokens) {
-    if (t.find("update") != std::string::npos) continue;
-    if (t.find("date") != std::string::npos ||
-        t.find("datum") != std::string::npos ||
-        t.find("publish") != std::string::npos ||
-        t.find("posted") != std::string::npos ||
-        t.find("byline") != std::string::npos ||
-        t.find("dateline") != std::string::npos ||
-        t.find("timestamp") != std::string::npos) {
-      return true;
-    }
-  }
-  return HasToken(tokens,
-                  {"time", "zeit", "meta", "postmeta", "entrymeta", "postinfo",
-                   "info", "submitted", "created", "stand"});
-}
-
-bool IsHeadlineClass(const std::vector<std::string>& joined_tokens,
-                     const std::string& joined) {
-  return joined.find("entry-title") != std::string::npos ||
-         joined.find("post-title") != std::string::npos ||
-         joined.find("article-title") != std::string::npos ||
-         joined.find("story-title") != std::string::npos ||
-         HasToken(joined_tokens, {"headline"});
 }
 
 }  // namespace newstrace::extract

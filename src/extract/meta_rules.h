@@ -34,6 +34,11 @@ bool IsScreenReaderOnly(const xmlNode* n);
 // subtree costs little.
 std::string VisibleText(const xmlNode* node, size_t cap, bool headline = false);
 
+// VisibleText(node, cap) returned, and VisibleText(node, small_cap) set in
+// *small, from one walk. REQUIRES: small_cap <= cap, small != nullptr.
+std::string VisibleTextAndShorter(const xmlNode* node, size_t cap,
+                                  size_t small_cap, std::string* small);
+
 // The first `want` or so bytes of `node`'s visible text, whitespace
 // collapsed, a space at every element boundary; reads a bounded number of
 // nodes however large the subtree.
@@ -73,6 +78,22 @@ bool StartsWithDatelineWord(std::string_view text);
 // classes ("has-sidebar", "no-comments") are left out. *joined gets the
 // lower-cased "class id" string.
 std::vector<std::string> ClassTokens(const xmlNode* node, std::string* joined);
+
+// ClassTokens of an already joined "class id" string.
+std::vector<std::string> JoinedTokens(std::string_view joined);
+
+// What an element's lower-cased "class id" string says, rule by rule.
+struct ClassFacts {
+  bool comments = false;        // IsCommentsClass
+  bool boilerplate = false;     // IsBoilerplateClass outside an article
+  bool boilerplate_in = false;  // IsBoilerplateClass inside an article
+  bool headline = false;        // IsHeadlineClass
+  bool author = false;          // some token, and IsAuthorClass
+  bool date = false;            // some token, and IsDateClass
+};
+
+// Applies every class rule above to `joined` (as set by ClassTokens).
+ClassFacts ReadClassFacts(const std::string& joined);
 
 // Reader comments ("comments", "comment-list", "disqus_thread"); an opinion
 // piece ("commentary") is not. `joined` as set by ClassTokens.

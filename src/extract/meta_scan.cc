@@ -1,5 +1,6 @@
 #include "extract/meta_scan.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -87,22 +88,25 @@ class Scanner {
       *child_ctx |= kCtxArticle;
       // The page's main article inside a wrapper that a class calls
       // navigation: the article wins.
-      if (!LooksLikeLinks(node)) *child_ctx &= ~kCtxBoilerplate;
+      // (LooksLikeLinks walks the subtree: only asked when it matters.)
+      if ((*child_ctx & kCtxBoilerplate) && !LooksLikeLinks(node)) {
+        *child_ctx &= ~kCtxBoilerplate;
+      }
     }
 
-    std::string joined;
-    std::vector<std::string> tokens = ClassTokens(node, &joined);
+    const ClassFacts facts = Facts(node);
     // <html> and <body> classes describe the page ("has-sidebar",
     // "comments-open"), not a region of it.
     if (name != "html" && name != "body") {
-      if (IsCommentsClass(joined)) *child_ctx |= kCtxComments;
+      if (facts.comments) *child_ctx |= kCtxComments;
       if (name != "article" && name != "main" &&
-          IsBoilerplateClass(joined, (ctx & kCtxArticle) != 0) &&
+          !(*child_ctx & kCtxBoilerplate) &&
+          ((ctx & kCtxArticle) ? facts.boilerplate_in : facts.boilerplate) &&
           LooksLikeLinks(node)) {
         *child_ctx |= kCtxBoilerplate;
       }
     }
-    std::string itemprop = NodeAttr(node, "itemprop");
+    std::string_view itemprop = AttrText(node, "itemprop", &itemprop_scratch_);
     if (itemprop == "articleBody") *child_ctx |= kCtxArticle;
     if (ctx & kCtxHead) return true;
 
@@ -123,12 +127,12 @@ class Scanner {
             {text, std::string(name), order, ctx, false});
       }
     }
-    if (name != "h1" &&
-        (itemprop == "headline" || IsHeadlineClass(tokens, joined))) {
+    if (name != "h1" && (itemprop == "headline" || facts.headline)) {
       std::string text = VisibleText(node, kMaxHeadingText, true);
       if (!text.empty()) {
         out_->headings.push_back(
-            {text, itemprop.empty() ? "class" : itemprop, order, ctx, false});
+            {text, itemprop.empty() ? "class" : std::string(itemprop), order,
+             ctx, false});
       }
     }
     if (ctx & kCtxComments) return true;
@@ -151,7 +155,7 @@ class Scanner {
       if (value.empty()) value = NodeAttr(node, "datetime");
       if (value.empty()) value = VisibleText(node, kMaxDateText);
       if (!value.empty()) {
-        out_->dates.push_back({value, itemprop, order, ctx, true});
+        out_->dates.push_back({value, std::string(itemprop), order, ctx, true});
       }
     }
     if (itemprop == "author" || itemprop == "creator") {
@@ -169,28 +173,27 @@ class Scanner {
       }
       return true;
     }
-    if ((!tokens.empty() && IsAuthorClass(tokens)) || name == "address") {
+    if (facts.author || name == "address") {
       std::string text = VisibleText(node, kMaxAuthorText);
       if (!text.empty()) {
         out_->authors.push_back(
-            {text, name == "address" ? "address" : joined, order, ctx, false});
+            {text, name == "address" ? "address" : joined_, order, ctx, false});
       }
     }
     if (IsBylineCarrier(name)) {
       // A short text that opens with a byline word: "Von Jane Roe",
       // "Posted by Jane Roe", "Text: Jane Roe".
-      std::string text = VisibleText(node, kMaxBylineText);
-      if (!text.empty() && StartsWithBylineWord(text)) {
-        out_->authors.push_back({text, "text", order, ctx, false});
+      std::string text;
+      std::string byline =
+          VisibleTextAndShorter(node, kMaxBylineText, kMaxDatelineText, &text);
+      if (!byline.empty() && StartsWithBylineWord(byline)) {
+        out_->authors.push_back({std::move(byline), "text", order, ctx, false});
       }
-    }
-    // Just below the headline, a short line with a date is the dateline
-    // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
-    // one that says so ("Veröffentlicht am 16.08.2019").
-    if (IsBylineCarrier(name)) {
+      // Just below the headline, a short line with a date is the dateline
+      // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
+      // one that says so ("Veröffentlicht am 16.08.2019").
       bool near = out_->first_h1_order >= 0 && order > out_->first_h1_order &&
                   order <= out_->first_h1_order + kDatelineWindow;
-      std::string text = VisibleText(node, kMaxDatelineText);
       if (text.empty()) {
         // A long line that says so: keep its opening only.
         std::string head = OpeningText(node, 48);
@@ -218,7 +221,7 @@ class Scanner {
         out_->dates.push_back({std::move(lead), "lead", order, ctx, false});
       }
     }
-    if (!tokens.empty() && IsDateClass(tokens)) {
+    if (facts.date) {
       std::string text = VisibleText(node, kMaxDateText);
       if (!text.empty()) {
         out_->dates.push_back({text, "class", order, ctx, false});
@@ -230,6 +233,21 @@ class Scanner {
       }
     }
     return true;
+  }
+
+  // The class rules' verdict on `node`'s class and id; sets joined_ to the
+  // lower-cased "class id" string.
+  ClassFacts Facts(xmlNodePtr node) {
+    std::string_view cls = AttrText(node, "class", &class_scratch_);
+    std::string_view id = AttrText(node, "id", &id_scratch_);
+    joined_.assign(cls);
+    joined_ += ' ';
+    joined_.append(id);
+    for (char& c : joined_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    if (joined_.size() == 1) return ClassFacts{};  // neither class nor id
+    return ReadClassFacts(joined_);
   }
 
   void AddMeta(xmlNodePtr node, int order, unsigned ctx) {
@@ -309,6 +327,8 @@ class Scanner {
   int order_ = 0;
   std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
   int paragraphs_after_h1_ = 0;
+  std::string joined_;  // the current element's "class id", lower case
+  std::string class_scratch_, id_scratch_, itemprop_scratch_;  // AttrText
 };
 
 }  // namespace

@@ -110,25 +110,47 @@ std::string DecodeEntities(std::string_view s) {
   return out;
 }
 
+// One pass over `s`, lower-casing each code point as base::Lower does and
+// reading the lowered bytes back as the two-pass definition (Lower, then
+// split at non-alphanumerics) would: ASCII inline, other code points
+// through a small scratch string.
 std::string TitleKey(std::string_view s) {
-  std::string lower = base::Lower(s);
   std::string out;
-  out.reserve(lower.size());
+  out.reserve(s.size());
   bool space = false;
+  std::string lowered;  // one non-ASCII code point, lowered
   size_t i = 0;
-  while (i < lower.size()) {
-    size_t start = i;
-    char32_t cp = base::NextCodePoint(lower, &i);
-    if (base::IsLetter(cp) || base::IsDigit(cp)) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      if (cp == U'ß') {
-        out += "ss";
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
       } else {
-        out.append(lower, start, i - start);
+        space = true;
       }
-    } else {
-      space = true;
+      continue;
+    }
+    lowered.clear();
+    base::AppendUtf8(base::ToLower(base::NextCodePoint(s, &i)), &lowered);
+    size_t j = 0;
+    while (j < lowered.size()) {
+      size_t start = j;
+      char32_t cp = base::NextCodePoint(lowered, &j);
+      if (base::IsLetter(cp) || base::IsDigit(cp)) {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        if (cp == U'\u00df') {
+          out += "ss";
+        } else {
+          out.append(lowered, start, j - start);
+        }
+      } else {
+        space = true;
+      }
     }
   }
   return out;

@@ -1,0 +1,161 @@
+// Differential tests: the fast metadata helpers against the rule-by-rule
+// or two-pass definitions they replace.
+#include "extract/meta_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/strings.h"
+#include "base/utf8.h"
+#include "extract/html_document.h"
+#include "extract/meta_title.h"
+
+namespace newstrace::extract {
+namespace {
+
+// Class strings built from pieces that each rule looks for, and near misses.
+std::vector<std::string> ClassStrings() {
+  const std::vector<std::string> pieces = {"",
+                                           "post",
+                                           "meta",
+                                           "entry-title",
+                                           "_nav",
+                                           "nav-bar",
+                                           "-comment",
+                                           "commentary",
+                                           "respond",
+                                           "disqus_x",
+                                           "footer",
+                                           "site-footer",
+                                           "has-sidebar",
+                                           "sidebar",
+                                           "author",
+                                           "avatar",
+                                           "author-bio",
+                                           "byline",
+                                           "date",
+                                           "updated",
+                                           "date-update",
+                                           "time",
+                                           "headline",
+                                           "x-title",
+                                           "story-title",
+                                           "is-date",
+                                           "a\tdate",
+                                           "no-comments",
+                                           "photo-credit",
+                                           "writer",
+                                           "timestamp",
+                                           "dateline",
+                                           "--",
+                                           "related_posts",
+                                           "DATUM"};
+  std::vector<std::string> out;
+  for (const std::string& a : pieces) {
+    for (const std::string& b : pieces) {
+      out.push_back(base::AsciiLower(a + " " + b));
+      out.push_back(base::AsciiLower(a + "-" + b + " " + a));
+    }
+  }
+  return out;
+}
+
+TEST(MetaRulesTest, ReadClassFactsMatchesRules) {
+  for (const std::string& joined : ClassStrings()) {
+    SCOPED_TRACE(joined);
+    std::vector<std::string> tokens = JoinedTokens(joined);
+    ClassFacts f = ReadClassFacts(joined);
+    EXPECT_EQ(f.comments, IsCommentsClass(joined));
+    EXPECT_EQ(f.boilerplate, IsBoilerplateClass(joined, false));
+    EXPECT_EQ(f.boilerplate_in, IsBoilerplateClass(joined, true));
+    EXPECT_EQ(f.headline, IsHeadlineClass(tokens, joined));
+    EXPECT_EQ(f.author, !tokens.empty() && IsAuthorClass(tokens));
+    EXPECT_EQ(f.date, !tokens.empty() && IsDateClass(tokens));
+  }
+}
+
+// TitleKey's definition: lower-case (base::Lower), then keep letter and
+// digit runs, one space between them, "ß" as "ss".
+std::string TwoPassTitleKey(std::string_view s) {
+  std::string lower = base::Lower(s);
+  std::string out;
+  bool space = false;
+  size_t i = 0;
+  while (i < lower.size()) {
+    size_t start = i;
+    char32_t cp = base::NextCodePoint(lower, &i);
+    if (base::IsLetter(cp) || base::IsDigit(cp)) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      if (cp == U'\u00df') {
+        out += "ss";
+      } else {
+        out.append(lower, start, i - start);
+      }
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+TEST(MetaRulesTest, TitleKeyMatchesTwoPassDefinition) {
+  for (std::string_view s :
+       {"", "  Hello, World!  ", "\u201eWir dekorieren\u201c \u2013 um!",
+        "Stra\u00dfe GROSS \u1e9e",
+        "\u0130stanbul \u00c9t\u00c9 \u03a3\u039f\u03a3", "tab\tnew\nline 42",
+        "bad \xff\xfe utf8 \xc3", "\xed\xa0\x80 x", "\u00a0nbsp\u00a0",
+        "mixed123abc\u0663\u0664"}) {
+    EXPECT_EQ(TitleKey(s), TwoPassTitleKey(s)) << s;
+  }
+}
+
+std::unique_ptr<HtmlDocument> Parse(const std::string& html) {
+  auto doc = HtmlDocument::Parse(html, HtmlParseOptions());
+  EXPECT_TRUE(doc.ok());
+  return std::move(*doc);
+}
+
+const xmlNode* FindById(const xmlNode* n, std::string_view id) {
+  for (; n != nullptr; n = n->next) {
+    if (n->type == XML_ELEMENT_NODE && AttrView(n, "id") == id) return n;
+    if (const xmlNode* f = FindById(n->children, id)) return f;
+  }
+  return nullptr;
+}
+
+TEST(MetaRulesTest, VisibleTextAndShorterMatchesTwoCalls) {
+  std::string many_nodes;
+  for (int i = 0; i < 150; ++i) many_nodes += "<b></b>";
+  std::string spaces(420, ' ');
+  for (const std::string& inner : std::vector<std::string>{
+           std::string("Von Jane Roe, 12.03.2020"), std::string(""),
+           std::string(90, 'x'), std::string(81, 'y'), "a" + many_nodes + "b",
+           "a" + spaces + "b", "<span>By</span> <em>Jane</em> Roe",
+           std::string(120, 'z'), "<script>x</script>10. Mai 2021"}) {
+    auto doc = Parse("<html><body><div id=t>" + inner + "</div></body></html>");
+    const xmlNode* t = FindById(doc->root(), "t");
+    ASSERT_NE(t, nullptr);
+    std::string small;
+    EXPECT_EQ(VisibleTextAndShorter(t, 100, 80, &small), VisibleText(t, 100));
+    EXPECT_EQ(small, VisibleText(t, 80)) << inner;
+  }
+}
+
+TEST(MetaRulesTest, AttrTextMatchesNodeAttr) {
+  auto doc = Parse(
+      "<html><body><p id=t class='A &amp; b' data-x='' itemprop=name>x</p>"
+      "</body></html>");
+  const xmlNode* t = FindById(doc->root(), "t");
+  ASSERT_NE(t, nullptr);
+  std::string scratch;
+  for (const char* name : {"class", "id", "data-x", "itemprop", "missing"}) {
+    EXPECT_EQ(AttrText(t, name, &scratch), NodeAttr(t, name)) << name;
+  }
+}
+
+}  // namespace
+}  // namespace newstrace::extract

@@ -38,7 +38,8 @@ Result<Article> Extract(const RawDoc& doc, const ExtractOptions& options) {
     NT_ASSIGN_OR_RETURN(
         std::unique_ptr<extract::HtmlDocument> html,
         extract::HtmlDocument::Parse(decoded.text, parse_options));
-    extract::HtmlMetadata meta = extract::ExtractHtmlMetadata(*html);
+    extract::HtmlMetadata meta =
+        extract::ExtractHtmlMetadata(*html, doc.source.url);
     extract::MainContentOptions mc;
     mc.max_depth = options.max_html_depth;
     extract::ExtractHtmlBlocks(*html, meta, mc, &article);

@@ -49,3 +49,32 @@ TEST(ExtractTest, EmptyInputFails) {
 
 }  // namespace
 }  // namespace newstrace
+
+namespace newstrace {
+namespace {
+
+// The caller's URL reaches metadata: the record's url and domain, and a
+// date in the URL's path when the page states none.
+TEST(ExtractTest, SourceUrlFeedsMetadata) {
+  RawDoc doc;
+  doc.id = "url";
+  doc.format = Format::kHtml;
+  doc.bytes =
+      "<html><head><title>Pond count passes four thousand</title></head>"
+      "<body><article><h1>Pond count passes four thousand</h1>"
+      "<p>Volunteers carried buckets across the road on three wet nights "
+      "and counted every toad, a record for the crossing.</p></article>"
+      "</body></html>";
+  auto without = Extract(doc, ExtractOptions());
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without->published, "");
+  EXPECT_EQ(without->source.domain, "");
+  doc.source.url = "https://www.pond-news.example/2021/03/04/toads/";
+  auto with = Extract(doc, ExtractOptions());
+  ASSERT_TRUE(with.ok());
+  EXPECT_EQ(with->published, "2021-03-04");
+  EXPECT_EQ(with->source.domain, "pond-news.example");
+}
+
+}  // namespace
+}  // namespace newstrace

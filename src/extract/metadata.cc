@@ -90,11 +90,14 @@ class Picker {
     if (article_ == nullptr) article_ = any_article_;
   }
 
+  void SetPageUrl(std::string_view url) { page_url_ = std::string(url); }
+
   HtmlMetadata Pick() {
     HtmlMetadata meta;
     meta.url = Meta({"og:url"});
     if (!scan_.canonical.empty()) meta.url = scan_.canonical;
     if (meta.url.empty() && article_) meta.url = article_->url;
+    if (meta.url.empty()) meta.url = page_url_;
     meta.language = PickLanguage();
     // "03/05/2022" is March 5 in US English, May 3 nearly everywhere else.
     base::SlashOrder slash = meta.language.empty() || meta.language == "en" ||
@@ -418,13 +421,17 @@ class Picker {
   const JsonLdNode* page_ = nullptr;     // the first top-level WebPage
   std::vector<std::string> site_names_;
   std::vector<std::string> author_site_names_;
+  std::string page_url_;             // the caller's URL for the page, or ""
   mutable std::string visible_key_;  // TitleKey of the visible text, lazily
 };
 
 }  // namespace
 
-HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc) {
-  return Picker(doc).Pick();
+HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc,
+                                 std::string_view page_url) {
+  Picker picker(doc);
+  picker.SetPageUrl(page_url);
+  return picker.Pick();
 }
 
 }  // namespace newstrace::extract

@@ -9,6 +9,7 @@
 #define NEWSTRACE_EXTRACT_METADATA_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/html_document.h"
@@ -26,7 +27,11 @@ struct HtmlMetadata {
 };
 
 // Reads the metadata of `doc`. Never fails: unknown fields stay empty.
-HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc);
+// `page_url` is the page's own URL when the caller knows it ("" otherwise):
+// the fallback for `url` when the page declares none, and so a source of
+// dates in the path (/2017/11/21/).
+HtmlMetadata ExtractHtmlMetadata(const HtmlDocument& doc,
+                                 std::string_view page_url = {});
 
 }  // namespace newstrace::extract
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/dates.h"
 #include "base/utf8.h"
 
 namespace newstrace::extract {
@@ -283,7 +284,17 @@ bool LooksLikeDateline(const HtmlBlock& b) {
     }
     start = end + 1;
   }
-  return digit && tokens > 0 && datey * 10 >= tokens * 8;
+  if (digit && tokens > 0 && datey * 10 >= tokens * 8) return true;
+  // "Posted on March 3, 2022 by Jane Roe", "Veröffentlicht am 3. Februar
+  // 2022 von ...": a publication cue first, then a date, then a byline.
+  static constexpr std::string_view kCues[] = {
+      "published",    "posted",     "updated",     "veröffentlicht",
+      "aktualisiert", "publié",     "mis",         "publicado",
+      "actualizado",  "pubblicato", "gepubliceerd"};
+  std::string_view first(key.data(), std::min(key.find(' '), key.size()));
+  bool cue = false;
+  for (std::string_view c : kCues) cue = cue || first == c;
+  return cue && digit && base::FindDate(b.text).has_value();
 }
 
 // Finds a credit in caption text that is not marked up as one: a fused

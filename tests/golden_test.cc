@@ -11,6 +11,8 @@
 // Every case also checks the record's invariants: blocks in order, not
 // overlapping, spans inside the text, and (for text input) every non-space
 // byte of the text inside some block.
+// Cases are discovered when golden_test is built: after adding a case to an
+// existing build, rebuild golden_test (or run it directly) to see it.
 #include <gtest/gtest.h>
 
 #include <filesystem>

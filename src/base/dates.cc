@@ -240,6 +240,18 @@ std::optional<std::string> CjkTail(std::string_view s, size_t i, int y) {
   return Format(y, m, d);
 }
 
+// True when s[i..] is ", " or " " and then a clock time "H:MM" / "HH:MM".
+bool TimeFollows(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == ',') ++i;
+  size_t start = i;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i == start) return false;
+  size_t digits = 0;
+  while (i < s.size() && IsAsciiDigit(s[i])) ++i, ++digits;
+  if (digits == 0 || digits > 2 || i + 2 >= s.size()) return false;
+  return s[i] == ':' && IsAsciiDigit(s[i + 1]) && IsAsciiDigit(s[i + 2]);
+}
+
 // A numeric date whose first number `a` (`n1` digits) was read; s[*i] is
 // the separator.
 std::optional<std::string> NumericTail(std::string_view s, size_t i, int a,
@@ -269,6 +281,16 @@ std::optional<std::string> NumericTail(std::string_view s, size_t i, int a,
   }
   if (n3 == 2 && sep == '.' && n1 == 2 && n2 == 2) {
     return Format(c < 70 ? 2000 + c : 1900 + c, b, a);  // DD.MM.YY
+  }
+  if (n3 == 2 && sep == '/' && TimeFollows(s, i)) {
+    // "11/17/16, 9:33 PM": a two-digit year only with a clock time after
+    // it, so that fractions and scores are not read as dates.
+    int y = c < 70 ? 2000 + c : 1900 + c;
+    if (order == SlashOrder::kMonthFirst) {
+      if (auto us = Format(y, a, b)) return us;
+    }
+    if (auto d = Format(y, b, a)) return d;
+    return Format(y, a, b);
   }
   return std::nullopt;
 }

@@ -168,5 +168,15 @@ TEST(DatesTest, KnowsDateWords) {
   EXPECT_FALSE(IsWeekdayWord("May"));
 }
 
+// Two-digit years only with a clock time after them (news-feed stamps).
+TEST(DatesTest, TwoDigitYearWithTime) {
+  EXPECT_EQ(ParseDate("11/17/16, 9:33 PM CET"), "2016-11-17");
+  EXPECT_EQ(ParseDate("17/11/16 21:33"), "2016-11-17");
+  EXPECT_EQ(FindDate("Updated 03/04/21, 10:05 AM"), "2021-03-04");
+  EXPECT_EQ(ParseDate("11/17/16"), std::nullopt);
+  EXPECT_EQ(ParseDate("1/2/3"), std::nullopt);
+  EXPECT_EQ(ParseDate("11/17/16, 9"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace newstrace::base

@@ -36,10 +36,15 @@ const char kPage[] =
 
 TEST(BadInputTest, TruncatedHtmlAtEveryCut) {
   std::string page(kPage);
+  const size_t first_done = page.find("</p>") + 4;
   for (size_t cut = 1; cut < page.size(); cut += 7) {
     auto r = ExtractAs(page.substr(0, cut), Format::kHtml);
     if (!r.ok()) {
       EXPECT_EQ(r.status().code(), StatusCode::kCorruption) << cut;
+    } else if (cut >= first_done) {
+      // What was complete before the cut survives it.
+      EXPECT_NE(r->text.find("first paragraph of the story"), std::string::npos)
+          << cut;
     }
   }
 }
@@ -132,6 +137,11 @@ TEST(BadInputTest, UnbalancedAndGarbageMarkup) {
     auto r = ExtractAs(page, Format::kHtml);
     if (!r.ok()) EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
   }
+  // Unclosed inline tags keep their text.
+  auto r = ExtractAs("<html><body><p>unclosed <b><i><u>tags everywhere",
+                     Format::kHtml);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("unclosed tags everywhere"), std::string::npos);
 }
 
 TEST(BadInputTest, TextWithoutNewlinesAndOnlyNewlines) {

@@ -60,7 +60,13 @@ Result<Article> Extract(const RawDoc& doc, const ExtractOptions& options) {
     article.published = doc.source.published;
   }
   if (options.detect_language) {
-    std::string body = article.BodyText();
+    // DetectLanguage reads at most 64 KiB: copy no more of the body.
+    std::string body;
+    for (const Block& b : article.blocks) {
+      if (!IsBodyKind(b.kind) || body.size() >= 65536) continue;
+      if (!body.empty()) body += "\n\n";
+      body += article.SpanText(b.span);
+    }
     article.language = extract::DetectLanguage(
         body.empty() ? std::string_view(article.text) : std::string_view(body),
         language_hint);

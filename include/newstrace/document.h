@@ -26,8 +26,12 @@ struct Source {
   std::string url;
   std::string domain;
   std::string published;  // as given by the source, ISO 8601 when known
-  std::string fetched;
-  std::string label;  // a free label supplied by the user
+  std::string fetched;    // when it was fetched (e.g. WARC-Date), ISO 8601
+  std::string label;      // a free label supplied by the user or data set
+  // Metadata a structured input (JSONL, CSV, JSON) declares for the
+  // document. When set they win over what extraction finds in the text.
+  std::string title;
+  std::vector<std::string> authors;
 };
 
 // One document as read: bytes plus what the reader knows about them.

@@ -1,0 +1,135 @@
+// Public API of the store module: the corpus, an embedded SQLite database of
+// records with full-text search (docs/format/store.md).
+//
+//   NT_ASSIGN_OR_RETURN(auto corpus, Corpus::Open("news.db", CorpusOptions()));
+//   NT_RETURN_IF_ERROR(corpus->BeginBatch());
+//   NT_ASSIGN_OR_RETURN(bool added, corpus->Add(record, "crawl.jsonl"));
+//   NT_RETURN_IF_ERROR(corpus->CommitBatch());
+//
+// Documents are keyed by their content: the id is the XXH3-64 hash of the
+// record's normalized text, so adding the same text twice stores it once.
+#ifndef NEWSTRACE_CORPUS_H_
+#define NEWSTRACE_CORPUS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newstrace/document.h"
+#include "newstrace/result.h"
+#include "newstrace/status.h"
+
+namespace newstrace {
+
+// A stored document's id: XXH3-64 of Article::text. Shown as 16 hex digits.
+using DocId = uint64_t;
+DocId ContentId(const Article& article);
+std::string DocIdToString(DocId id);
+
+struct CorpusOptions {
+  // Open without writing (no schema creation or migration). Default: false.
+  bool read_only = false;
+  // Milliseconds to wait for a lock held by another process. Default: 5000.
+  int busy_timeout_ms = 5000;
+};
+
+// Where an earlier ingest of one input file stopped (for resuming).
+struct InputCheckpoint {
+  std::string stamp;      // size and mtime of the file when it was read
+  uint64_t done = 0;      // records of it committed, in reading order
+  bool complete = false;  // every record of it was committed
+};
+
+struct SearchQuery {
+  std::string text;    // words, "a phrase", or FTS5 syntax (AND OR NOT NEAR)
+  std::string domain;  // only this domain (exact). Default: any
+  std::string since;   // published on or after this ISO date. Default: any
+  std::string until;   // published on or before this ISO date. Default: any
+  size_t limit = 20;   // most hits returned
+  // Markers around matched words in the snippet.
+  std::string mark_begin = "[";
+  std::string mark_end = "]";
+};
+
+struct SearchHit {
+  DocId id = 0;
+  std::string title;
+  std::string url;
+  std::string domain;
+  std::string published;
+  std::string snippet;  // body excerpt with matches between the markers
+  double score = 0;     // BM25, higher is better
+};
+
+struct CorpusStats {
+  uint64_t documents = 0;
+  uint64_t text_bytes = 0;      // sum of the stored texts' sizes
+  uint64_t file_bytes = 0;      // the database file(s) on disk
+  std::string first_published;  // earliest published date, or empty
+  std::string last_published;   // latest published date, or empty
+  uint64_t undated = 0;         // documents without a published date
+  std::vector<std::pair<std::string, uint64_t>> domains;  // by count, desc
+  std::vector<std::pair<std::string, uint64_t>> labels;   // by count, desc
+  std::vector<std::pair<std::string, uint64_t>> languages;
+};
+
+// One corpus file. Not thread-safe: use one Corpus per thread (SQLite lets
+// several processes and connections read while one writes).
+class Corpus {
+ public:
+  // Opens (creating unless read_only) the corpus at `path`, migrating its
+  // schema to the current version. Fails with kNotFound (read_only and
+  // missing), kCorruption (not a newstrace corpus, or a newer schema), or
+  // kIoError.
+  static Result<std::unique_ptr<Corpus>> Open(const std::string& path,
+                                              const CorpusOptions& options);
+  virtual ~Corpus() = default;
+  Corpus(const Corpus&) = delete;
+  Corpus& operator=(const Corpus&) = delete;
+
+  // The schema version this build writes (docs/format/store.md).
+  static int SchemaVersion();
+
+  // Writes are grouped: Add and SetCheckpoint between BeginBatch and
+  // CommitBatch land together or not at all.
+  virtual Status BeginBatch() = 0;
+  virtual Status CommitBatch() = 0;
+
+  // Stores `record` (from input file `input`, may be empty). Returns false
+  // when a document with the same content is already stored (then nothing
+  // changes). REQUIRES: inside a batch.
+  virtual Result<bool> Add(const Record& record, std::string_view input) = 0;
+
+  // Resume bookkeeping for an input file, keyed by its path.
+  virtual Result<std::optional<InputCheckpoint>> GetCheckpoint(
+      const std::string& input) = 0;
+  // REQUIRES: inside a batch.
+  virtual Status SetCheckpoint(const std::string& input,
+                               const InputCheckpoint& checkpoint) = 0;
+
+  // The record stored under `id`, or nullopt.
+  virtual Result<std::optional<Record>> Get(DocId id) = 0;
+  // Ids starting with the hex digits `prefix` (at most `limit`).
+  virtual Result<std::vector<DocId>> FindByPrefix(std::string_view prefix,
+                                                  size_t limit) = 0;
+
+  // Full-text search over titles and bodies (boilerplate is not indexed),
+  // best BM25 first. Fails with kInvalidArgument for an empty query.
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+
+  // Calls `fn` for every stored record in id order until it returns false.
+  virtual Status ForEach(const std::function<bool(const Record&)>& fn) = 0;
+
+  virtual Result<CorpusStats> Stats() = 0;
+
+ protected:
+  Corpus() = default;
+};
+
+}  // namespace newstrace
+
+#endif  // NEWSTRACE_CORPUS_H_

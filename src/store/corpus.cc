@@ -1,0 +1,344 @@
+// Corpus (corpus.h) on SQLite: WAL journal, writes grouped in explicit
+// transactions, FTS5 external-content index over title and body.
+//
+// Durability: WAL with synchronous=NORMAL keeps every committed batch across
+// a killed process (SIGKILL); only a power loss may drop the last batches.
+#include "newstrace/corpus.h"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/clock.h"
+#include "base/hash.h"
+#include "store/schema.h"
+#include "store/search.h"
+#include "store/sqlite_util.h"
+
+namespace newstrace {
+
+DocId ContentId(const Article& article) { return base::Hash64(article.text); }
+
+std::string DocIdToString(DocId id) { return base::Hex64(id); }
+
+int Corpus::SchemaVersion() { return store::kSchemaVersion; }
+
+namespace store {
+namespace {
+
+using nlohmann::json;
+
+int64_t ToRowid(DocId id) { return static_cast<int64_t>(id); }
+DocId FromRowid(int64_t rowid) { return static_cast<DocId>(rowid); }
+
+std::string BlocksToJson(const Article& a) {
+  json blocks = json::array();
+  for (const Block& b : a.blocks) {
+    json one = json::array({BlockKindName(b.kind), b.span.begin, b.span.end});
+    if (!b.credit.empty()) one.push_back(b.credit);
+    blocks.push_back(std::move(one));
+  }
+  return blocks.dump();
+}
+
+// Parses what BlocksToJson wrote; spans outside `text` are dropped.
+Status BlocksFromJson(std::string_view s, Article* a) {
+  json blocks = json::parse(s, nullptr, /*allow_exceptions=*/false);
+  if (!blocks.is_array()) return Status::Corruption("stored blocks unreadable");
+  for (const json& one : blocks) {
+    if (!one.is_array() || one.size() < 3 || !one[0].is_string() ||
+        !one[1].is_number_unsigned() || !one[2].is_number_unsigned()) {
+      return Status::Corruption("stored block unreadable");
+    }
+    std::optional<BlockKind> kind =
+        BlockKindFromName(one[0].get<std::string>());
+    Block b;
+    b.kind = kind.value_or(BlockKind::kOther);
+    b.span.begin = one[1].get<size_t>();
+    b.span.end = one[2].get<size_t>();
+    if (b.span.begin > b.span.end || b.span.end > a->text.size()) {
+      return Status::Corruption("stored block outside the text");
+    }
+    if (one.size() > 3 && one[3].is_string())
+      b.credit = one[3].get<std::string>();
+    a->blocks.push_back(std::move(b));
+  }
+  return Status::Ok();
+}
+
+std::string StringsToJson(const std::vector<std::string>& v) {
+  return json(v).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::vector<std::string> StringsFromJson(std::string_view s) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  json j = json::parse(s, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const json& e : j) {
+    if (e.is_string()) out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+constexpr const char kInsert[] =
+    "INSERT OR IGNORE INTO documents (id, hash, url, domain, title, authors, "
+    "published, language, label, format, fetched, input, text, body, blocks, "
+    "diagnostics, added) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+    "?17)";
+constexpr const char kInsertFts[] =
+    "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)";
+constexpr const char kSelectColumns[] =
+    "SELECT id, url, domain, title, authors, published, language, label, "
+    "format, fetched, text, blocks, diagnostics, input FROM documents";
+
+class SqliteCorpus final : public Corpus {
+ public:
+  explicit SqliteCorpus(sqlite3* db) : db_(db) {}
+  ~SqliteCorpus() override {
+    insert_ = Stmt();
+    insert_fts_ = Stmt();
+    if (in_batch_) (void)Exec(db_, "ROLLBACK");
+    sqlite3_close_v2(db_);
+  }
+
+  Status Prepare() {
+    return Status::Ok();  // statements are prepared lazily (read-only opens)
+  }
+
+  Status BeginBatch() override {
+    if (in_batch_) return Status::Internal("BeginBatch inside a batch");
+    NT_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+    in_batch_ = true;
+    return Status::Ok();
+  }
+
+  Status CommitBatch() override {
+    if (!in_batch_) return Status::Internal("CommitBatch outside a batch");
+    in_batch_ = false;
+    return Exec(db_, "COMMIT");
+  }
+
+  Result<bool> Add(const Record& record, std::string_view input) override {
+    if (!in_batch_) return Status::Internal("Add outside a batch");
+    const Article& a = record.article;
+    if (insert_.get() == nullptr) {
+      NT_ASSIGN_OR_RETURN(insert_, Stmt::Prepare(db_, kInsert));
+      NT_ASSIGN_OR_RETURN(insert_fts_, Stmt::Prepare(db_, kInsertFts));
+    }
+    const DocId id = ContentId(a);
+    const auto hash = base::Hash128(a.text);
+    const std::string body = a.BodyText();
+    Stmt& s = insert_;
+    s.Reset();
+    s.BindInt(1, ToRowid(id));
+    s.BindBlob(2, hash.data(), hash.size());
+    s.BindTextOrNull(3, a.source.url);
+    s.BindTextOrNull(4, a.source.domain);
+    s.BindTextOrNull(5, a.title);
+    if (a.authors.empty()) {
+      s.BindTextOrNull(6, "");
+    } else {
+      s.BindText(6, StringsToJson(a.authors));
+    }
+    s.BindTextOrNull(7, a.published);
+    s.BindTextOrNull(8, a.language);
+    s.BindTextOrNull(9, a.source.label);
+    s.BindText(10, FormatName(a.format));
+    s.BindTextOrNull(11, a.source.fetched);
+    s.BindTextOrNull(12, input);
+    s.BindText(13, a.text);
+    s.BindText(14, body);
+    s.BindText(15, BlocksToJson(a));
+    if (a.diagnostics.empty()) {
+      s.BindTextOrNull(16, "");
+    } else {
+      json d = json::array();
+      for (const Diagnostic& x : a.diagnostics) {
+        d.push_back(json::array({x.code, x.message}));
+      }
+      s.BindText(16, d.dump(-1, ' ', false, json::error_handler_t::replace));
+    }
+    s.BindText(17, base::NowUtcIso());
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    (void)row;
+    if (sqlite3_changes(db_) == 0) return false;  // already stored
+    Stmt& f = insert_fts_;
+    f.Reset();
+    f.BindInt(1, ToRowid(id));
+    f.BindText(2, a.title);
+    f.BindText(3, body);
+    NT_ASSIGN_OR_RETURN(row, f.Step());
+    return true;
+  }
+
+  Result<std::optional<InputCheckpoint>> GetCheckpoint(
+      const std::string& input) override {
+    NT_ASSIGN_OR_RETURN(
+        Stmt s, Stmt::Prepare(db_,
+                              "SELECT stamp, done, complete FROM inputs "
+                              "WHERE path = ?1"));
+    s.BindText(1, input);
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::optional<InputCheckpoint>();
+    InputCheckpoint c;
+    c.stamp = std::string(s.Text(0));
+    c.done = static_cast<uint64_t>(s.Int(1));
+    c.complete = s.Int(2) != 0;
+    return std::optional<InputCheckpoint>(std::move(c));
+  }
+
+  Status SetCheckpoint(const std::string& input,
+                       const InputCheckpoint& c) override {
+    if (!in_batch_) return Status::Internal("SetCheckpoint outside a batch");
+    NT_ASSIGN_OR_RETURN(
+        Stmt s,
+        Stmt::Prepare(db_,
+                      "INSERT INTO inputs (path, stamp, done, complete) "
+                      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(path) DO "
+                      "UPDATE SET stamp = ?2, done = ?3, complete = ?4"));
+    s.BindText(1, input);
+    s.BindText(2, c.stamp);
+    s.BindInt(3, static_cast<int64_t>(c.done));
+    s.BindInt(4, c.complete ? 1 : 0);
+    return s.Step().status();
+  }
+
+  Result<std::optional<Record>> Get(DocId id) override {
+    NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, std::string(kSelectColumns) +
+                                                       " WHERE id = ?1"));
+    s.BindInt(1, ToRowid(id));
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::optional<Record>();
+    NT_ASSIGN_OR_RETURN(Record r, ReadRow(s));
+    return std::optional<Record>(std::move(r));
+  }
+
+  Result<std::vector<DocId>> FindByPrefix(std::string_view prefix,
+                                          size_t limit) override {
+    uint64_t value = 0;
+    if (!base::ParseHex64(prefix, &value)) {
+      return Status::InvalidArgument("not a document id: '" +
+                                     std::string(prefix) + "'");
+    }
+    // Ids are hex of an unsigned value stored signed: range-scan the
+    // unsigned interval [lo, hi] as one or two signed intervals.
+    const int shift = static_cast<int>(64 - 4 * prefix.size());
+    const uint64_t lo = shift == 64 ? 0 : value << shift;
+    const uint64_t hi = shift == 0 ? value : lo | ((uint64_t{1} << shift) - 1);
+    std::vector<DocId> out;
+    auto scan = [&](int64_t a, int64_t b) -> Status {
+      NT_ASSIGN_OR_RETURN(
+          Stmt s, Stmt::Prepare(db_,
+                                "SELECT id FROM documents WHERE id >= ?1 "
+                                "AND id <= ?2 ORDER BY id LIMIT ?3"));
+      s.BindInt(1, a);
+      s.BindInt(2, b);
+      s.BindInt(3, static_cast<int64_t>(limit));
+      while (out.size() < limit) {
+        NT_ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        out.push_back(FromRowid(s.Int(0)));
+      }
+      return Status::Ok();
+    };
+    if (ToRowid(lo) <= ToRowid(hi)) {
+      NT_RETURN_IF_ERROR(scan(ToRowid(lo), ToRowid(hi)));
+    } else {  // the interval crosses 2^63: two signed ranges
+      NT_RETURN_IF_ERROR(scan(ToRowid(lo), INT64_MAX));
+      NT_RETURN_IF_ERROR(scan(INT64_MIN, ToRowid(hi)));
+    }
+    return out;
+  }
+
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query) override {
+    return RunSearch(db_, query);
+  }
+
+  Status ForEach(const std::function<bool(const Record&)>& fn) override {
+    NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, std::string(kSelectColumns) +
+                                                       " ORDER BY id"));
+    while (true) {
+      NT_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      NT_ASSIGN_OR_RETURN(Record r, ReadRow(s));
+      if (!fn(r)) break;
+    }
+    return Status::Ok();
+  }
+
+  Result<CorpusStats> Stats() override { return RunStats(db_); }
+
+ private:
+  static Result<Record> ReadRow(const Stmt& s) {
+    Record r;
+    Article& a = r.article;
+    a.id = DocIdToString(FromRowid(s.Int(0)));
+    a.source.url = std::string(s.Text(1));
+    a.source.domain = std::string(s.Text(2));
+    a.title = std::string(s.Text(3));
+    a.authors = StringsFromJson(s.Text(4));
+    a.published = std::string(s.Text(5));
+    a.language = std::string(s.Text(6));
+    a.source.label = std::string(s.Text(7));
+    a.format = s.Text(8) == "html" ? Format::kHtml : Format::kText;
+    a.source.fetched = std::string(s.Text(9));
+    a.text = std::string(s.Text(10));
+    NT_RETURN_IF_ERROR(BlocksFromJson(s.Text(11), &a));
+    if (!s.IsNull(12)) {
+      json d = json::parse(s.Text(12), nullptr, false);
+      if (d.is_array()) {
+        for (const json& x : d) {
+          if (x.is_array() && x.size() == 2 && x[0].is_string() &&
+              x[1].is_string()) {
+            a.diagnostics.push_back(
+                {x[0].get<std::string>(), x[1].get<std::string>()});
+          }
+        }
+      }
+    }
+    return r;
+  }
+
+  sqlite3* db_;
+  bool in_batch_ = false;
+  Stmt insert_;
+  Stmt insert_fts_;
+};
+
+}  // namespace
+}  // namespace store
+
+Result<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path,
+                                             const CorpusOptions& options) {
+  if (path.empty()) return Status::InvalidArgument("empty corpus path");
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = rc == SQLITE_CANTOPEN && options.read_only
+                   ? Status::NotFound("cannot open corpus " + path)
+                   : store::SqliteError(db, rc, "open " + path);
+    sqlite3_close_v2(db);
+    return s;
+  }
+  auto corpus = std::make_unique<store::SqliteCorpus>(db);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db, 1);
+  if (options.read_only) {
+    NT_RETURN_IF_ERROR(store::CheckReadable(db));
+  } else {
+    NT_RETURN_IF_ERROR(store::Exec(db,
+                                   "PRAGMA journal_mode = WAL; "
+                                   "PRAGMA synchronous = NORMAL; "
+                                   "PRAGMA foreign_keys = ON"));
+    NT_RETURN_IF_ERROR(store::Migrate(db));
+  }
+  return std::unique_ptr<Corpus>(std::move(corpus));
+}
+
+}  // namespace newstrace

@@ -1,0 +1,177 @@
+// Search and statistics (search.h).
+//
+// A query is first handed to FTS5 as written, so users keep its syntax
+// (AND, OR, NOT, NEAR, "phrases", prefix*). Text that is not valid FTS5
+// syntax (a hyphen, a stray quote, "U.S.") is retried as plain words rather
+// than rejected: most queries are typed by people, not query builders.
+#include "store/search.h"
+
+#include <string>
+
+#include "store/sqlite_util.h"
+
+namespace newstrace::store {
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// Title matches weigh more than body matches.
+constexpr const char kBm25[] = "bm25(documents_fts, 4.0, 1.0)";
+
+Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
+                                     const std::string& match) {
+  std::string sql =
+      "SELECT d.id, d.title, d.url, d.domain, d.published, "
+      "snippet(documents_fts, 1, ?2, ?3, '…', 24), ";
+  sql += kBm25;
+  sql +=
+      " AS score FROM documents_fts JOIN documents d ON d.id = "
+      "documents_fts.rowid WHERE documents_fts MATCH ?1";
+  if (!q.domain.empty()) sql += " AND d.domain = ?4";
+  if (!q.since.empty()) sql += " AND d.published >= ?5";
+  // A date-time on the last day still counts: compare with its date part.
+  if (!q.until.empty()) sql += " AND substr(d.published, 1, 10) <= ?6";
+  sql += " ORDER BY score LIMIT ?7";
+  NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
+  s.BindText(1, match);
+  s.BindText(2, q.mark_begin);
+  s.BindText(3, q.mark_end);
+  if (!q.domain.empty()) s.BindText(4, q.domain);
+  if (!q.since.empty()) s.BindText(5, q.since);
+  if (!q.until.empty()) s.BindText(6, q.until);
+  s.BindInt(7, static_cast<int64_t>(q.limit));
+  std::vector<SearchHit> hits;
+  while (true) {
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    SearchHit h;
+    h.id = static_cast<DocId>(s.Int(0));
+    h.title = std::string(s.Text(1));
+    h.url = std::string(s.Text(2));
+    h.domain = std::string(s.Text(3));
+    h.published = std::string(s.Text(4));
+    h.snippet = std::string(s.Text(5));
+    h.score = -s.Double(6);  // SQLite's bm25 is lower-is-better
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+}  // namespace
+
+std::string QuoteFtsQuery(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  auto add_term = [&](std::string_view words) {
+    if (!out.empty()) out += ' ';
+    out += '"';
+    out += words;
+    out += '"';
+  };
+  while (i < text.size()) {
+    if (text[i] == '"') {
+      // A phrase: its words, single-spaced, as one quoted term.
+      size_t close = text.find('"', i + 1);
+      std::string_view inner = text.substr(
+          i + 1, close == std::string_view::npos ? std::string_view::npos
+                                                 : close - i - 1);
+      std::string phrase;
+      for (size_t j = 0; j < inner.size();) {
+        if (!IsWordByte(static_cast<unsigned char>(inner[j]))) {
+          ++j;
+          continue;
+        }
+        size_t k = j;
+        while (k < inner.size() &&
+               IsWordByte(static_cast<unsigned char>(inner[k])))
+          ++k;
+        if (!phrase.empty()) phrase += ' ';
+        phrase.append(inner.substr(j, k - j));
+        j = k;
+      }
+      if (!phrase.empty()) add_term(phrase);
+      i = close == std::string_view::npos ? text.size() : close + 1;
+      continue;
+    }
+    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t k = i;
+    while (k < text.size() && IsWordByte(static_cast<unsigned char>(text[k])))
+      ++k;
+    std::string_view word = text.substr(i, k - i);
+    // FTS5's operators (upper case only) left over from a query that was
+    // not valid syntax: the user meant them as operators, not as words.
+    if (word != "AND" && word != "OR" && word != "NOT" && word != "NEAR") {
+      add_term(word);
+    }
+    i = k;
+  }
+  return out;
+}
+
+Result<std::vector<SearchHit>> RunSearch(sqlite3* db, const SearchQuery& q) {
+  std::string quoted = QuoteFtsQuery(q.text);
+  if (quoted.empty()) {
+    return Status::InvalidArgument("empty search query");
+  }
+  if (q.limit == 0) return std::vector<SearchHit>();
+  Result<std::vector<SearchHit>> hits = Query(db, q, q.text);
+  if (hits.ok()) return hits;
+  // Not FTS5 syntax (or an FTS5 error about the query): retry as words.
+  return Query(db, q, quoted);
+}
+
+Result<CorpusStats> RunStats(sqlite3* db) {
+  CorpusStats st;
+  {
+    NT_ASSIGN_OR_RETURN(
+        Stmt s,
+        Stmt::Prepare(
+            db,
+            "SELECT count(*), coalesce(sum(length(CAST(text AS BLOB))), 0), "
+            "min(nullif(published, '')), max(nullif(published, '')), "
+            "sum(published IS NULL OR published = '') FROM documents"));
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) {
+      st.documents = static_cast<uint64_t>(s.Int(0));
+      st.text_bytes = static_cast<uint64_t>(s.Int(1));
+      st.first_published = std::string(s.Text(2));
+      st.last_published = std::string(s.Text(3));
+      st.undated = static_cast<uint64_t>(s.Int(4));
+    }
+  }
+  auto counts =
+      [&](const char* column,
+          std::vector<std::pair<std::string, uint64_t>>* out) -> Status {
+    std::string sql = std::string("SELECT coalesce(") + column +
+                      ", ''), count(*) AS n FROM documents GROUP BY 1 "
+                      "ORDER BY n DESC, 1 LIMIT 50";
+    NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
+    while (true) {
+      NT_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out->emplace_back(std::string(s.Text(0)),
+                        static_cast<uint64_t>(s.Int(1)));
+    }
+    return Status::Ok();
+  };
+  NT_RETURN_IF_ERROR(counts("domain", &st.domains));
+  NT_RETURN_IF_ERROR(counts("label", &st.labels));
+  NT_RETURN_IF_ERROR(counts("language", &st.languages));
+  {
+    NT_ASSIGN_OR_RETURN(
+        Stmt s, Stmt::Prepare(db,
+                              "SELECT page_count * page_size FROM "
+                              "pragma_page_count(), pragma_page_size()"));
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) st.file_bytes = static_cast<uint64_t>(s.Int(0));
+  }
+  return st;
+}
+
+}  // namespace newstrace::store

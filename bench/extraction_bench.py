@@ -13,6 +13,7 @@ Usage:
   /usr/bin/python3 bench/extraction_bench.py [--runner build/bench/extraction_runner]
       [--shared ../shared] [--sets scrapinghub,trafilatura] [--limit N]
       [--repeat N] [--no-baseline] [--json OUT.json] [--dump DIR]
+      [--meta-misses OUT.tsv]
 Skips with a message (exit 0) when ../shared/data is absent.
 """
 import argparse
@@ -175,6 +176,33 @@ def metadata_accuracy(meta_out, pages):
     return n, {k: hits[k] / n for k in ("title", "authors", "date")} if n else {}
 
 
+def metadata_misses(meta_out, pages):
+    """Rows (field, page id, page file, gold, ours) for each metadata miss."""
+    rows = []
+    for page in pages:
+        gold = page.get("meta")
+        if gold is None:
+            continue
+        got = meta_out.get(page["id"], {})
+        ours = {"title": got.get("title", "") or "",
+                "authors": " | ".join(got.get("authors", []) or []),
+                "date": (got.get("published", "") or "")[:10]}
+        same = {"title": fold(ours["title"]) == fold(gold["title"]),
+                "authors": author_set(got.get("authors", [])) ==
+                           author_set(gold["author"]),
+                "date": ours["date"] == gold["date"]}
+        author = gold["author"]
+        golds = {"title": gold["title"],
+                 "authors": (" | ".join(author) if isinstance(author, list)
+                             else author),
+                 "date": gold["date"]}
+        for k in ("title", "authors", "date"):
+            if not same[k]:
+                rows.append((k, page["id"], os.path.basename(page["path"]),
+                             norm_ws(golds[k]), norm_ws(ours[k])))
+    return rows
+
+
 # ------------------------------------------------------------------ runners
 
 def run_newstrace(runner, pages, repeat):
@@ -239,6 +267,9 @@ def main():
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--dump", help="write each tool's texts here (debugging)")
+    ap.add_argument("--meta-misses",
+                    help="write the trafilatura metadata misses to this TSV "
+                         "(field, page id, file, gold, ours)")
     args = ap.parse_args()
 
     if not os.path.isdir(os.path.join(args.shared, "data")):
@@ -294,6 +325,10 @@ def main():
                       ", ".join("%s %.3f (trafilatura 2.2: %.3f)" % (
                           k, acc[k], TRAFILATURA_META[k])
                           for k in ("title", "authors", "date")))
+            if args.meta_misses:
+                with open(args.meta_misses, "w") as out:
+                    for row in metadata_misses(nt_meta, pages):
+                        out.write("\t".join(row) + "\n")
         report[name] = figures
     if args.json:
         with open(args.json, "w") as out:

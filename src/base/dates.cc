@@ -394,11 +394,14 @@ std::optional<std::string> FindDate(std::string_view text, SlashOrder order) {
   return found.front();
 }
 
-std::vector<std::string> FindDates(std::string_view text, size_t max,
-                                   SlashOrder order) {
-  std::vector<std::string> out;
+namespace {
+
+// Calls `take(date)` for each date FindDate would find, in order, until it
+// returns false.
+template <typename Take>
+void ForEachDate(std::string_view text, SlashOrder order, Take&& take) {
   size_t i = 0;
-  while (i < text.size() && out.size() < max) {
+  while (i < text.size()) {
     size_t next;
     char32_t cp = PeekCodePoint(text, i, &next);
     if ((IsLetter(cp) || IsDigit(cp)) && AtWordStart(text, i)) {
@@ -409,13 +412,36 @@ std::vector<std::string> FindDates(std::string_view text, size_t max,
           IsAsciiDigit(text[i - 2]);
       if (!inside_number) {
         if (auto d = DateAt(text.substr(i), order)) {
-          out.push_back(std::move(*d));
+          if (!take(std::move(*d))) return;
         }
       }
     }
     i = next;
   }
+}
+
+}  // namespace
+
+std::vector<std::string> FindDates(std::string_view text, size_t max,
+                                   SlashOrder order) {
+  std::vector<std::string> out;
+  if (max == 0) return out;
+  ForEachDate(text, order, [&](std::string d) {
+    out.push_back(std::move(d));
+    return out.size() < max;
+  });
   return out;
+}
+
+bool ShowsDate(std::string_view text, std::string_view ymd, size_t max,
+               SlashOrder order) {
+  bool found = false;
+  size_t seen = 0;
+  ForEachDate(text, order, [&](const std::string& d) {
+    found = d == ymd;
+    return !found && ++seen < max;
+  });
+  return found;
 }
 
 namespace {
@@ -454,6 +480,22 @@ std::optional<long> DaysBetween(std::string_view a, std::string_view b) {
   std::optional<long> db = DayOf(b);
   if (!da || !db) return std::nullopt;
   return *db - *da;
+}
+
+std::optional<std::string> AddDays(std::string_view ymd, long days) {
+  std::optional<long> n = DayOf(ymd);
+  if (!n) return std::nullopt;
+  // H. Hinnant's civil_from_days, the inverse of DayNumber.
+  long z = *n + days + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  return Format(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
 bool IsDateWord(std::string_view word) { return LookupWord(word) >= 0; }

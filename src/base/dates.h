@@ -47,6 +47,11 @@ std::optional<std::string> FindDate(std::string_view text,
 std::vector<std::string> FindDates(std::string_view text, size_t max,
                                    SlashOrder order = SlashOrder::kMonthFirst);
 
+// True when one of the first `max` dates FindDates would find in `text` is
+// `ymd` ("YYYY-MM-DD"); stops reading at that date.
+bool ShowsDate(std::string_view text, std::string_view ymd, size_t max,
+               SlashOrder order = SlashOrder::kMonthFirst);
+
 // True when `word` (any case, a trailing dot ignored) is a month name or
 // abbreviation, or a weekday name, in one of the languages ParseDate
 // reads: "März", "Nov.", "Tuesday", "Di".
@@ -58,6 +63,11 @@ bool IsWeekdayWord(std::string_view word);
 // Whole days from date `a` to date `b` (b minus a), both "YYYY-MM-DD" as
 // ParseDate returns them; nullopt when either is not such a date.
 std::optional<long> DaysBetween(std::string_view a, std::string_view b);
+
+// The date `days` days after "YYYY-MM-DD" `ymd` (before it when
+// negative); nullopt when `ymd` is not such a date or the result falls
+// outside the years ParseDate accepts.
+std::optional<std::string> AddDays(std::string_view ymd, long days);
 
 // Finds a date written in a URL's path: "/2017/11/21/", "/2017-11-21-slug",
 // "/20171121/", "_20171121.html" or a segment opening with "/21-11-2017"

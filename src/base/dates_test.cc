@@ -122,6 +122,23 @@ TEST(DatesTest, FindsEveryDate) {
   EXPECT_TRUE(FindDates("nothing here", 5).empty());
 }
 
+TEST(DatesTest, AddsDays) {
+  EXPECT_EQ(AddDays("2018-12-31", 1), "2019-01-01");
+  EXPECT_EQ(AddDays("2020-03-01", -1), "2020-02-29");
+  EXPECT_EQ(AddDays("2019-03-01", -1), "2019-02-28");
+  EXPECT_EQ(AddDays("2022-05-04", 0), "2022-05-04");
+  EXPECT_EQ(AddDays("not a date", 1), std::nullopt);
+}
+
+TEST(DatesTest, ShowsDateStopsAtTheDate) {
+  std::string_view text = "Erstellt 1. März 2019, geändert am 2019-03-04.";
+  EXPECT_TRUE(ShowsDate(text, "2019-03-04", 10));
+  EXPECT_TRUE(ShowsDate(text, "2019-03-01", 1));
+  EXPECT_FALSE(ShowsDate(text, "2019-03-04", 1));  // past the cap
+  EXPECT_FALSE(ShowsDate(text, "2019-03-02", 10));
+  EXPECT_FALSE(ShowsDate("", "2019-03-02", 10));
+}
+
 TEST(DatesTest, FindDateSkipsNumberRuns) {
   EXPECT_EQ(FindDate("version 1.2.2017.3 released"), std::nullopt);
   EXPECT_EQ(FindDate("IP 10.10.10.10"), std::nullopt);

@@ -173,7 +173,12 @@ std::string DropContacts(std::string_view s) {
         w.find('.', at) != std::string_view::npos) {
       continue;  // an e-mail address
     }
-    if (w.size() > 1 && w[0] == '@') w.remove_prefix(1);
+    if (w.size() > 1 && w[0] == '@') {
+      // A handle after a name repeats it ("Jane Roe @janeroe"); alone it
+      // is the only name given.
+      if (!out.empty() && out.back() != ',') continue;
+      w.remove_prefix(1);
+    }
     if (!out.empty()) out += ' ';
     out.append(w);
   }

@@ -50,6 +50,9 @@ TEST(ExtractAuthorsTest, DropsRolesDatesAndContacts) {
   EXPECT_EQ(Clean("Text: Jane Roe, Fotos: John Doe"), Names{"Jane Roe"});
   EXPECT_EQ(Clean("Grant Tinsley, PhD"), Names{"Grant Tinsley"});
   EXPECT_EQ(Clean("Jane Roe | Reuters"), Names{"Jane Roe"});
+  // A handle after the name repeats it; a handle alone is the name given.
+  EXPECT_EQ(Clean("Williams Roe @wroe"), Names{"Williams Roe"});
+  EXPECT_EQ(Clean("@janeroe"), Names{"janeroe"});
 }
 
 TEST(ExtractAuthorsTest, RejectsPlaceholdersAndOrganizations) {

@@ -158,9 +158,11 @@ bool IsDateClass(const std::vector<std::string>& tokens) {
       return true;
     }
   }
+  // "publication" does not contain "publish" (French and English CMSs:
+  // <div class="publication">jeudi 13 juin 2019</div>).
   return HasToken(tokens,
                   {"time", "zeit", "meta", "postmeta", "entrymeta", "postinfo",
-                   "info", "submitted", "created", "stand"});
+                   "info", "submitted", "created", "stand", "publication"});
 }
 
 bool IsHeadlineClass(const std::vector<std::string>& joined_tokens,
@@ -299,9 +301,9 @@ ClassFacts ReadClassFacts(const std::string& joined) {
                OneOf(t, {"autore", "writer", "verfasser", "reporter",
                          "signature", "contributor", "contributors"});
       if (!(m & kUpdate)) date = date || (m & kDateParts);
-      date = date ||
-             OneOf(t, {"time", "zeit", "meta", "postmeta", "entrymeta",
-                       "postinfo", "info", "submitted", "created", "stand"});
+      date = date || OneOf(t, {"time", "zeit", "meta", "postmeta", "entrymeta",
+                               "postinfo", "info", "submitted", "created",
+                               "stand", "publication"});
       headline_token = headline_token || t == "headline";
     });
     if (sp == std::string_view::npos) break;

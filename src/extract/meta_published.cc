@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/meta_zones.h"
+
 namespace newstrace::extract {
 namespace {
 
@@ -61,8 +63,13 @@ constexpr size_t kMaxShownDates = 2000;
 class DatePicker {
  public:
   DatePicker(const PageScan& scan, const JsonLdNode* article,
-             base::SlashOrder slash)
-      : scan_(&scan), article_(article), slash_(slash) {}
+             base::SlashOrder slash, std::string_view language,
+             std::string_view url)
+      : scan_(&scan),
+        article_(article),
+        slash_(slash),
+        language_(language),
+        url_(url) {}
 
   std::string Date(std::string_view raw) const {
     if (auto d = base::ParseDate(raw, slash_)) return *d;
@@ -74,7 +81,10 @@ class DatePicker {
   std::string DeclaredDate(std::string* raw) const {
     auto take = [&](const std::string& value) {
       std::string d = Date(value);
-      if (!d.empty()) *raw = value;
+      if (d.empty()) return d;
+      *raw = value;
+      // A UTC timestamp dates the article by the publisher's local day.
+      if (auto local = LocalDateOfUtc(value, language_, url_)) d = *local;
       return d;
     };
     if (article_) {
@@ -136,16 +146,9 @@ class DatePicker {
   }
 
   // True when the page shows `date` (a "YYYY-MM-DD") in any written form.
+  // Reads the visible text only up to that date.
   bool DateShown(const std::string& date) const {
-    if (shown_dates_.empty()) {
-      shown_dates_ =
-          base::FindDates(scan_->visible_text, kMaxShownDates, slash_);
-      shown_dates_.push_back("");  // marks the list as computed
-    }
-    for (const std::string& d : shown_dates_) {
-      if (d == date) return true;
-    }
-    return false;
+    return base::ShowsDate(scan_->visible_text, date, kMaxShownDates, slash_);
   }
 
   // A date that opens the page's title, set off from the headline by a
@@ -171,6 +174,11 @@ class DatePicker {
     return {};
   }
 
+  static base::SlashOrder Other(base::SlashOrder slash) {
+    return slash == base::SlashOrder::kDayFirst ? base::SlashOrder::kMonthFirst
+                                                : base::SlashOrder::kDayFirst;
+  }
+
   static int WordCount(std::string_view s) {
     int n = 0;
     bool in = false;
@@ -187,6 +195,14 @@ class DatePicker {
     std::string declared = DeclaredDate(&raw);
     std::string visible = VisibleDate();
     if (!declared.empty()) {
+      // "11/01/2021" read day first is January 11, month first November 1:
+      // a shown date that reads as the declared one either way agrees
+      // with it.
+      if (!visible.empty() && visible != declared &&
+          DatePicker(*scan_, article_, Other(slash_), language_, url_)
+                  .VisibleDate() == declared) {
+        return declared;
+      }
       // The page shows a date and never the declared one: what readers see
       // wins (the declared one is often a creation or import stamp). A
       // declared date the page does not contradict stands, since many
@@ -223,14 +239,16 @@ class DatePicker {
   const PageScan* scan_;
   const JsonLdNode* article_;
   base::SlashOrder slash_;
-  mutable std::vector<std::string> shown_dates_;  // dates shown, lazily
+  std::string_view language_;  // the page's language tag, lower case
+  std::string_view url_;       // the page's URL
 };
 
 }  // namespace
 
 std::string PickPublishedDate(const PageScan& scan, const JsonLdNode* article,
-                              const std::string& url, base::SlashOrder slash) {
-  return DatePicker(scan, article, slash).PickPublished(url);
+                              const std::string& url, base::SlashOrder slash,
+                              std::string_view language) {
+  return DatePicker(scan, article, slash, language, url).PickPublished(url);
 }
 
 }  // namespace newstrace::extract

@@ -4,6 +4,7 @@
 #define NEWSTRACE_EXTRACT_META_PUBLISHED_H_
 
 #include <string>
+#include <string_view>
 
 #include "base/dates.h"
 #include "extract/jsonld.h"
@@ -15,16 +16,20 @@ namespace newstrace::extract {
 // Precedence: the date the page declares (the JSON-LD `article`'s
 // datePublished, else named <meta> such as article:published_time, else the
 // article's dateCreated), unless the page shows another date and never the
-// declared one, in which case the shown date wins; a declared UTC (or
-// zone-less) timestamp one day off the date shown near the headline yields
-// to that date. Without a declared date: the shown date (pubdate and
-// itemprop first, then <time>, date-named elements and datelines near the
-// <h1>, outside navigation), then a date in `url`'s path, then a date that
-// opens the <title> or og:title ("23.01.2022 - Headline"), then a declared
-// modification date. `slash` says how to read "03/05/2022". `article` may
-// be null.
+// declared one, in which case the shown date wins; a shown date that reads
+// as the declared one with the other slash order ("11/01/2021") agrees with
+// it, and a declared UTC (or zone-less) timestamp one day off the date
+// shown near the headline yields to that date. Without a declared date:
+// the shown date (pubdate and itemprop first, then <time>, date-named
+// elements and datelines near the <h1>, outside navigation), then a date in
+// `url`'s path, then a date that opens the <title> or og:title
+// ("23.01.2022 - Headline"), then a declared modification date. A declared
+// UTC timestamp counts by its local date in the zone the page's
+// `language` ("de-at") or `url` implies (meta_zones.h). `slash` says how to
+// read "03/05/2022". `article` may be null.
 std::string PickPublishedDate(const PageScan& scan, const JsonLdNode* article,
-                              const std::string& url, base::SlashOrder slash);
+                              const std::string& url, base::SlashOrder slash,
+                              std::string_view language = {});
 
 }  // namespace newstrace::extract
 

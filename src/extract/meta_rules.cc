@@ -246,7 +246,10 @@ bool IsHomeLink(const xmlNode* node) {
 
 // True when `node` reads like navigation: little text, or text mostly in
 // links. A class named "sidebar" or "navigation-container" on a wrapper
-// around the whole article (it happens) fails this test.
+// around the whole article (it happens) fails this test, and so does a
+// column that holds an <h1>: the page's headline sits in the article's
+// own column (its header, byline and date beside the text), never in a
+// list of links to other pages.
 bool LooksLikeLinks(const xmlNode* node) {
   constexpr size_t kSmall = 3000;  // bytes of text a sidebar rarely exceeds
   constexpr size_t kCap = 20000;   // stop counting here
@@ -270,6 +273,7 @@ bool LooksLikeLinks(const xmlNode* node) {
       continue;
     }
     if (it.n->type != XML_ELEMENT_NODE || IsSkipped(NodeName(it.n))) continue;
+    if (NodeName(it.n) == "h1" && !it.in_link) return false;
     bool in_link = it.in_link || NodeName(it.n) == "a";
     for (const xmlNode* c = it.n->children; c != nullptr; c = c->next) {
       stack.push_back({c, in_link});
@@ -285,13 +289,17 @@ bool IsBylineCarrier(std::string_view name) {
          name == "byline" || name == "font";
 }
 
-// True when `text` opens with a word that introduces an author.
+// True when `text` opens with a word that introduces an author. The
+// plural and feminine "Autoren"/"Autorin" introduce names even without a
+// colon ("Autoren Jane Roe und John Doe").
 bool StartsWithBylineWord(std::string_view text) {
   static constexpr std::string_view kOpeners[] = {"von ",
                                                   "by ",
                                                   "autor:",
                                                   "autorin:",
                                                   "autoren:",
+                                                  "autoren ",
+                                                  "autorin ",
                                                   "author:",
                                                   "text:",
                                                   "text von ",

@@ -52,6 +52,7 @@ std::vector<std::string> ClassStrings() {
                                            "dateline",
                                            "--",
                                            "related_posts",
+                                           "publication",
                                            "DATUM"};
   std::vector<std::string> out;
   for (const std::string& a : pieces) {
@@ -155,6 +156,33 @@ TEST(MetaRulesTest, AttrTextMatchesNodeAttr) {
   for (const char* name : {"class", "id", "data-x", "itemprop", "missing"}) {
     EXPECT_EQ(AttrText(t, name, &scratch), NodeAttr(t, name)) << name;
   }
+}
+
+TEST(MetaRulesTest, BylineWords) {
+  EXPECT_TRUE(StartsWithBylineWord("Autoren Jane Roe und John Doe"));
+  EXPECT_TRUE(StartsWithBylineWord("Autorin: Jane Roe"));
+  EXPECT_FALSE(StartsWithBylineWord("Autorennen am Ring"));
+}
+
+TEST(MetaRulesTest, PublicationClassNamesADate) {
+  EXPECT_TRUE(IsDateClass(JoinedTokens("publication")));
+  EXPECT_TRUE(ReadClassFacts("article-publication ").date);
+}
+
+TEST(MetaRulesTest, ColumnWithTheHeadlineIsNotLinks) {
+  // A short "sidebar" column that holds the article's <h1>, byline and
+  // date is the article's own column.
+  auto doc = Parse(
+      "<html><body><div id=t class=sidebar><h1>Courts in the Crisis</h1>"
+      "<a href=/a>Mara Quinn</a> <time>9 Apr 2020</time></div>"
+      "<div id=u class=sidebar><h2>Popular</h2><a href=/b>One story</a>"
+      "<a href=/c>Another story</a></div></body></html>");
+  const xmlNode* t = FindById(doc->root(), "t");
+  const xmlNode* u = FindById(doc->root(), "u");
+  ASSERT_NE(t, nullptr);
+  ASSERT_NE(u, nullptr);
+  EXPECT_FALSE(LooksLikeLinks(t));
+  EXPECT_TRUE(LooksLikeLinks(u));
 }
 
 }  // namespace

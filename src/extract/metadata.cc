@@ -131,7 +131,8 @@ class Picker {
     author_site_names_ = SiteNames(orgs, page_url);
     meta.title = PickTitle();
     meta.authors = PickAuthors();
-    meta.published = PickPublishedDate(scan_, article_, meta.url, slash);
+    meta.published =
+        PickPublishedDate(scan_, article_, meta.url, slash, meta.language);
     return meta;
   }
 

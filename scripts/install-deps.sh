@@ -9,7 +9,7 @@ packages=(
   libxml2-dev            # HTML parser
   libsimdjson-dev        # JSON reading (JSON-LD)
   nlohmann-json3-dev     # JSON writing
-  libsqlite3-dev         # the corpus store
+  libsqlite3-dev sqlite3 # the corpus store (the shell: tests, ingest baseline)
   libcld2-dev            # language identification
   libre2-dev             # patterns
   libutf8proc-dev        # Unicode normalization and classes

@@ -107,6 +107,9 @@ class Corpus {
   // Resume bookkeeping for an input file, keyed by its path.
   virtual Result<std::optional<InputCheckpoint>> GetCheckpoint(
       const std::string& input) = 0;
+  // Every input's checkpoint, by path.
+  virtual Result<std::vector<std::pair<std::string, InputCheckpoint>>>
+  ListCheckpoints() = 0;
   // REQUIRES: inside a batch.
   virtual Status SetCheckpoint(const std::string& input,
                                const InputCheckpoint& checkpoint) = 0;

@@ -1,10 +1,15 @@
 #include "base/file_io.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 
 namespace newstrace::base {
 namespace {
@@ -66,6 +71,109 @@ Result<std::string> ReadStream(std::FILE* stream, size_t max_bytes) {
     }
   }
   return out;
+}
+
+Result<FileInfo> Stat(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    int err = errno;
+    if (err == ENOENT || err == ENOTDIR) {
+      return Status::NotFound(path + ": no such file or directory");
+    }
+    return Status::IoError(path + ": " + std::strerror(err));
+  }
+  FileInfo info;
+  if (S_ISREG(st.st_mode)) {
+    info.type = FileType::kRegular;
+    info.size = static_cast<uint64_t>(st.st_size);
+  } else if (S_ISDIR(st.st_mode)) {
+    info.type = FileType::kDirectory;
+  }
+  return info;
+}
+
+Result<std::unique_ptr<ReadableFile>> ReadableFile::Open(
+    const std::string& path) {
+  if (path == "-") {
+    return std::unique_ptr<ReadableFile>(new ReadableFile(path, 0, 0));
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT || err == ENOTDIR) {
+      return Status::NotFound(path + ": no such file");
+    }
+    return Status::IoError(path + ": " + std::strerror(err));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return Status::IoError(path + ": " + std::strerror(err));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Status::InvalidArgument(path + ": is a directory");
+  }
+  uint64_t size = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
+  return std::unique_ptr<ReadableFile>(new ReadableFile(path, fd, size));
+}
+
+ReadableFile::~ReadableFile() {
+  if (fd_ > 0) ::close(fd_);
+}
+
+Result<size_t> ReadableFile::Read(char* buf, size_t n) {
+  while (true) {
+    ssize_t got = ::read(fd_, buf, n);
+    if (got >= 0) return static_cast<size_t>(got);
+    if (errno == EINTR) continue;
+    return Status::IoError(path_ + ": read failed: " + std::strerror(errno));
+  }
+}
+
+Result<DirListing> ListFilesRecursive(const std::string& dir) {
+  NT_ASSIGN_OR_RETURN(FileInfo info, Stat(dir));
+  if (info.type != FileType::kDirectory) {
+    return Status::InvalidArgument(dir + ": not a directory");
+  }
+  namespace fs = std::filesystem;
+  DirListing listing;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(
+      dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Status::IoError(dir + ": " + ec.message());
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      listing.problems.push_back(dir + ": " + ec.message());
+      break;  // the iterator cannot go on after an error
+    }
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code type_ec;
+    bool is_symlink = entry.is_symlink(type_ec);
+    if (entry.is_directory(type_ec)) {
+      if (is_symlink) it.disable_recursion_pending();
+      continue;
+    }
+    if (type_ec) {
+      listing.problems.push_back(entry.path().string() + ": " +
+                                 type_ec.message());
+      continue;
+    }
+    if (!entry.is_regular_file(type_ec)) continue;
+    uint64_t size = entry.file_size(type_ec);
+    if (type_ec) size = 0;
+    listing.files.push_back({entry.path().string(), size});
+  }
+  std::sort(
+      listing.files.begin(), listing.files.end(),
+      [](const ListedFile& a, const ListedFile& b) { return a.path < b.path; });
+  return listing;
 }
 
 }  // namespace newstrace::base

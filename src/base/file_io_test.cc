@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace newstrace::base {
 namespace {
@@ -42,6 +44,68 @@ TEST(FileIoTest, CapIsEnforced) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
   std::filesystem::remove(path);
+}
+
+TEST(FileIoTest, StatAndReadableFile) {
+  std::string path = TempPath("newstrace_file_io_stream.txt");
+  { std::ofstream(path, std::ios::binary) << "hello world"; }
+  Result<FileInfo> info = Stat(path);
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->type, FileType::kRegular);
+  EXPECT_EQ(info->size, 11u);
+  EXPECT_EQ(Stat(std::filesystem::temp_directory_path().string())->type,
+            FileType::kDirectory);
+  EXPECT_EQ(Stat("/nonexistent/newstrace").status().code(),
+            StatusCode::kNotFound);
+
+  auto f = ReadableFile::Open(path);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ((*f)->size(), 11u);
+  char buf[8];
+  std::string got;
+  while (true) {
+    Result<size_t> n = (*f)->Read(buf, sizeof buf);
+    ASSERT_TRUE(n.ok());
+    if (*n == 0) break;
+    got.append(buf, *n);
+  }
+  EXPECT_EQ(got, "hello world");
+  EXPECT_EQ(ReadableFile::Open("/nonexistent/x").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(ReadableFile::Open(std::filesystem::temp_directory_path().string())
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  std::filesystem::remove(path);
+}
+
+TEST(FileIoTest, ListFilesRecursive) {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / "newstrace_file_io_list";
+  fs::remove_all(root);
+  fs::create_directories(root / "b" / "c");
+  fs::create_directories(root / ".hidden");
+  for (const char* name : {"b/c/z.txt", "a.txt", "b/y.txt", ".hidden/h.txt",
+                           ".dot.txt", "b/.dot2"}) {
+    std::ofstream(root / name) << "x";
+  }
+  fs::create_directory_symlink(root / "b", root / "link_to_b");
+  fs::create_symlink(root / "missing", root / "dangling");
+  Result<DirListing> r = ListFilesRecursive(root.string());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::vector<std::string> got;
+  for (const ListedFile& f : r->files) {
+    got.push_back(f.path.substr(root.string().size() + 1));
+    EXPECT_EQ(f.size, 1u);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"a.txt", "b/c/z.txt", "b/y.txt"}));
+  ASSERT_EQ(r->problems.size(), 1u);  // the dangling link
+  EXPECT_NE(r->problems[0].find("dangling"), std::string::npos);
+  EXPECT_EQ(ListFilesRecursive((root / "a.txt").string()).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ListFilesRecursive((root / "nope").string()).status().code(),
+            StatusCode::kNotFound);
+  fs::remove_all(root);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInputMissing = 3;  // not found, unreadable
 inline constexpr int kExitBadInput = 4;      // empty, binary, malformed
 inline constexpr int kExitCapHit = 5;        // a size or depth cap
+inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C / SIGTERM
 
 // The exit code for a failed status.
 int ExitCodeFor(const Status& status);
@@ -31,6 +32,11 @@ void PrintError(const std::string& what, const Status& status);
 using Runner = std::function<int()>;
 Runner AddAnalyzeCommand(CLI::App* app);
 Runner AddDemoCommand(CLI::App* app);
+Runner AddIngestCommand(CLI::App* app);
+Runner AddSearchCommand(CLI::App* app);
+Runner AddShowCommand(CLI::App* app);
+Runner AddExportCommand(CLI::App* app);
+Runner AddStatsCommand(CLI::App* app);
 
 // The readable report of one record (cli/report.cc). `color`: ANSI styles.
 std::string RenderReport(const Record& record, bool color);

@@ -52,6 +52,11 @@ int main(int argc, char** argv) {
     if (subs.size() > before) runners[subs.back()] = std::move(r);
   };
   add(&AddAnalyzeCommand);
+  add(&AddIngestCommand);
+  add(&AddSearchCommand);
+  add(&AddShowCommand);
+  add(&AddExportCommand);
+  add(&AddStatsCommand);
   add(&AddDemoCommand);
   try {
     app.parse(argc, argv);

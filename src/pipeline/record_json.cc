@@ -30,6 +30,8 @@ std::string RecordToJson(const Record& record, const JsonOptions& options) {
   if (!a.authors.empty()) j["authors"] = a.authors;
   if (!a.published.empty()) j["published"] = a.published;
   if (!a.language.empty()) j["language"] = a.language;
+  if (!a.source.label.empty()) j["label"] = a.source.label;
+  if (!a.source.fetched.empty()) j["fetched"] = a.source.fetched;
   j["text"] = a.text;
   json blocks = json::array();
   for (const Block& b : a.blocks) {

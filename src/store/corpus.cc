@@ -190,6 +190,25 @@ class SqliteCorpus final : public Corpus {
     return std::optional<InputCheckpoint>(std::move(c));
   }
 
+  Result<std::vector<std::pair<std::string, InputCheckpoint>>> ListCheckpoints()
+      override {
+    NT_ASSIGN_OR_RETURN(Stmt s,
+                        Stmt::Prepare(db_,
+                                      "SELECT path, stamp, done, complete FROM "
+                                      "inputs ORDER BY path"));
+    std::vector<std::pair<std::string, InputCheckpoint>> out;
+    while (true) {
+      NT_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      InputCheckpoint c;
+      c.stamp = std::string(s.Text(1));
+      c.done = static_cast<uint64_t>(s.Int(2));
+      c.complete = s.Int(3) != 0;
+      out.emplace_back(std::string(s.Text(0)), std::move(c));
+    }
+    return out;
+  }
+
   Status SetCheckpoint(const std::string& input,
                        const InputCheckpoint& c) override {
     if (!in_batch_) return Status::Internal("SetCheckpoint outside a batch");

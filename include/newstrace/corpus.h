@@ -30,6 +30,21 @@ using DocId = uint64_t;
 DocId ContentId(const Article& article);
 std::string DocIdToString(DocId id);
 
+// A record in the form the store writes it: the derived columns (id, body,
+// blocks, ...) are computed here, without a corpus, so a pipeline can do this
+// work on its worker threads and leave only the write to the writer.
+// EncodeRecord is thread-safe.
+struct EncodedRecord {
+  Record record;
+  DocId id = 0;
+  std::string hash;         // XXH3-128 of the text, 16 bytes
+  std::string body;         // the body blocks joined: what search indexes
+  std::string blocks;       // JSON (docs/format/store.md)
+  std::string authors;      // JSON array, empty when none
+  std::string diagnostics;  // JSON, empty when none
+};
+EncodedRecord EncodeRecord(Record record);
+
 struct CorpusOptions {
   // Open without writing (no schema creation or migration). Default: false.
   bool read_only = false;
@@ -102,7 +117,11 @@ class Corpus {
   // Stores `record` (from input file `input`, may be empty). Returns false
   // when a document with the same content is already stored (then nothing
   // changes). REQUIRES: inside a batch.
-  virtual Result<bool> Add(const Record& record, std::string_view input) = 0;
+  virtual Result<bool> Add(const EncodedRecord& record,
+                           std::string_view input) = 0;
+  Result<bool> Add(const Record& record, std::string_view input) {
+    return Add(EncodeRecord(record), input);
+  }
 
   // Resume bookkeeping for an input file, keyed by its path.
   virtual Result<std::optional<InputCheckpoint>> GetCheckpoint(

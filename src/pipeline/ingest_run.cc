@@ -46,7 +46,7 @@ struct Item {
   RawDoc doc;
   std::string file;
   uint64_t ordinal = 0;
-  std::optional<Record> record;
+  std::optional<EncodedRecord> record;
   Status failure;
 };
 
@@ -82,29 +82,16 @@ class Runner {
     const size_t tokens = static_cast<size_t>(threads) * 4;
 
     tbb::parallel_pipeline(
-        tokens,
-        tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
-                                      [this](tbb::flow_control& fc) -> Item* {
-                                        Item* item = ReadNext();
-                                        if (item == nullptr) fc.stop();
-                                        return item;
-                                      }) &
-            tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
-                                           [this](Item* item) -> Item* {
-                                             Result<Record> r = AnalyzeDocument(
-                                                 item->doc, options_.analyze);
-                                             if (r.ok()) {
-                                               item->record = std::move(*r);
-                                             } else {
-                                               item->failure = r.status();
-                                             }
-                                             item->doc.bytes.clear();
-                                             item->doc.bytes.shrink_to_fit();
-                                             return item;
-                                           }) &
-            tbb::make_filter<Item*, void>(
-                tbb::filter_mode::serial_in_order,
-                [this](Item* item) { Write(std::unique_ptr<Item>(item)); }));
+        tokens, tbb::make_filter<void, Item*>(
+                    tbb::filter_mode::serial_in_order,
+                    [this](tbb::flow_control& fc) { return ReadStage(fc); }) &
+                    tbb::make_filter<Item*, Item*>(
+                        tbb::filter_mode::parallel,
+                        [this](Item* item) { return AnalyzeStage(item); }) &
+                    tbb::make_filter<Item*, void>(
+                        tbb::filter_mode::serial_in_order, [this](Item* item) {
+                          Write(std::unique_ptr<Item>(item));
+                        }));
 
     // The stages are done: their state may now be merged.
     FinishReader();
@@ -133,6 +120,12 @@ class Runner {
 
  private:
   // --- stage 1: reading (serial) ---------------------------------------
+
+  Item* ReadStage(tbb::flow_control& fc) {
+    Item* item = ReadNext();
+    if (item == nullptr) fc.stop();
+    return item;
+  }
 
   Item* ReadNext() {
     while (read_error_.ok() && !write_failed_.load()) {
@@ -204,6 +197,21 @@ class Runner {
       it = resume_.emplace(file, after).first;
     }
     return ordinal <= it->second;
+  }
+
+  // --- stage 2: analysis (parallel) -------------------------------------
+
+  Item* AnalyzeStage(Item* item) {
+    Result<Record> r = AnalyzeDocument(item->doc, options_.analyze);
+    if (r.ok()) {
+      // Encoding for the store is part of the parallel work too.
+      item->record = EncodeRecord(std::move(*r));
+    } else {
+      item->failure = r.status();
+    }
+    item->doc.bytes.clear();
+    item->doc.bytes.shrink_to_fit();
+    return item;
   }
 
   // --- stage 3: writing (serial, in reading order) ----------------------

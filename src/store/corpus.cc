@@ -26,6 +26,34 @@ int Corpus::SchemaVersion() { return store::kSchemaVersion; }
 
 namespace store {
 namespace {
+std::string BlocksToJson(const Article& a);
+std::string StringsToJson(const std::vector<std::string>& v);
+}  // namespace
+}  // namespace store
+
+EncodedRecord EncodeRecord(Record record) {
+  EncodedRecord e;
+  const Article& a = record.article;
+  e.id = ContentId(a);
+  const auto hash = base::Hash128(a.text);
+  e.hash.assign(reinterpret_cast<const char*>(hash.data()), hash.size());
+  e.body = a.BodyText();
+  e.blocks = store::BlocksToJson(a);
+  if (!a.authors.empty()) e.authors = store::StringsToJson(a.authors);
+  if (!a.diagnostics.empty()) {
+    nlohmann::json d = nlohmann::json::array();
+    for (const Diagnostic& x : a.diagnostics) {
+      d.push_back(nlohmann::json::array({x.code, x.message}));
+    }
+    e.diagnostics =
+        d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  e.record = std::move(record);
+  return e;
+}
+
+namespace store {
+namespace {
 
 using nlohmann::json;
 
@@ -112,6 +140,7 @@ class SqliteCorpus final : public Corpus {
     if (in_batch_) return Status::Internal("BeginBatch inside a batch");
     NT_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
     in_batch_ = true;
+    now_ = base::NowUtcIso();  // one 'added' time per batch
     return Status::Ok();
   }
 
@@ -121,56 +150,46 @@ class SqliteCorpus final : public Corpus {
     return Exec(db_, "COMMIT");
   }
 
-  Result<bool> Add(const Record& record, std::string_view input) override {
+  Result<bool> Add(const EncodedRecord& e, std::string_view input) override {
     if (!in_batch_) return Status::Internal("Add outside a batch");
-    const Article& a = record.article;
+    const Article& a = e.record.article;
     if (insert_.get() == nullptr) {
       NT_ASSIGN_OR_RETURN(insert_, Stmt::Prepare(db_, kInsert));
       NT_ASSIGN_OR_RETURN(insert_fts_, Stmt::Prepare(db_, kInsertFts));
     }
-    const DocId id = ContentId(a);
-    const auto hash = base::Hash128(a.text);
-    const std::string body = a.BodyText();
+    // Values are bound without copies (they outlive the steps below) and
+    // unbound before returning.
     Stmt& s = insert_;
     s.Reset();
-    s.BindInt(1, ToRowid(id));
-    s.BindBlob(2, hash.data(), hash.size());
+    s.BindInt(1, ToRowid(e.id));
+    s.BindBlobStatic(2, e.hash);
     s.BindTextOrNull(3, a.source.url);
     s.BindTextOrNull(4, a.source.domain);
     s.BindTextOrNull(5, a.title);
-    if (a.authors.empty()) {
-      s.BindTextOrNull(6, "");
-    } else {
-      s.BindText(6, StringsToJson(a.authors));
-    }
+    s.BindTextOrNull(6, e.authors);
     s.BindTextOrNull(7, a.published);
     s.BindTextOrNull(8, a.language);
     s.BindTextOrNull(9, a.source.label);
     s.BindText(10, FormatName(a.format));
     s.BindTextOrNull(11, a.source.fetched);
     s.BindTextOrNull(12, input);
-    s.BindText(13, a.text);
-    s.BindText(14, body);
-    s.BindText(15, BlocksToJson(a));
-    if (a.diagnostics.empty()) {
-      s.BindTextOrNull(16, "");
-    } else {
-      json d = json::array();
-      for (const Diagnostic& x : a.diagnostics) {
-        d.push_back(json::array({x.code, x.message}));
-      }
-      s.BindText(16, d.dump(-1, ' ', false, json::error_handler_t::replace));
-    }
-    s.BindText(17, base::NowUtcIso());
-    NT_ASSIGN_OR_RETURN(bool row, s.Step());
-    (void)row;
+    s.BindTextStatic(13, a.text);
+    s.BindTextStatic(14, e.body);
+    s.BindTextStatic(15, e.blocks);
+    s.BindTextOrNull(16, e.diagnostics);
+    s.BindText(17, now_);
+    Result<bool> step = s.Step();
+    s.Reset();
+    NT_RETURN_IF_ERROR(step.status());
     if (sqlite3_changes(db_) == 0) return false;  // already stored
     Stmt& f = insert_fts_;
     f.Reset();
-    f.BindInt(1, ToRowid(id));
-    f.BindText(2, a.title);
-    f.BindText(3, body);
-    NT_ASSIGN_OR_RETURN(row, f.Step());
+    f.BindInt(1, ToRowid(e.id));
+    f.BindTextStatic(2, a.title);
+    f.BindTextStatic(3, e.body);
+    step = f.Step();
+    f.Reset();
+    NT_RETURN_IF_ERROR(step.status());
     return true;
   }
 
@@ -323,6 +342,7 @@ class SqliteCorpus final : public Corpus {
 
   sqlite3* db_;
   bool in_batch_ = false;
+  std::string now_;
   Stmt insert_;
   Stmt insert_fts_;
 };

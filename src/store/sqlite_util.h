@@ -51,6 +51,16 @@ class Stmt {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
                       SQLITE_TRANSIENT);
   }
+  // Bind without a copy: `v` must stay valid until the statement is reset
+  // (Reset() also unbinds).
+  void BindTextStatic(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
+  }
+  void BindBlobStatic(int i, std::string_view v) {
+    sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
+  }
   // Binds NULL for an empty string.
   void BindTextOrNull(int i, std::string_view v) {
     if (v.empty()) {

@@ -1,5 +1,6 @@
 #include "ingest/jsonl_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/strings.h"
@@ -23,7 +24,9 @@ Result<JsonlReader::Line> JsonlReader::NextLine(std::string_view* line) {
     size_t limit = w.size();
     uint64_t boundary = in_->NextBoundary();
     uint64_t at = in_->offset();
-    if (boundary > at && boundary - at < limit) limit = boundary - at;
+    if (boundary > at && boundary - at < limit) {
+      limit = std::max<size_t>(boundary - at, scanned);
+    }
     const void* nl = std::memchr(w.data() + scanned, '\n', limit - scanned);
     if (nl != nullptr) {
       size_t len = static_cast<const char*>(nl) - w.data();

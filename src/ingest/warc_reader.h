@@ -30,7 +30,9 @@ namespace newstrace::ingest {
 // Malformed, counted: "bad_warc" (no record header where one must start,
 // no header end, no Content-Length), "bad_length" (Content-Length runs past
 // the input or does not end the record), "too_large", "bad_http" (a
-// response whose payload is not HTTP), "bad_gzip".
+// response whose payload is not HTTP), "bad_gzip". Junk where a record
+// must start has no record number: its diagnostic names "path@OFFSET",
+// the decoded byte offset.
 class WarcReader : public StreamReader {
  public:
   // Opens `path`. Fails as base::ReadableFile::Open.

@@ -6,7 +6,9 @@
 // one thread, timing only Extract (decode + parse + extract + language).
 // Writes one JSON line per page (id, body, title, authors, published) to
 // stdout and a summary line {"pages","bytes","seconds"} with the best of the
-// repeats' total times to stderr.
+// repeats' total times to stderr. With `--dump-json FILE`, also writes each
+// page's full record (RecordToJson, one line per page, manifest order) to
+// FILE: the reference that speed work diffs against.
 #include <zlib.h>
 
 #include <chrono>
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "newstrace/extract.h"
+#include "newstrace/pipeline.h"
 
 namespace {
 
@@ -38,16 +41,21 @@ bool ReadGz(const std::string& path, std::string* out) {
 
 int main(int argc, char** argv) {
   std::string manifest;
+  std::string dump_json;
   int repeat = 1;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--dump-json") == 0 && i + 1 < argc) {
+      dump_json = argv[++i];
     } else {
       manifest = argv[i];
     }
   }
   if (manifest.empty()) {
-    std::fprintf(stderr, "usage: extraction_runner MANIFEST [--repeat N]\n");
+    std::fprintf(stderr,
+                 "usage: extraction_runner MANIFEST [--repeat N] "
+                 "[--dump-json FILE]\n");
     return 2;
   }
   std::ifstream in(manifest);
@@ -83,6 +91,15 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
     best = std::min(best, secs);
+  }
+
+  if (!dump_json.empty()) {
+    std::ofstream out(dump_json);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      newstrace::Record record;
+      record.article = articles[i];
+      out << (ok[i] ? newstrace::RecordToJson(record, {}) : "failed") << "\n";
+    }
   }
 
   for (size_t i = 0; i < docs.size(); ++i) {

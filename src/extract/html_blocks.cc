@@ -153,6 +153,47 @@ size_t UnicodeSpaceLen(const unsigned char* s, size_t i, size_t n) {
   return 0;
 }
 
+// The attributes the walk reads, found in one pass over an element's
+// attribute list (as AttrView finds each: first match, name compared ASCII
+// case-insensitively, namespaced attributes ignored). A null data() means
+// absent.
+struct WalkAttrs {
+  std::string_view cls, id, role, itemprop, rel, hidden, aria_hidden, style;
+
+  explicit WalkAttrs(const xmlNode* n) {
+    for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+      if (a->name == nullptr || a->ns != nullptr) continue;
+      char lower[12];
+      const char* name = reinterpret_cast<const char*>(a->name);
+      size_t len = 0;
+      while (name[len] != '\0' && len < sizeof lower) {
+        char c = name[len];
+        lower[len++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      }
+      if (name[len] != '\0') continue;  // longer than any name read here
+      std::string_view* slot = Slot(std::string_view(lower, len));
+      if (slot == nullptr || slot->data() != nullptr) continue;
+      const xmlNode* v = a->children;
+      *slot = v == nullptr || v->content == nullptr
+                  ? std::string_view("", 0)
+                  : std::string_view(reinterpret_cast<const char*>(v->content));
+    }
+  }
+
+ private:
+  std::string_view* Slot(std::string_view name) {
+    if (name == "class") return &cls;
+    if (name == "id") return &id;
+    if (name == "role") return &role;
+    if (name == "itemprop") return &itemprop;
+    if (name == "rel") return &rel;
+    if (name == "hidden") return &hidden;
+    if (name == "aria-hidden") return &aria_hidden;
+    if (name == "style") return &style;
+    return nullptr;
+  }
+};
+
 class Walker {
  public:
   Walker(size_t max_depth, HtmlPage* page)
@@ -169,7 +210,7 @@ class Walker {
   void AppendText(const char* s, size_t len);
   void Flush();
   uint32_t CachedClassHints(std::string_view v);
-  bool Hidden(const xmlNode* n, uint32_t hints) const;
+  bool Hidden(const WalkAttrs& attrs, uint32_t hints) const;
   // The nearest <a> at or above element `e` (which is inside a link).
   const xmlNode* LinkOf(int32_t e) const {
     while (e >= 0 && page_->elements[e].tag != HtmlTag::kA) {
@@ -202,14 +243,11 @@ uint32_t Walker::CachedClassHints(std::string_view v) {
   return bits;
 }
 
-bool Walker::Hidden(const xmlNode* n, uint32_t hints) const {
+bool Walker::Hidden(const WalkAttrs& attrs, uint32_t hints) const {
   if (hints & kHintHidden) return true;
-  if (n->properties == nullptr) return false;
-  if (AttrView(n, "hidden").data() != nullptr) return true;
-  std::string_view aria = AttrView(n, "aria-hidden");
-  if (aria == "true") return true;
-  std::string_view style = AttrView(n, "style");
-  return !style.empty() && StyleHides(style);
+  if (attrs.hidden.data() != nullptr) return true;
+  if (attrs.aria_hidden == "true") return true;
+  return !attrs.style.empty() && StyleHides(attrs.style);
 }
 
 bool Walker::Enter(const xmlNode* n, size_t depth) {
@@ -241,32 +279,33 @@ bool Walker::Enter(const xmlNode* n, size_t depth) {
 
   uint32_t hints = 0;
   int weight = 0;
+  bool hidden = false;
   if (n->properties != nullptr) {
-    std::string_view cls = AttrView(n, "class");
-    if (!cls.empty()) {
-      uint32_t b = CachedClassHints(cls);
+    WalkAttrs attrs(n);
+    if (!attrs.cls.empty()) {
+      uint32_t b = CachedClassHints(attrs.cls);
       hints |= b;
       weight += HintWeight(b);
     }
-    std::string_view id = AttrView(n, "id");
-    if (!id.empty()) {
-      uint32_t b = ClassHints(id);
+    if (!attrs.id.empty()) {
+      uint32_t b = ClassHints(attrs.id);
       hints |= b;
       weight += HintWeight(b);
     }
-    std::string_view role = AttrView(n, "role");
-    if (!role.empty()) hints |= RoleHints(role);
-    std::string_view itemprop = AttrView(n, "itemprop");
-    if (!itemprop.empty()) {
-      uint32_t b = ItempropHints(itemprop);
+    if (!attrs.role.empty()) hints |= RoleHints(attrs.role);
+    if (!attrs.itemprop.empty()) {
+      uint32_t b = ItempropHints(attrs.itemprop);
       hints |= b;
       if (b & kHintArticleBody) weight += 50;
     }
-    if (info.tag == HtmlTag::kA && AttrView(n, "rel") == "author") {
+    if (info.tag == HtmlTag::kA && attrs.rel == "author") {
       hints |= kHintByline;
     }
+    hidden = Hidden(attrs, hints);
+  } else {
+    hidden = (hints & kHintHidden) != 0;
   }
-  if (Hidden(n, hints)) return false;
+  if (hidden) return false;
   switch (info.tag) {
     case HtmlTag::kA:
       hints |= kHintLink;

@@ -1,16 +1,26 @@
 #include "extract/html_document.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
 
 #include <climits>
 #include <cstring>
+#include <memory>
+#include <vector>
 
 #include "extract/html_strip.h"
 
 namespace newstrace::extract {
 
 namespace {
+
+// The attributes HtmlDocument keeps (see IsKeptAttribute).
+constexpr std::string_view kKeptAttributes[] = {
+    "id",       "rel",      "lang",     "href",       "name",
+    "role",     "type",     "class",    "style",      "title",
+    "value",    "hidden",   "content",  "pubdate",    "itemprop",
+    "datetime", "property", "xml:lang", "http-equiv", "aria-hidden"};
 
 // Error recovery accounting (see HtmlParseOptions::max_recovery_work).
 struct RecoveryBudget {
@@ -38,6 +48,81 @@ void OnParseError(void* user, xmlErrorPtr /*error*/) {
   }
 }
 
+// Called by htmlParseDocument before it reads anything past leading
+// whitespace. The input is already UTF-8 (DecodeToUtf8), so the parser is
+// told so directly instead of through an encoding handler: a "UTF-8"
+// handler would copy the whole page through a UTF-8-to-UTF-8 converter.
+// With no handler, a <meta charset> could make libxml2 switch encodings
+// mid-page; HTML_PARSE_IGNORE_ENC rules that out. XML_SKIP_IDS spares the
+// per-attribute ID/IDREF bookkeeping (a hash of every id="" value) that
+// nothing here reads.
+void OnDocumentLocator(void* user, xmlSAXLocatorPtr /*locator*/) {
+  auto* ctxt = static_cast<htmlParserCtxtPtr>(user);
+  ctxt->charset = XML_CHAR_ENCODING_UTF8;
+  ctxt->loadsubset |= XML_SKIP_IDS;
+}
+
+// Builds the element as libxml2's own tree builder does, but with only the
+// attributes some reader asks for (IsKeptAttribute): a news page's
+// srcset, data-*, on*, width, aria-* ... attributes are each three
+// allocations (attribute, text node, value) that nothing reads, and
+// building and freeing them is a good share of the parse.
+void OnStartElement(void* user, const xmlChar* name, const xmlChar** atts) {
+  if (atts != nullptr) {
+    thread_local std::vector<const xmlChar*> kept;
+    kept.clear();
+    for (const xmlChar** a = atts; *a != nullptr; a += 2) {
+      if (IsKeptAttribute(reinterpret_cast<const char*>(a[0]))) {
+        kept.push_back(a[0]);
+        kept.push_back(a[1]);
+      }
+    }
+    kept.push_back(nullptr);
+    xmlSAX2StartElement(user, name, kept.size() > 1 ? kept.data() : nullptr);
+    return;
+  }
+  xmlSAX2StartElement(user, name, nullptr);
+}
+
+// Documents one parser context parses before it is replaced: its
+// dictionary (element and attribute names, short texts) is shared by every
+// tree it builds and would otherwise grow with each page's odd names.
+constexpr int kParsesPerContext = 256;
+
+struct ContextDeleter {
+  void operator()(htmlParserCtxtPtr ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
+// A parser context per thread, reused across documents: creating one
+// (handler tables, stacks, a dictionary) is a fixed cost per page, and a
+// warm dictionary interns the usual names without growing.
+struct ParserCache {
+  std::unique_ptr<htmlParserCtxt, ContextDeleter> ctxt;
+  int parses = 0;
+};
+
+htmlParserCtxtPtr AcquireContext(bool all_attributes) {
+  thread_local ParserCache cache;
+  if (cache.ctxt == nullptr || cache.parses >= kParsesPerContext) {
+    cache.ctxt.reset(htmlNewParserCtxt());
+    cache.parses = 0;
+    if (cache.ctxt == nullptr) return nullptr;
+    htmlParserCtxtPtr ctxt = cache.ctxt.get();
+    // Every error reaches the structured handler (NOERROR only unhooks the
+    // printing ones), which libxml2 consults only on a handler marked SAX2.
+    ctxt->sax->serror = OnParseError;
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    ctxt->sax->setDocumentLocator = OnDocumentLocator;
+  }
+  cache.ctxt->sax->startElement =
+      all_attributes ? xmlSAX2StartElement : OnStartElement;
+  ++cache.parses;
+  return cache.ctxt.get();
+}
+
+// Largest stripped-page buffer kept for the next page, in bytes.
+constexpr size_t kMaxKeptBuffer = size_t{8} << 20;
+
 }  // namespace
 
 Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
@@ -50,26 +135,31 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
   // the depth instead (MainContentOptions::max_depth), with a diagnostic.
   // The recovery budget keeps the deep stack from costing quadratic time.
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-              HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-  std::string stripped;
+              HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE |
+              HTML_PARSE_IGNORE_ENC;
+  // The stripped page goes to a per-thread buffer that keeps its capacity:
+  // one big allocation less per page.
+  thread_local std::string stripped;
+  bool use_stripped = false;
 #if LIBXML_VERSION < 21400  // html_strip.h models the 2.9 tokenizer
-  if (options.strip_raw_text && StripRawText(html, &stripped)) {
-    html = stripped;
-  }
+  // Values of attributes the tree drops (OnStartElement) need no parsing.
+  use_stripped =
+      options.strip_raw_text &&
+      StripRawText(html, &stripped,
+                   options.all_attributes ? nullptr : IsKeptAttribute);
 #endif
   const char* url = options.url.empty() ? nullptr : options.url.c_str();
-  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  htmlParserCtxtPtr ctxt = AcquireContext(options.all_attributes);
   if (ctxt == nullptr) return Status::Internal("out of memory");
   RecoveryBudget budget;
   budget.limit = options.max_recovery_work;
-  // Every error reaches the structured handler (NOERROR only unhooks the
-  // printing ones), which libxml2 consults only on a handler marked SAX2.
-  ctxt->sax->serror = OnParseError;
-  ctxt->sax->initialized = XML_SAX2_MAGIC;
   ctxt->_private = &budget;
+  // No encoding: see OnDocumentLocator.
+  std::string_view text = use_stripped ? std::string_view(stripped) : html;
   htmlDocPtr doc = htmlCtxtReadMemory(
-      ctxt, html.data(), static_cast<int>(html.size()), url, "UTF-8", flags);
-  htmlFreeParserCtxt(ctxt);
+      ctxt, text.data(), static_cast<int>(text.size()), url, nullptr, flags);
+  if (stripped.capacity() > kMaxKeptBuffer) std::string().swap(stripped);
+  ctxt->_private = nullptr;
   if (doc == nullptr) {
     return Status::Corruption("HTML parser produced no document");
   }
@@ -77,6 +167,13 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
 }
 
 HtmlDocument::~HtmlDocument() { xmlFreeDoc(doc_); }
+
+bool IsKeptAttribute(std::string_view name) {
+  for (std::string_view k : kKeptAttributes) {
+    if (k == name) return true;
+  }
+  return false;
+}
 
 std::string_view NodeName(const xmlNode* node) {
   if (node == nullptr || node->type != XML_ELEMENT_NODE || !node->name) {

@@ -31,13 +31,29 @@ struct HtmlParseOptions {
   // parsing (html_strip.h): the tree is the same but for those texts, and
   // parsing is about twice as fast. Default: true.
   bool strip_raw_text = true;
+  // Keep every attribute. By default the tree keeps only the attributes
+  // that IsKeptAttribute names (the ones the extractor reads): the others
+  // cost a good share of the parse. Default: false.
+  bool all_attributes = false;
 };
+
+// True for the attributes HtmlDocument keeps by default: class, id, role,
+// itemprop, rel, href, lang, xml:lang, name, property, http-equiv, content,
+// value, type, title, style, hidden, aria-hidden, pubdate, datetime.
+// A reader of any other attribute must add it to the list (html_document.cc)
+// or parse with HtmlParseOptions::all_attributes: on a default parse,
+// NodeAttr, AttrText and AttrView find no other attribute.
+bool IsKeptAttribute(std::string_view name);
 
 class HtmlDocument {
  public:
   // Parses UTF-8 `html` (recovering from errors, no network access). With
   // options.strip_raw_text, script elements other than JSON ones, style
-  // elements and comments come out empty.
+  // elements and comments come out empty; elements carry only the
+  // attributes IsKeptAttribute names unless options.all_attributes.
+  // Parsing reuses a per-thread libxml2 context and its name dictionary,
+  // which the tree shares: destroy the document on the thread that parsed
+  // it, or while that thread parses nothing.
   // Fails with kCorruption only when libxml2 produces no tree at all.
   static Result<std::unique_ptr<HtmlDocument>> Parse(
       std::string_view html, const HtmlParseOptions& options);

@@ -17,6 +17,9 @@
 //   script, style   after "<script ...>" (not "/>"), raw text up to the
 //                   first "</script" in any case (htmlParseScript in
 //                   recovery mode); likewise for style.
+// On request, the quoted values of attributes the reader never looks at
+// are emptied as well: a quoted value ends at its closing quote whatever it
+// holds, so its extent is as certain as a comment's.
 // Where the page leaves these rules (a tag, comment or script running into
 // the end of the page, a script ended by "</scriptx", control bytes in a
 // dropped region, a doctype with quoted '>', names past libxml2's 100-byte
@@ -26,6 +29,8 @@
 #include "extract/html_strip.h"
 
 #include <cstring>
+#include <utility>
+#include <vector>
 
 namespace newstrace::extract {
 namespace {
@@ -61,10 +66,24 @@ bool ContainsIgnoreCase(std::string_view s, std::string_view lower) {
 }
 
 // True when s has a byte libxml2 may treat specially in raw text or
-// comments (a control other than tab, newline, carriage return).
+// comments (a control other than tab, newline, carriage return). It reads
+// every script byte of the page: blocks of 32 bytes without an early exit
+// let the compiler use vector compares.
 bool HasControl(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 && !IsBlank(c)) return true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    unsigned char any = 0;
+    for (size_t k = 0; k < 32; ++k) {
+      unsigned char c = p[i + k];
+      any |= static_cast<unsigned char>((c < 0x20) & (c != '\t') & (c != '\n') &
+                                        (c != '\r'));
+    }
+    if (any != 0) return true;
+  }
+  for (; i < n; ++i) {
+    if (p[i] < 0x20 && !IsBlank(static_cast<char>(p[i]))) return true;
   }
   return false;
 }
@@ -75,14 +94,28 @@ struct StartTag {
   std::string_view name;
   size_t end = 0;  // one past the closing '>'
   bool self_closing = false;
+  // Byte ranges of the quoted attribute values to empty, in order.
+  std::vector<std::pair<size_t, size_t>> blank;
 };
 
+// True when `keep` accepts attribute `name` as libxml2 names it (lower
+// case).
+bool KeepsAttribute(KeepAttribute keep, std::string_view name) {
+  char lower[kMaxName + 1];
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = Lower(name[i]);
+  return keep(std::string_view(lower, name.size()));
+}
+
 // Parses the start tag at `pos` as libxml2's htmlParseStartTag does; false
-// when it runs into the end of the page or a name libxml2 would cut.
-bool ScanStartTag(std::string_view s, size_t pos, StartTag* tag) {
+// when it runs into the end of the page or a name libxml2 would cut. With
+// `keep`, lists the quoted values of the attributes it rejects in
+// tag->blank.
+bool ScanStartTag(std::string_view s, size_t pos, KeepAttribute keep,
+                  StartTag* tag) {
   size_t n = s.size();
   size_t i = pos + 1;
   tag->begin = pos;
+  tag->blank.clear();
   while (i < n && IsNameChar(s[i])) ++i;
   tag->name = s.substr(pos + 1, i - pos - 1);
   if (tag->name.size() > kMaxName) return false;
@@ -114,6 +147,13 @@ bool ScanStartTag(std::string_view s, size_t pos, StartTag* tag) {
         if (s[j] == '"' || s[j] == '\'') {
           size_t close = s.find(s[j], j + 1);
           if (close == std::string_view::npos) return false;
+          // The value runs to the closing quote whatever it holds; control
+          // bytes are left to libxml2, as everywhere in this pass.
+          if (keep != nullptr && close > j + 1 &&
+              !KeepsAttribute(keep, s.substr(name_begin, i - name_begin)) &&
+              !HasControl(s.substr(j + 1, close - j - 1))) {
+            tag->blank.emplace_back(j + 1, close);
+          }
           j = close + 1;
         } else {
           // Unquoted: up to a blank or '>', quotes and all.
@@ -135,7 +175,8 @@ bool ScanStartTag(std::string_view s, size_t pos, StartTag* tag) {
 // Writes the stripped text; see the design note.
 class Stripper {
  public:
-  Stripper(std::string_view s, std::string* out) : s_(s), out_(out) {}
+  Stripper(std::string_view s, KeepAttribute keep, std::string* out)
+      : s_(s), keep_(keep), out_(out) {}
 
   // Returns true when some bytes were dropped.
   bool Run() {
@@ -148,8 +189,9 @@ class Stripper {
       if (i + 1 >= n) break;
       char c = s_[i + 1];
       if (IsLetter(c)) {
-        StartTag tag;
-        if (!ScanStartTag(s_, i, &tag)) break;
+        if (!ScanStartTag(s_, i, keep_, &tag_)) break;
+        const StartTag& tag = tag_;
+        for (const auto& [begin, end] : tag.blank) Drop(begin, end);
         i = tag.end;
         if (tag.self_closing) continue;
         if (EqualsIgnoreCase(tag.name, "script")) {
@@ -277,15 +319,18 @@ class Stripper {
   }
 
   std::string_view s_;
+  KeepAttribute keep_;
   std::string* out_;
+  StartTag tag_;  // the last start tag (reused: no allocation per tag)
   size_t copied_ = 0;
   bool dropped_ = false;
 };
 
 }  // namespace
 
-bool StripRawText(std::string_view html, std::string* out) {
-  return Stripper(html, out).Run();
+bool StripRawText(std::string_view html, std::string* out,
+                  KeepAttribute keep_attribute) {
+  return Stripper(html, keep_attribute, out).Run();
 }
 
 }  // namespace newstrace::extract

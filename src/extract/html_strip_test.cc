@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -17,13 +18,19 @@ namespace {
 
 // A dump of the tree in which script/style texts and comment contents are
 // left out; the two dumps of a page must be equal.
-void Dump(const xmlNode* node, bool raw_parent, std::string* out) {
+// With `kept_only`, only the attributes IsKeptAttribute names are dumped.
+void Dump(const xmlNode* node, bool raw_parent, std::string* out,
+          bool kept_only = false) {
   for (const xmlNode* n = node; n != nullptr; n = n->next) {
     switch (n->type) {
       case XML_ELEMENT_NODE: {
         *out += "<";
         *out += reinterpret_cast<const char*>(n->name);
         for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+          if (kept_only &&
+              !IsKeptAttribute(reinterpret_cast<const char*>(a->name))) {
+            continue;
+          }
           *out += " ";
           *out += reinterpret_cast<const char*>(a->name);
           *out += "=";
@@ -33,7 +40,7 @@ void Dump(const xmlNode* node, bool raw_parent, std::string* out) {
         }
         *out += ">";
         std::string_view name = NodeName(n);
-        Dump(n->children, name == "script" || name == "style", out);
+        Dump(n->children, name == "script" || name == "style", out, kept_only);
         *out += "</>";
         break;
       }
@@ -58,6 +65,8 @@ void Dump(const xmlNode* node, bool raw_parent, std::string* out) {
 std::string ParseDump(std::string_view html, bool strip) {
   HtmlParseOptions options;
   options.strip_raw_text = strip;
+  // Every attribute: the pass must keep the tokenizer's view of them all.
+  options.all_attributes = true;
   auto doc = HtmlDocument::Parse(html, options);
   if (!doc.ok()) return "error";
   std::string out;
@@ -161,6 +170,20 @@ const char* const kCases[] = {
     "<p>a<!-- x ---->b<!-- y --->c<script>e</script></p>",
 };
 
+// The default parse keeps the attributes IsKeptAttribute names, and the
+// tree is otherwise the one libxml2 builds with every attribute.
+void ExpectKeptAttributes(std::string_view html) {
+  HtmlParseOptions all;
+  all.all_attributes = true;
+  auto full = HtmlDocument::Parse(html, all);
+  auto kept = HtmlDocument::Parse(html, HtmlParseOptions());
+  ASSERT_TRUE(full.ok() && kept.ok());
+  std::string want, got;
+  Dump((*full)->doc()->children, false, &want, true);
+  Dump((*kept)->doc()->children, false, &got);
+  EXPECT_EQ(got, want) << html;
+}
+
 TEST(HtmlStripTest, SameTreeAsLibxml2) {
   for (const char* html : kCases) ExpectSameTree(html);
 }
@@ -170,6 +193,7 @@ TEST(HtmlStripTest, SameTreeAtEveryCut) {
     std::string page(html);
     for (size_t cut = 1; cut < page.size(); ++cut) {
       ExpectSameTree(page.substr(0, cut));
+      ExpectKeptAttributes(page.substr(0, cut));
     }
   }
 }
@@ -181,6 +205,15 @@ TEST(HtmlStripTest, DropsScriptStyleAndComments) {
   EXPECT_EQ(out, "<p>a<script></script><style></style><!---->b</p>");
   EXPECT_FALSE(StripRawText("<p>nothing to drop</p>", &out));
   EXPECT_FALSE(StripRawText("", &out));
+}
+
+TEST(HtmlStripTest, EmptiesUnreadAttributeValues) {
+  std::string out;
+  ASSERT_TRUE(StripRawText(
+      "<img SRC=\"a.jpg\" Class='c' data-x='{\"a\": \">\"}' width=10>", &out,
+      IsKeptAttribute));
+  EXPECT_EQ(out, "<img SRC=\"\" Class='c' data-x='' width=10>");
+  EXPECT_FALSE(StripRawText("<img src=\"a.jpg\">", &out));
 }
 
 TEST(HtmlStripTest, StopsAtWhatItDoesNotKnow) {
@@ -210,6 +243,66 @@ TEST(HtmlStripTest, KeepsJsonScripts) {
             "{\"@type\": \"NewsArticle\", \"headline\": \"</p>\"}|[1]||");
 }
 
+TEST(HtmlStripTest, KeepsTheAttributesReadersAskFor) {
+  ExpectKeptAttributes(
+      "<html lang=de><head><meta property=og:title content=T>"
+      "<link rel=canonical href=/x></head><body class=b data-x=1>"
+      "<p id=a style='display:none' onclick=f() hidden>x</p>"
+      "<img src=a.jpg srcset='a 1x' alt=A><time datetime=2020-01-01 pubdate>"
+      "</time><span itemprop=author role=note aria-hidden=true title=t>y"
+      "</span><html data-late=1 class=late><body data-more=2 id=late>z");
+  for (const char* html : kCases) ExpectKeptAttributes(html);
+}
+
+// Every attribute the extractor's code reads by name is one the default
+// parse keeps: a reader of another one would silently find nothing.
+TEST(HtmlDocumentTest, KeepsEveryAttributeTheCodeReads) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(NEWSTRACE_SOURCE_DIR) / "src";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no sources";
+  const std::regex read(
+      R"re((NodeAttr|AttrText|AttrView|xmlHasProp|xmlGetProp)\([^,;()]+,\s*)re"
+      R"re((BAD_CAST\s*)?"([^"]+)")re");
+  int reads = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    std::string file = e.path().filename().string();
+    if (e.path().extension() != ".cc" || file.ends_with("_test.cc")) continue;
+    std::ifstream in(e.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    for (std::sregex_iterator it(text.begin(), text.end(), read), end;
+         it != end; ++it) {
+      EXPECT_TRUE(IsKeptAttribute((*it)[3].str()))
+          << file << " reads attribute \"" << (*it)[3].str()
+          << "\": add it to kKeptAttributes (html_document.cc)";
+      ++reads;
+    }
+  }
+  EXPECT_GT(reads, 10);
+}
+
+// The text handed to Parse is UTF-8 already: a declared charset must not
+// make libxml2 decode it again, and non-ASCII text without one must not
+// make it guess.
+TEST(HtmlDocumentTest, ReadsUtf8WhateverThePageDeclares) {
+  for (const char* html :
+       {"<html><head><meta charset=\"iso-8859-1\"></head><body><p>caf\xc3\xa9 "
+        "\xe2\x80\x9cx\xe2\x80\x9d</p></body></html>",
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=windows-1251\"></head><body><p>caf\xc3\xa9 "
+        "\xe2\x80\x9cx\xe2\x80\x9d</p></body></html>",
+        "<p>caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d</p>"}) {
+    for (int round = 0; round < 2; ++round) {  // a fresh, then a reused parser
+      auto doc = HtmlDocument::Parse(html, HtmlParseOptions());
+      ASSERT_TRUE(doc.ok());
+      EXPECT_EQ(NodeText((*doc)->root()),
+                "caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d")
+          << html;
+    }
+  }
+}
+
 // Every golden HTML input, as a sample of real pages.
 TEST(HtmlStripTest, SameTreeOnGoldenInputs) {
   namespace fs = std::filesystem;
@@ -222,6 +315,7 @@ TEST(HtmlStripTest, SameTreeOnGoldenInputs) {
     std::stringstream ss;
     ss << in.rdbuf();
     ExpectSameTree(ss.str());
+    ExpectKeptAttributes(ss.str());
     ++pages;
   }
   EXPECT_GT(pages, 0);

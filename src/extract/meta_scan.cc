@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/strings.h"
@@ -247,7 +248,12 @@ class Scanner {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     }
     if (joined_.size() == 1) return ClassFacts{};  // neither class nor id
-    return ReadClassFacts(joined_);
+    // Pages repeat a few class names on many elements: read each once.
+    auto it = facts_cache_.find(joined_);
+    if (it != facts_cache_.end()) return it->second;
+    ClassFacts facts = ReadClassFacts(joined_);
+    facts_cache_.emplace(joined_, facts);
+    return facts;
   }
 
   void AddMeta(xmlNodePtr node, int order, unsigned ctx) {
@@ -328,6 +334,7 @@ class Scanner {
   std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
   int paragraphs_after_h1_ = 0;
   std::string joined_;  // the current element's "class id", lower case
+  std::unordered_map<std::string, ClassFacts> facts_cache_;    // by joined_
   std::string class_scratch_, id_scratch_, itemprop_scratch_;  // AttrText
 };
 

@@ -21,41 +21,63 @@ bool IsWordByte(unsigned char c) {
 // Title matches weigh more than body matches.
 constexpr const char kBm25[] = "bm25(documents_fts, 4.0, 1.0)";
 
+// Two steps, so the costly parts run for the hits shown only: (1) rank
+// every match by BM25 and keep the best `limit` rowids (a join with
+// documents only when a filter needs it); (2) for each kept rowid, fetch its
+// fields and build its snippet. Building snippets inside the ranking query
+// would read and re-tokenize the body of every match before sorting.
 Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
                                      const std::string& match) {
-  std::string sql =
-      "SELECT d.id, d.title, d.url, d.domain, d.published, "
-      "snippet(documents_fts, 1, ?2, ?3, '…', 24), ";
+  const bool filtered =
+      !q.domain.empty() || !q.since.empty() || !q.until.empty();
+  std::string sql = "SELECT documents_fts.rowid, ";
   sql += kBm25;
-  sql +=
-      " AS score FROM documents_fts JOIN documents d ON d.id = "
-      "documents_fts.rowid WHERE documents_fts MATCH ?1";
-  if (!q.domain.empty()) sql += " AND d.domain = ?4";
-  if (!q.since.empty()) sql += " AND d.published >= ?5";
+  sql += " AS score FROM documents_fts";
+  if (filtered) sql += " JOIN documents d ON d.id = documents_fts.rowid";
+  sql += " WHERE documents_fts MATCH ?1";
+  if (!q.domain.empty()) sql += " AND d.domain = ?2";
+  if (!q.since.empty()) sql += " AND d.published >= ?3";
   // A date-time on the last day still counts: compare with its date part.
-  if (!q.until.empty()) sql += " AND substr(d.published, 1, 10) <= ?6";
-  sql += " ORDER BY score LIMIT ?7";
-  NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
-  s.BindText(1, match);
-  s.BindText(2, q.mark_begin);
-  s.BindText(3, q.mark_end);
-  if (!q.domain.empty()) s.BindText(4, q.domain);
-  if (!q.since.empty()) s.BindText(5, q.since);
-  if (!q.until.empty()) s.BindText(6, q.until);
-  s.BindInt(7, static_cast<int64_t>(q.limit));
+  if (!q.until.empty()) sql += " AND substr(d.published, 1, 10) <= ?4";
+  sql += " ORDER BY score LIMIT ?5";
+  NT_ASSIGN_OR_RETURN(Stmt rank, Stmt::Prepare(db, sql));
+  rank.BindText(1, match);
+  if (!q.domain.empty()) rank.BindText(2, q.domain);
+  if (!q.since.empty()) rank.BindText(3, q.since);
+  if (!q.until.empty()) rank.BindText(4, q.until);
+  rank.BindInt(5, static_cast<int64_t>(q.limit));
   std::vector<SearchHit> hits;
   while (true) {
-    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    NT_ASSIGN_OR_RETURN(bool row, rank.Step());
     if (!row) break;
     SearchHit h;
-    h.id = static_cast<DocId>(s.Int(0));
-    h.title = std::string(s.Text(1));
-    h.url = std::string(s.Text(2));
-    h.domain = std::string(s.Text(3));
-    h.published = std::string(s.Text(4));
-    h.snippet = std::string(s.Text(5));
-    h.score = -s.Double(6);  // SQLite's bm25 is lower-is-better
+    h.id = static_cast<DocId>(rank.Int(0));
+    h.score = -rank.Double(1);  // SQLite's bm25 is lower-is-better
     hits.push_back(std::move(h));
+  }
+  if (hits.empty()) return hits;
+
+  NT_ASSIGN_OR_RETURN(
+      Stmt detail,
+      Stmt::Prepare(db,
+                    "SELECT d.title, d.url, d.domain, d.published, "
+                    "snippet(documents_fts, 1, ?2, ?3, '…', 24) FROM "
+                    "documents_fts JOIN documents d ON d.id = "
+                    "documents_fts.rowid WHERE documents_fts MATCH ?1 AND "
+                    "documents_fts.rowid = ?4"));
+  for (SearchHit& h : hits) {
+    detail.Reset();
+    detail.BindText(1, match);
+    detail.BindText(2, q.mark_begin);
+    detail.BindText(3, q.mark_end);
+    detail.BindInt(4, static_cast<int64_t>(h.id));
+    NT_ASSIGN_OR_RETURN(bool row, detail.Step());
+    if (!row) continue;  // cannot happen: the same match found it
+    h.title = std::string(detail.Text(0));
+    h.url = std::string(detail.Text(1));
+    h.domain = std::string(detail.Text(2));
+    h.published = std::string(detail.Text(3));
+    h.snippet = std::string(detail.Text(4));
   }
   return hits;
 }

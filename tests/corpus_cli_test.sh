@@ -127,6 +127,27 @@ check "folder --strict fails on malformed" 4 $?
 printf 'Stdin story\n\nIt arrived through a pipe.\n' | "$bin" ingest - --db "$tmp/t.db" >/dev/null 2>&1
 check "stdin ingest" 4 "$(count "$tmp/t.db")"
 
+# --- WARC: HTML responses with their URL and fetch time --------------------
+warc_record() {  # warc_record TYPE URI PAYLOAD
+  local len=${#3}
+  printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-06T07:08:09Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' "$1" "$2" "$len" "$3"
+}
+page='<html><head><title>Dam opens | Valley Post</title></head><body><article><h1>Dam opens</h1><p>The new dam on the Vell river opened on Tuesday after six years of work, the regional water board said.</p><p>Engineers expect the reservoir to fill by the end of the summer.</p></article></body></html>'
+http="HTTP/1.1 200 OK"$'\r\n'"Content-Type: text/html; charset=utf-8"$'\r\n\r\n'"$page"
+{
+  warc_record warcinfo "" "software: test"
+  warc_record request "https://valley.example/dam" "GET /dam HTTP/1.1"
+  warc_record response "https://valley.example/dam" "$http"
+} >"$tmp/crawl.warc"
+gzip -c "$tmp/crawl.warc" >"$tmp/crawl.warc.gz"
+"$bin" ingest "$tmp/crawl.warc.gz" --db "$tmp/w.db" --json >"$tmp/out" 2>&1
+grep -q '"read":1,' "$tmp/out" && grep -q '"skipped":2,' "$tmp/out" &&
+  ok "warc.gz: 1 response read, warcinfo and request skipped" || bad "warc: $(cat "$tmp/out")"
+check "warc: url and fetch time stored" "https://valley.example/dam|2024-05-06T07:08:09Z|html" \
+  "$(sqlite3 "$tmp/w.db" "SELECT url, fetched, format FROM documents")"
+"$bin" search "reservoir" --db "$tmp/w.db" --json >"$tmp/hits"
+check "warc: body searchable" 1 "$(wc -l <"$tmp/hits")"
+
 # --- the real data sets (skipped without ../shared) ------------------------
 shared="$(cd "$(dirname "$0")/.." && pwd)/../shared/data"
 if [ -d "$shared/fakenewscorpus_sample" ] && [ -d "$shared/fakes" ] &&
@@ -192,6 +213,24 @@ check "fts integrity after kill" "" "$(cat "$tmp/err")"
 check "every document exactly once" 20000 "$(count "$tmp/crash.db")"
 check "same document set as a clean run" "$(ids "$tmp/clean.db" | md5sum)" "$(ids "$tmp/crash.db" | md5sum)"
 check "fts rows match documents" 20000 "$(sqlite3 "$tmp/crash.db" "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'the'")"
+
+# --- Ctrl-C: stops cleanly with exit 130, and the next run resumes ---------
+"$bin" ingest "$tmp/big.jsonl" --db "$tmp/int.db" --threads 2 --batch 100 >"$tmp/out" 2>&1 &
+bgpid=$!
+for _ in $(seq 1 600); do
+  sleep 0.05
+  n=$(sqlite3 "$tmp/int.db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
+  [ "${n:-0}" -ge 500 ] && break
+done
+kill -INT $bgpid 2>/dev/null
+wait $bgpid
+rc=$?
+bgpid=""
+check "SIGINT exit code" 130 "$rc"
+grep -q "interrupted, committed to" "$tmp/out" && ok "SIGINT summary says interrupted" ||
+  bad "SIGINT summary: $(cat "$tmp/out")"
+"$bin" ingest "$tmp/big.jsonl" --db "$tmp/int.db" --threads 2 -q
+check "after SIGINT, resume completes the set" "$(ids "$tmp/clean.db" | md5sum)" "$(ids "$tmp/int.db" | md5sum)"
 
 echo "corpus_cli_test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

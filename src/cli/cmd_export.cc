@@ -2,13 +2,13 @@
 // documents out, in a form `ingest` reads back (same ids, same fields).
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "base/dates.h"
 #include "cli/commands.h"
 #include "cli/corpus_flags.h"
 #include "newstrace/corpus.h"
+#include "newstrace/pipeline.h"
 
 namespace newstrace::cli {
 namespace {
@@ -65,19 +65,9 @@ std::string Line(const Record& r, bool csv) {
     }
     return out + "\r\n";
   }
-  nlohmann::json j;
-  j["id"] = a.id;
-  if (!a.source.url.empty()) j["url"] = a.source.url;
-  if (!a.source.domain.empty()) j["domain"] = a.source.domain;
-  if (!a.title.empty()) j["title"] = a.title;
-  if (!a.authors.empty()) j["authors"] = a.authors;
-  if (!a.published.empty()) j["published"] = a.published;
-  if (!a.language.empty()) j["language"] = a.language;
-  if (!a.source.label.empty()) j["label"] = a.source.label;
-  if (!a.source.fetched.empty()) j["fetched"] = a.source.fetched;
-  j["text"] = a.text;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-         "\n";
+  // The JSON Lines export is the record itself (ARCHITECTURE.md: the
+  // export's line is the record); ingest reads its fields back.
+  return RecordToJson(r, JsonOptions()) + "\n";
 }
 
 int Run(ExportFlags f) {

@@ -43,6 +43,9 @@ struct FieldMap {
   std::vector<std::string> domain = {"domain", "source", "site"};
   std::vector<std::string> authors = {"authors", "author", "byline"};
   std::vector<std::string> label = {"label", "labels", "type"};
+  // When the page was fetched (kept as written).
+  std::vector<std::string> fetched = {"fetched", "fetched_at", "scraped_at",
+                                      "crawled_at"};
 
   // Applies a "--field" spec: comma-separated `target=name` pairs, e.g.
   // "text=content,title=headline", each replacing that target's candidates

@@ -190,7 +190,7 @@ Runner AddIngestCommand(CLI::App* app) {
   cmd->add_option("--field", flags->fields,
                   "Field names of JSON/JSONL/CSV records, e.g. "
                   "text=content,title=headline (targets: text, html, title, "
-                  "url, published, domain, authors, label)");
+                  "url, published, domain, authors, label, fetched)");
   cmd->add_option("--label", flags->label,
                   "A label for every document that has none");
   cmd->add_option("--format", flags->format, "Syntax of the documents' text")

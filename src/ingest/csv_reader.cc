@@ -165,6 +165,7 @@ Result<bool> CsvReader::ReadHeader() {
   columns_.domain = CandidateIndices(keys, f.domain);
   columns_.authors = CandidateIndices(keys, f.authors);
   columns_.label = CandidateIndices(keys, f.label);
+  columns_.fetched = CandidateIndices(keys, f.fetched);
   return true;
 }
 
@@ -248,6 +249,7 @@ Result<bool> CsvReader::Next(RawDoc* doc) {
     v.published = Pick(columns_.published);
     v.domain = Pick(columns_.domain);
     v.label = Pick(columns_.label);
+    v.fetched = Pick(columns_.fetched);
     v.authors = SplitAuthors(Pick(columns_.authors));
     if (!BuildRecordDocument(std::move(v), options_.label, doc)) {
       NT_RETURN_IF_ERROR(

@@ -63,7 +63,7 @@ class CsvReader : public StreamReader {
   std::vector<std::string> fields_;
   struct Columns {
     std::vector<size_t> text, html, title, url, published, domain, authors,
-        label;
+        label, fetched;
   } columns_;
 };
 

@@ -20,7 +20,7 @@ Status FieldMap::Apply(std::string_view spec) {
   const Target targets[] = {
       {"text", &text},       {"html", &html},           {"title", &title},
       {"url", &url},         {"published", &published}, {"domain", &domain},
-      {"authors", &authors}, {"label", &label},
+      {"authors", &authors}, {"label", &label},         {"fetched", &fetched},
   };
   for (std::string_view pair : base::Split(spec, ',')) {
     pair = base::Trim(pair);
@@ -46,7 +46,7 @@ Status FieldMap::Apply(std::string_view spec) {
       return Status::InvalidArgument(
           "field spec: unknown target \"" + std::string(target) +
           "\" (known: text, html, title, url, published, domain, authors, "
-          "label)");
+          "label, fetched)");
     }
   }
   return Status::Ok();
@@ -92,6 +92,7 @@ bool BuildRecordDocument(RecordValues values, std::string_view default_label,
   s.url = TrimmedCopy(values.url);
   s.title = TrimmedCopy(values.title);
   s.published = TrimmedCopy(values.published);
+  s.fetched = TrimmedCopy(values.fetched);
   std::string_view domain = base::Trim(values.domain);
   if (base::StartsWithIgnoreCase(domain, "http://") ||
       base::StartsWithIgnoreCase(domain, "https://")) {

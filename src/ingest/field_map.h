@@ -30,6 +30,7 @@ struct RecordValues {
   std::string published;
   std::string domain;
   std::string label;
+  std::string fetched;
   std::vector<std::string> authors;
 };
 

@@ -14,6 +14,18 @@ TEST(FieldMapTest, ApplyReplacesCandidates) {
   EXPECT_TRUE(m.Apply("").ok());
 }
 
+TEST(FieldMapTest, FetchedIsMappedAndKeptAsWritten) {
+  FieldMap m;
+  ASSERT_TRUE(m.Apply("fetched=crawl_time").ok());
+  EXPECT_EQ(m.fetched, std::vector<std::string>{"crawl_time"});
+  RecordValues v;
+  v.text = "Body text.";
+  v.fetched = " 2018-01-25 16:17:44.789555 ";
+  RawDoc doc;
+  ASSERT_TRUE(BuildRecordDocument(std::move(v), "", &doc));
+  EXPECT_EQ(doc.source.fetched, "2018-01-25 16:17:44.789555");
+}
+
 TEST(FieldMapTest, ApplyRejectsBadSpecs) {
   FieldMap m;
   EXPECT_EQ(m.Apply("body=text").code(), StatusCode::kInvalidArgument);

@@ -133,6 +133,7 @@ bool JsonObjectToDocument(dom::object object, const FieldMap& fields,
   v.published = pick(fields.published, PublishedText);
   v.domain = pick(fields.domain, text);
   v.label = pick(fields.label, text);
+  v.fetched = pick(fields.fetched, text);
   for (size_t i : CandidateIndices(keys, fields.authors)) {
     v.authors = AuthorsOf(values[i]);
     if (!v.authors.empty()) break;

@@ -112,6 +112,16 @@ class Classifier {
     }
   }
 
+  // False when CollapseWhitespace(text) cannot be `key`: collapsing only
+  // drops bytes, and keeps a first byte that is not white space. Rules out
+  // most lines before a copy is made. REQUIRES: !text.empty().
+  static bool MayCollapseTo(std::string_view text, std::string_view key) {
+    if (text.size() < key.size()) return false;
+    unsigned char c = static_cast<unsigned char>(text[0]);
+    bool ascii_space = c == ' ' || (c >= '\t' && c <= '\r');
+    return key.empty() || c >= 0x80 || ascii_space || text[0] == key[0];
+  }
+
   bool Candidate(const Unit& u) const {
     return u.byline.has_value() || u.dateline.has_value();
   }
@@ -148,7 +158,7 @@ class Classifier {
     for (size_t i = 0; i < units_.size(); ++i) {
       Unit& u = units_[i];
       if (u.kind) continue;
-      if (title_ && u.f.bytes <= 300 &&
+      if (title_ && u.f.bytes <= 300 && MayCollapseTo(u.text, title_key) &&
           base::CollapseWhitespace(u.text) == title_key) {
         u.kind = BlockKind::kOther;  // a copy of the headline
       } else if (!keys[i].empty() && counts[keys[i]] >= 2) {

@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/text_byline.h"
 #include "extract/text_credits.h"
+#include "extract/text_cues.h"
 #include "extract/text_features.h"
 
 namespace newstrace::extract {
@@ -245,6 +247,82 @@ TEST(TextBlocksTest, Datelines) {
   }
   std::string sentence = "The law took effect on 21 November 2017 in Spain.";
   EXPECT_FALSE(text::ParseDateline(sentence, text::ComputeFeatures(sentence)));
+}
+
+// The speed-ups of the tokenizer and the word lists keep the plain
+// definitions: checked here against them.
+TEST(TextBlocksTest, TokensSplitOnAsciiAndUnicodeSpaces) {
+  std::vector<std::string> wholes, cores, trails;
+  text::ForEachToken("\"Hello,\" said\xC2\xA0M\xC3\xBCller\xE2\x80\x94 ... ok.",
+                     [&](const text::Token& t) {
+                       wholes.emplace_back(t.whole);
+                       cores.emplace_back(t.core);
+                       trails.emplace_back(t.trail);
+                       return true;
+                     });
+  EXPECT_EQ(wholes, (std::vector<std::string>{"\"Hello,\"", "said",
+                                              "M\xC3\xBCller\xE2\x80\x94",
+                                              "...", "ok."}));
+  EXPECT_EQ(cores, (std::vector<std::string>{"Hello", "said", "M\xC3\xBCller",
+                                             "", "ok"}));
+  EXPECT_EQ(trails,
+            (std::vector<std::string>{",\"", "", "\xE2\x80\x94", "...", "."}));
+  int seen = 0;
+  text::ForEachToken("one two three", [&](const text::Token&) {
+    return ++seen < 2;  // stops early
+  });
+  EXPECT_EQ(seen, 2);
+}
+
+TEST(TextBlocksTest, FunctionWords) {
+  for (const char* w : {"the", "a", "without", "it's", "für", "über", "à",
+                        "était", "están", "más", "les", "l'", "qu'"}) {
+    EXPECT_TRUE(text::IsFunctionWord(w)) << w;
+  }
+  for (const char* w : {"", "The", "th", "thee", "withou", "council", "fur",
+                        "a b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}) {
+    EXPECT_FALSE(text::IsFunctionWord(w)) << w;
+  }
+}
+
+TEST(TextBlocksTest, ContainsMatchesFind) {
+  const std::vector<std::string_view> hay = {
+      "", "a", "ab", "abc", "xxabab", "cookie policy here", "aab"};
+  const std::vector<std::string_view> needles = {
+      "", "a", "b", "ab", "aab", "bab", "abc", "policy", "here", "herex"};
+  for (std::string_view h : hay) {
+    for (std::string_view n : needles) {
+      EXPECT_EQ(text::Contains(h, n), h.find(n) != std::string_view::npos)
+          << h << " / " << n;
+    }
+  }
+}
+
+TEST(TextBlocksTest, VocabularyCountsEachUnitOnce) {
+  text::Vocabulary v;
+  v.Add("Harbour harbour HARBOUR fishermen");
+  EXPECT_EQ(v.size(), 2u);  // "harbour", "fishermen" stemmed
+  // Added once, however often the unit repeats it: its own words do not
+  // count when `added`.
+  EXPECT_EQ(v.Overlap("harbour fishermen", true), 0.0);
+  EXPECT_EQ(v.Overlap("harbour fishermen", false), 1.0);
+  v.Add("The harbour reopened");
+  EXPECT_EQ(v.Overlap("harbour fishermen", true), 0.5);
+  EXPECT_EQ(v.Overlap("the of and", false), -1.0);  // no content word
+  // Enough distinct words (letters only, no final "s") to grow the table
+  // several times.
+  auto word = [](int i) {
+    std::string w = "voc";
+    do {
+      w += static_cast<char>('a' + i % 16);
+      i /= 16;
+    } while (i > 0);
+    return w;
+  };
+  for (int i = 0; i < 2000; ++i) v.Add(word(i));
+  EXPECT_EQ(v.size(), 2003u);
+  EXPECT_EQ(v.Overlap(word(1999) + " " + word(7) + " harbour", false), 1.0);
+  EXPECT_EQ(v.Overlap(word(2000), false), 0.0);
 }
 
 }  // namespace

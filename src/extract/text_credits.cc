@@ -55,6 +55,9 @@ std::vector<size_t> AgencyLengths(std::string_view s) {
   std::vector<size_t> out;
   for (std::string_view a : kAgencies) {
     if (s.size() < a.size()) continue;
+    // The first byte, case-folded, rules out most agencies without the
+    // full comparison (a necessary condition for EqualsIgnoreCase).
+    if (!a.empty() && (s[0] | 0x20) != (a[0] | 0x20)) continue;
     std::string_view t = s.substr(0, a.size());
     if (!base::EqualsIgnoreCase(t, a)) continue;
     if (t != a && !AsciiUpper(t[0])) continue;
@@ -70,9 +73,17 @@ std::vector<size_t> AgencyLengths(std::string_view s) {
   return out;
 }
 
+// AgencyLengths(s) holds s.size(), without building the list: it runs for
+// every word of a possible byline or credit.
 bool WholeAgency(std::string_view s) {
-  std::vector<size_t> l = AgencyLengths(s);
-  return !l.empty() && l[0] == s.size();
+  for (std::string_view a : kAgencies) {
+    if (a.size() != s.size() || a.empty() || (s[0] | 0x20) != (a[0] | 0x20) ||
+        !base::EqualsIgnoreCase(s, a)) {
+      continue;
+    }
+    if (s == a || AsciiUpper(s[0])) return true;
+  }
+  return false;
 }
 
 // A credit expression: segments joined by "/" or " via ", each an agency or

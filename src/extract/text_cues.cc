@@ -167,6 +167,12 @@ constexpr std::string_view kLeadingDecor[] = {
 // segments between separators.
 bool IsMenu(std::string_view key, const Features& f) {
   if (f.words > 20 || f.Terminal()) return false;
+  // Every separator holds one of these bytes ('>', '|', '/', or the lead
+  // byte of U+00BB, U+00B7, U+203A, U+2022): without them, no menu, and no
+  // need to tokenize.
+  if (key.find_first_of(">|/\xC2\xE2") == std::string_view::npos) {
+    return false;
+  }
   int separators = 0, longest = 0, current = 0;
   bool ok = true;
   ForEachToken(key, [&](const Token& t) {
@@ -231,9 +237,33 @@ bool IsUrl(std::string_view t) {
          base::StartsWith(t, "www.");
 }
 
-std::string CueKey(std::string_view s) {
-  if (s.size() > 300) return "";
-  std::string key = base::CollapseWhitespace(LowerWord(s));
+namespace {
+
+// base::CollapseWhitespace(LowerWord(s)): in one pass and one string for
+// ASCII text (most lines), by the two calls otherwise.
+std::string LowerCollapsed(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return base::CollapseWhitespace(LowerWord(s));
+    }
+  }
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (char c : s) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+  }
+  return out;
+}
+
+// CueKey's decoration stripping, on `key` already lower-cased and collapsed.
+std::string StripDecor(std::string key) {
   auto strip_end = [&](std::string_view tail) {
     if (base::EndsWith(key, tail)) {
       key.resize(key.size() - tail.size());
@@ -263,6 +293,13 @@ std::string CueKey(std::string_view s) {
   return key;
 }
 
+}  // namespace
+
+std::string CueKey(std::string_view s) {
+  if (s.size() > 300) return "";
+  return StripDecor(LowerCollapsed(s));
+}
+
 bool HasCaptionWords(std::string_view s) {
   if (s.size() > 400) return false;
   std::string key = LowerWord(s);
@@ -280,8 +317,10 @@ Cue MatchCue(std::string_view unit, const Features& f) {
   // `key` (no decoration) is matched whole against the plain lists; `raw`
   // keeps the punctuation as written ("read more: ...") and is matched by
   // prefix against the lists whose entries end in ':'.
-  std::string key = CueKey(unit);
-  std::string raw = base::CollapseWhitespace(LowerWord(unit));
+  // CueKey(unit) is `raw` stripped of decoration: lower-case and collapse
+  // once.
+  std::string raw = LowerCollapsed(unit);
+  std::string key = unit.size() > 300 ? std::string() : StripDecor(raw);
 
   if (In(key, kAdvertisement)) return Cue::kAdvertisement;
   if (f.words <= 12 && !PrefixIn(raw, kAdvertisementPrefix).empty() &&
@@ -356,8 +395,12 @@ Cue MatchCue(std::string_view unit, const Features& f) {
       ContainsAny(raw, kNetworks)) {
     return Cue::kNavigation;
   }
-  if (OnlyUrls(unit)) return Cue::kOther;
-  {
+  // A URL token starts with "http" or "www.": without them in the line,
+  // the two URL rules below cannot match, and need not tokenize it.
+  const bool may_have_url = unit.find("http") != std::string_view::npos ||
+                            unit.find("www.") != std::string_view::npos;
+  if (may_have_url && OnlyUrls(unit)) return Cue::kOther;
+  if (may_have_url) {
     // "Facebook Link: http://...": a URL under a label of a few words.
     int urls = 0, other = 0;
     ForEachToken(unit, [&](const Token& t) {

@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_set>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 
 #include "base/strings.h"
 #include "base/utf8.h"
@@ -36,13 +38,24 @@ char32_t Next(std::string_view s, size_t* i) {
   }
   return base::NextCodePoint(s, i);
 }
-bool Space(char32_t cp) {
-  return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-                   : base::IsSpace(cp);
-}
-bool Alnum(char32_t cp) {
-  return cp < 0x80 ? std::isalnum(static_cast<int>(cp)) != 0
-                   : base::IsLetter(cp) || base::IsDigit(cp);
+
+// base::CodePointCount (the bytes that are not UTF-8 continuation bytes,
+// 10xxxxxx), eight bytes at a time: it runs over every line and every unit.
+size_t CountCodePoints(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t continuation = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    // Per byte, bit 7 set and bit 6 clear (x << 1 brings bit 6 to bit 7).
+    uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    continuation += (c * 0x0101010101010101ull) >> 56;  // sum of the bytes
+  }
+  for (; i < n; ++i) {
+    continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  }
+  return n - continuation;
 }
 
 struct Line {
@@ -69,7 +82,7 @@ std::vector<Line> ReadLines(std::string_view text) {
     line.indent = b - pos;
     std::string_view s = text.substr(b, e - b);
     line.blank = base::Trim(s).empty();
-    if (!line.blank) line.chars = base::CodePointCount(s);
+    if (!line.blank) line.chars = CountCodePoints(s);
     lines.push_back(line);
     pos = nl + 1;
   }
@@ -180,77 +193,103 @@ std::vector<Span> SplitUnits(std::string_view text, const WrapOptions& options,
   return units;
 }
 
-void ForEachToken(std::string_view s,
-                  const std::function<bool(const Token&)>& f) {
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t next = i;
-    char32_t cp = Next(s, &next);
-    if (Space(cp)) {
-      i = next;
-      continue;
+namespace {
+
+// clang-format off
+constexpr std::string_view kFunctionWords[] = {
+    // English
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at",
+    "by", "for", "from", "with", "without", "into", "onto", "over", "under",
+    "about", "after", "before", "against", "between", "through", "during",
+    "as", "than", "that", "this", "these", "those", "is", "are", "was",
+    "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+    "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "it", "its", "it's", "he", "she", "they", "we", "you", "i", "his",
+    "her", "their", "our", "your", "my", "him", "them", "us", "me", "who",
+    "whom", "which", "what", "when", "where", "why", "how", "not", "no", "if",
+    "so", "up", "out", "off", "down", "there", "here", "then", "also", "just",
+    "very", "all", "any", "some", "such", "only", "too", "while", "because",
+    "since", "until", "via", "per", "upon", "amid", "among", "across", "near",
+    "within", "despite", "says", "said",
+    // German
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
+    "einem", "einen", "und", "oder", "aber", "im", "ins", "auf", "aus", "bei",
+    "mit", "nach", "von", "vom", "zu", "zum", "zur", "für", "über", "unter",
+    "vor", "durch", "gegen", "ohne", "um", "ist", "sind", "war", "waren",
+    "wird", "werden", "wurde", "hat", "haben", "hatte", "nicht", "sich", "es",
+    "er", "sie", "wir", "ihr", "auch", "als", "wie", "dass", "noch", "nur",
+    // French
+    "le", "la", "les", "l'", "un", "une", "du", "de", "d'", "et", "ou",
+    "mais", "en", "dans", "sur", "sous", "pour", "par", "avec", "sans", "à",
+    "au", "aux", "est", "sont", "était", "ont", "été", "il", "elle", "ils",
+    "elles", "nous", "vous", "ce", "cette", "ces", "qui", "que", "qu'", "ne",
+    "pas", "plus", "se", "sa", "son", "ses", "leur", "leurs",
+    // Spanish
+    "el", "los", "las", "una", "unos", "unas", "y", "o", "pero", "del", "al",
+    "con", "sin", "por", "para", "sobre", "entre", "es", "son", "fue", "era",
+    "ha", "han", "está", "están", "su", "sus", "lo", "le", "les", "como",
+    "más", "muy"};
+// clang-format on
+
+// The function words bucketed by byte length and first byte: a lookup reads
+// one bucket of a few words, with no hashing of the word (it runs for every
+// word of every unit).
+class FunctionWordTable {
+ public:
+  static constexpr size_t kMaxLength = 15;
+
+  FunctionWordTable() {
+    std::vector<std::string_view> words(std::begin(kFunctionWords),
+                                        std::end(kFunctionWords));
+    std::sort(words.begin(), words.end(),
+              [](std::string_view a, std::string_view b) {
+                return Key(a) != Key(b) ? Key(a) < Key(b) : a < b;
+              });
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (std::string_view w : words) {
+      if (w.empty() || w.size() > kMaxLength) std::abort();  // table bug
+      Bucket& b = buckets_[Key(w)];
+      if (b.count == 0) b.begin = static_cast<uint16_t>(words_.size());
+      ++b.count;
+      words_.push_back(w);
     }
-    size_t start = i;
-    size_t core_begin = std::string_view::npos, core_end = start;
-    while (i < s.size()) {
-      size_t at = i;
-      cp = Next(s, &i);
-      if (Space(cp)) {
-        i = at;
-        break;
-      }
-      if (Alnum(cp)) {
-        if (core_begin == std::string_view::npos) core_begin = at;
-        core_end = i;
-      }
-    }
-    Token t;
-    t.whole = s.substr(start, i - start);
-    if (core_begin != std::string_view::npos) {
-      t.core = s.substr(core_begin, core_end - core_begin);
-      t.trail = s.substr(core_end, i - core_end);
-    } else {
-      t.trail = t.whole;
-    }
-    if (!f(t)) return;
   }
+
+  bool Contains(std::string_view w) const {
+    if (w.empty() || w.size() > kMaxLength) return false;
+    const Bucket& b = buckets_[Key(w)];
+    // The bucket's words have w's length: compare bytes inline rather than
+    // call memcmp for a few bytes.
+    for (size_t k = b.begin; k < b.begin + b.count; ++k) {
+      const char* word = words_[k].data();
+      size_t i = 0;
+      while (i < w.size() && word[i] == w[i]) ++i;
+      if (i == w.size()) return true;
+    }
+    return false;
+  }
+
+ private:
+  struct Bucket {
+    uint16_t begin = 0;
+    uint16_t count = 0;
+  };
+  static size_t Key(std::string_view w) {
+    return w.size() * 256 + static_cast<unsigned char>(w[0]);
+  }
+  Bucket buckets_[(kMaxLength + 1) * 256];
+  std::vector<std::string_view> words_;
+};
+
+const FunctionWordTable& FunctionWords() {
+  static const FunctionWordTable* table = new FunctionWordTable();
+  return *table;
 }
 
+}  // namespace
+
 bool IsFunctionWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      // English
-      "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at",
-      "by", "for", "from", "with", "without", "into", "onto", "over", "under",
-      "about", "after", "before", "against", "between", "through", "during",
-      "as", "than", "that", "this", "these", "those", "is", "are", "was",
-      "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
-      "did", "will", "would", "shall", "should", "can", "could", "may", "might",
-      "must", "it", "its", "it's", "he", "she", "they", "we", "you", "i", "his",
-      "her", "their", "our", "your", "my", "him", "them", "us", "me", "who",
-      "whom", "which", "what", "when", "where", "why", "how", "not", "no", "if",
-      "so", "up", "out", "off", "down", "there", "here", "then", "also", "just",
-      "very", "all", "any", "some", "such", "only", "too", "while", "because",
-      "since", "until", "via", "per", "upon", "amid", "among", "across", "near",
-      "within", "despite", "says", "said",
-      // German
-      "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
-      "einem", "einen", "und", "oder", "aber", "im", "ins", "auf", "aus", "bei",
-      "mit", "nach", "von", "vom", "zu", "zum", "zur", "für", "über", "unter",
-      "vor", "durch", "gegen", "ohne", "um", "ist", "sind", "war", "waren",
-      "wird", "werden", "wurde", "hat", "haben", "hatte", "nicht", "sich", "es",
-      "er", "sie", "wir", "ihr", "auch", "als", "wie", "dass", "noch", "nur",
-      // French
-      "le", "la", "les", "l'", "un", "une", "du", "de", "d'", "et", "ou",
-      "mais", "en", "dans", "sur", "sous", "pour", "par", "avec", "sans", "à",
-      "au", "aux", "est", "sont", "était", "ont", "été", "il", "elle", "ils",
-      "elles", "nous", "vous", "ce", "cette", "ces", "qui", "que", "qu'", "ne",
-      "pas", "plus", "se", "sa", "son", "ses", "leur", "leurs",
-      // Spanish
-      "el", "los", "las", "una", "unos", "unas", "y", "o", "pero", "del", "al",
-      "con", "sin", "por", "para", "sobre", "entre", "es", "son", "fue", "era",
-      "ha", "han", "está", "están", "su", "sus", "lo", "le", "les", "como",
-      "más", "muy"};
-  return kWords.count(lower) > 0;
+  return FunctionWords().Contains(lower);
 }
 
 std::string LowerWord(std::string_view s) {
@@ -270,6 +309,19 @@ std::string LowerWord(std::string_view s) {
     }
   }
   return out;
+}
+
+void LowerWordInto(std::string_view s, std::string* out) {
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    *out = LowerWord(s);
+    return;
+  }
+  out->assign(s);
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
 }
 
 bool StartsUpper(std::string_view s) {
@@ -312,10 +364,17 @@ bool Abbreviation(std::string_view core, std::string_view trail) {
 bool AllLetters(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    char32_t cp = base::NextCodePoint(s, &i);
-    if (!base::IsLetter(cp) && cp != '-' && cp != '\'' && cp != 0x2019) {
-      return false;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // ASCII fast path: a letter, '-' or '\''
+      if (static_cast<unsigned char>((c | 0x20) - 'a') >= 26 && c != '-' &&
+          c != '\'') {
+        return false;
+      }
+      ++i;
+      continue;
     }
+    char32_t cp = base::NextMultiByteCodePoint(s, &i);
+    if (!base::IsLetter(cp) && cp != 0x2019) return false;
   }
   return true;
 }
@@ -356,7 +415,7 @@ void SetEnding(std::string_view s, Features* f) {
 Features ComputeFeatures(std::string_view s) {
   Features f;
   f.bytes = s.size();
-  f.chars = base::CodePointCount(s);
+  f.chars = CountCodePoints(s);
   bool first = true;  // no word seen yet
   bool first_token = true;
   bool pending_end = false;
@@ -397,13 +456,23 @@ Features ComputeFeatures(std::string_view s) {
     f.numbers += t.core[0] >= '0' && t.core[0] <= '9';
     size_t i = 0;
     bool first_letter = true, upper_start = false, lower_start = false;
+    // The core lower-cased, for the function word lookup: built here for
+    // short ASCII cores (most words), so that no string is allocated.
+    char lower[12];
+    bool ascii = true;
+    const bool short_core = t.core.size() <= sizeof(lower);
     while (i < t.core.size()) {
+      if (short_core) {
+        char c = t.core[i];
+        lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      }
       char32_t cp = Next(t.core, &i);
       bool up, low;
       if (cp < 0x80) {
         up = cp >= 'A' && cp <= 'Z';
         low = cp >= 'a' && cp <= 'z';
       } else {
+        ascii = false;
         if (!base::IsLetter(cp)) continue;
         up = base::IsUpper(cp);
         low = base::IsLower(cp);
@@ -418,7 +487,10 @@ Features ComputeFeatures(std::string_view s) {
       }
     }
     f.lower_words += lower_start;
-    bool function = t.core.size() <= 12 && IsFunctionWord(LowerWord(t.core));
+    bool function =
+        short_core &&
+        (ascii ? IsFunctionWord(std::string_view(lower, t.core.size()))
+               : IsFunctionWord(LowerWord(t.core)));
     if (function) {
       ++f.functions;
       f.lower_functions += lower_start;
@@ -453,42 +525,108 @@ Features ComputeFeatures(std::string_view s) {
 
 namespace {
 
-// The stem of a content word, or "" for words that carry no topic.
-std::string Stem(std::string_view core) {
-  if (core.size() > 40 || !AllLetters(core)) return "";
-  std::string w = LowerWord(core);
-  if (IsFunctionWord(w)) return "";
-  if (base::EndsWith(w, "'s")) w.resize(w.size() - 2);
-  if (base::CodePointCount(w) < 3) return "";
-  if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-  return w;
+// The stem of a content word into *w; false for words that carry no topic.
+// *w is scratch space, reused across calls.
+bool Stem(std::string_view core, std::string* w) {
+  if (core.size() > 40 || !AllLetters(core)) return false;
+  LowerWordInto(core, w);
+  if (IsFunctionWord(*w)) return false;
+  if (base::EndsWith(*w, "'s")) w->resize(w->size() - 2);
+  // Nine bytes or more hold three code points at least (at most four bytes
+  // each): only short words need counting, inline (as CodePointCount does).
+  if (w->size() < 9) {
+    size_t code_points = 0;
+    for (char c : *w)
+      code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (code_points < 3) return false;
+  }
+  if (w->size() > 4 && w->back() == 's' && (*w)[w->size() - 2] != 's') {
+    w->pop_back();
+  }
+  return true;
 }
 
-// The distinct content words of `s`.
-std::vector<std::string> ContentWords(std::string_view s) {
-  std::vector<std::string> out;
-  std::unordered_set<std::string> seen;
-  ForEachToken(s, [&](const Token& t) {
-    std::string w = Stem(t.core);
-    if (!w.empty() && seen.insert(w).second) out.push_back(std::move(w));
-    return true;
-  });
-  return out;
+// FNV-1a: words are short, and a simple inline hash beats a call.
+uint64_t HashWord(std::string_view w) {
+  uint64_t h = 14695981039346656037ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
 }
 
 }  // namespace
 
+size_t Vocabulary::Find(std::string_view w, uint64_t h) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t k = h & mask;; k = (k + 1) & mask) {
+    const Slot& slot = slots_[k];
+    if (slot.size == 0) return k;
+    if (slot.hash == h && slot.size == w.size()) {
+      // Words are short: compare inline rather than call memcmp.
+      const char* word = words_.data() + slot.offset;
+      size_t i = 0;
+      while (i < w.size() && word[i] == w[i]) ++i;
+      if (i == w.size()) return k;
+    }
+  }
+}
+
+void Vocabulary::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 128 : old.size() * 2, Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.size == 0) continue;
+    size_t k = slot.hash & mask;
+    while (slots_[k].size != 0) k = (k + 1) & mask;
+    slots_[k] = slot;
+  }
+}
+
 void Vocabulary::Add(std::string_view s) {
-  for (std::string& w : ContentWords(s)) ++units_[std::move(w)];
+  // A unit's words count once: each entry remembers the Add call that last
+  // counted it, instead of a per-unit set of seen words.
+  const size_t add = ++adds_;
+  ForEachToken(s, [&](const Token& t) {
+    if (!Stem(t.core, &scratch_)) return true;
+    // At most half full, so that probes stay short.
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const uint64_t h = HashWord(scratch_);
+    Slot& slot = slots_[Find(scratch_, h)];
+    if (slot.size == 0) {
+      slot.hash = h;
+      slot.offset = words_.size();
+      slot.size = static_cast<uint32_t>(scratch_.size());
+      slot.units = 1;
+      slot.added = add;
+      words_ += scratch_;
+      ++size_;
+    } else if (slot.added != add) {
+      ++slot.units;
+      slot.added = add;
+    }
+    return true;
+  });
 }
 
 double Vocabulary::Overlap(std::string_view s, bool added) const {
-  std::vector<std::string> words = ContentWords(s);
+  // The share does not depend on the words' order: sort to drop repeats.
+  std::vector<std::string> words;
+  std::string w;
+  ForEachToken(s, [&](const Token& t) {
+    if (Stem(t.core, &w)) words.push_back(w);
+    return true;
+  });
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   if (words.empty()) return -1.0;
   int found = 0;
-  for (const std::string& w : words) {
-    auto it = units_.find(w);
-    found += it != units_.end() && it->second > (added ? 1 : 0);
+  for (const std::string& word : words) {
+    if (slots_.empty()) break;
+    const Slot& slot = slots_[Find(word, HashWord(word))];
+    found += slot.size != 0 && slot.units > (added ? 1 : 0);
   }
   return static_cast<double>(found) / static_cast<double>(words.size());
 }

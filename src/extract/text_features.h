@@ -11,12 +11,12 @@
 #define NEWSTRACE_EXTRACT_TEXT_FEATURES_H_
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "base/utf8.h"
 #include "newstrace/document.h"
 
 namespace newstrace::extract::text {
@@ -45,10 +45,12 @@ struct Token {
   std::string_view trail;  // punctuation after the core
 };
 
-// Calls `f` for every token of `s`, in order. Stops early when `f` returns
-// false.
-void ForEachToken(std::string_view s,
-                  const std::function<bool(const Token&)>& f);
+// Calls `f` (any callable taking `const Token&` and returning bool) for
+// every token of `s`, in order. Stops early when `f` returns false. A
+// template rather than a std::function: it runs once per word of every unit,
+// and an inlined callback keeps the tokenizer's loop tight.
+template <typename F>
+void ForEachToken(std::string_view s, F&& f);
 
 // True for the short grammatical words (articles, prepositions, pronouns,
 // auxiliaries) of English, German, French and Spanish. `lower` must be
@@ -58,6 +60,9 @@ bool IsFunctionWord(std::string_view lower);
 // `s` lower-cased (Unicode simple case mapping), with the typographic
 // apostrophe turned into an ASCII one.
 std::string LowerWord(std::string_view s);
+// LowerWord(s) into *out, reusing its capacity (no allocation in the common
+// case of a short ASCII word).
+void LowerWordInto(std::string_view s, std::string* out);
 
 // True when the first letter of `s` is upper case.
 bool StartsUpper(std::string_view s);
@@ -118,12 +123,100 @@ class Vocabulary {
   // when `s` has none. When `added`, `s` itself was added and its own
   // words count only if another unit has them too.
   double Overlap(std::string_view s, bool added = false) const;
-  size_t size() const { return units_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  // Content word -> number of units that hold it.
-  std::unordered_map<std::string, int> units_;
+  // An open-addressing hash table (linear probing) over words stored back to
+  // back in words_: adding a unit's words allocates nothing per word, unlike
+  // a node-based map of strings (Add runs for every word of the body).
+  struct Slot {
+    uint64_t hash = 0;
+    size_t offset = 0;  // of the word in words_
+    uint32_t size = 0;  // of the word in bytes; 0 for an empty slot
+    int units = 0;      // number of units that hold the word
+    size_t added = 0;   // the Add call that counted it last
+  };
+  // The slot of `w` (hash `h`), or the empty slot where it would go.
+  size_t Find(std::string_view w, uint64_t h) const;
+  void Grow();
+
+  std::vector<Slot> slots_;  // a power of two in size, or empty
+  std::string words_;
+  size_t size_ = 0;  // distinct words
+  size_t adds_ = 0;  // Add calls so far: a unit's words count once
+  std::string scratch_;
 };
+
+namespace internal {
+
+// Character classes with an ASCII fast path (most text is ASCII); other
+// code points go through the Unicode tables.
+inline bool AsciiSpaceByte(unsigned char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+inline bool AsciiAlnumByte(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+         static_cast<unsigned char>(c - '0') < 10;
+}
+inline bool UnicodeAlnum(char32_t cp) {
+  return base::IsLetter(cp) || base::IsDigit(cp);
+}
+
+}  // namespace internal
+
+template <typename F>
+void ForEachToken(std::string_view s, F&& f) {
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (internal::AsciiSpaceByte(c)) {
+        ++i;
+        continue;
+      }
+    } else {
+      size_t next = i;
+      if (base::IsSpace(base::NextMultiByteCodePoint(s, &next))) {
+        i = next;
+        continue;
+      }
+    }
+    size_t start = i;
+    size_t core_begin = std::string_view::npos, core_end = start;
+    while (i < n) {
+      c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        if (internal::AsciiSpaceByte(c)) break;
+        if (internal::AsciiAlnumByte(c)) {
+          if (core_begin == std::string_view::npos) core_begin = i;
+          core_end = i + 1;
+        }
+        ++i;
+        continue;
+      }
+      size_t at = i;
+      char32_t cp = base::NextMultiByteCodePoint(s, &i);
+      if (base::IsSpace(cp)) {
+        i = at;
+        break;
+      }
+      if (internal::UnicodeAlnum(cp)) {
+        if (core_begin == std::string_view::npos) core_begin = at;
+        core_end = i;
+      }
+    }
+    Token t;
+    t.whole = s.substr(start, i - start);
+    if (core_begin != std::string_view::npos) {
+      t.core = s.substr(core_begin, core_end - core_begin);
+      t.trail = s.substr(core_end, i - core_end);
+    } else {
+      t.trail = t.whole;
+    }
+    if (!f(static_cast<const Token&>(t))) return;
+  }
+}
 
 }  // namespace newstrace::extract::text
 

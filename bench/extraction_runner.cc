@@ -43,9 +43,12 @@ int main(int argc, char** argv) {
   std::string manifest;
   std::string dump_json;
   int repeat = 1;
+  size_t language_sample = 65536;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--language-sample") == 0 && i + 1 < argc) {
+      language_sample = static_cast<size_t>(std::atol(argv[++i]));
     } else if (std::strcmp(argv[i], "--dump-json") == 0 && i + 1 < argc) {
       dump_json = argv[++i];
     } else {
@@ -77,6 +80,7 @@ int main(int argc, char** argv) {
   }
 
   newstrace::ExtractOptions options;
+  options.language_sample_bytes = language_sample;
   std::vector<newstrace::Article> articles(docs.size());
   std::vector<bool> ok(docs.size(), false);
   double best = std::numeric_limits<double>::max();

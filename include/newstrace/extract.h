@@ -20,6 +20,9 @@ struct ExtractOptions {
   size_t max_html_depth = 512;
   // Detect the language with CLD2. Default: true.
   bool detect_language = true;
+  // Most bytes of the body CLD2 reads (cut at a UTF-8 boundary). Default:
+  // 65536.
+  size_t language_sample_bytes = 65536;
 };
 
 // Decodes, cleans and labels one document. Plain text is split into lines

@@ -60,16 +60,17 @@ Result<Article> Extract(const RawDoc& doc, const ExtractOptions& options) {
     article.published = doc.source.published;
   }
   if (options.detect_language) {
-    // DetectLanguage reads at most 64 KiB: copy no more of the body.
+    // DetectLanguage reads at most the sample: copy no more of the body.
+    const size_t cap = options.language_sample_bytes;
     std::string body;
     for (const Block& b : article.blocks) {
-      if (!IsBodyKind(b.kind) || body.size() >= 65536) continue;
+      if (!IsBodyKind(b.kind) || body.size() >= cap) continue;
       if (!body.empty()) body += "\n\n";
       body += article.SpanText(b.span);
     }
     article.language = extract::DetectLanguage(
         body.empty() ? std::string_view(article.text) : std::string_view(body),
-        language_hint);
+        language_hint, cap);
   }
   return article;
 }

@@ -9,10 +9,11 @@
 
 namespace newstrace::extract {
 
-std::string DetectLanguage(std::string_view text, std::string_view hint) {
-  // CLD2 needs a few hundred bytes at most to be sure; 64 KiB bounds the
-  // work on huge inputs.
-  std::string_view sample = text.substr(0, 65536);
+std::string DetectLanguage(std::string_view text, std::string_view hint,
+                           size_t max_bytes) {
+  // CLD2 needs a few hundred bytes to be sure; the cap bounds the work on
+  // long inputs.
+  std::string_view sample = text.substr(0, max_bytes);
   // Do not cut a UTF-8 sequence in half.
   while (!sample.empty() && sample.size() < text.size() &&
          (static_cast<unsigned char>(text[sample.size()]) & 0xC0) == 0x80) {

@@ -116,6 +116,17 @@ class Scanner {
       if (!text.empty()) {
         if (!(ctx & (kCtxBoilerplate | kCtxComments))) TakePreDatelines(order);
         if (out_->first_h1_order < 0) out_->first_h1_order = order;
+        bool in_article = (*child_ctx & kCtxArticle) != 0;
+        if (anchor_ < 0) {
+          anchor_ = order;
+          anchor_in_article_ = in_article;
+        } else if (in_article && !anchor_in_article_ &&
+                   !(ctx & (kCtxBoilerplate | kCtxComments))) {
+          // The first <h1> was outside the article (a logo, a site name):
+          // the article's own <h1> is the headline the dateline and the
+          // lead paragraphs sit below.
+          Reanchor(order);
+        }
         out_->headings.push_back(
             {text, "h1", order, ctx, (*child_ctx & kCtxArticle) != 0});
       }
@@ -193,8 +204,8 @@ class Scanner {
       // Just below the headline, a short line with a date is the dateline
       // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
       // one that says so ("Veröffentlicht am 16.08.2019").
-      bool near = out_->first_h1_order >= 0 && order > out_->first_h1_order &&
-                  order <= out_->first_h1_order + kDatelineWindow;
+      bool near =
+          anchor_ >= 0 && order > anchor_ && order <= anchor_ + kDatelineWindow;
       if (text.empty()) {
         // A long line that says so: keep its opening only.
         std::string head = OpeningText(node, 48);
@@ -213,8 +224,7 @@ class Scanner {
     }
     // The first paragraphs below the headline may open with the dateline
     // ("29.11.2022 – Die Regierung ...").
-    if (name == "p" && out_->first_h1_order >= 0 &&
-        order > out_->first_h1_order &&
+    if (name == "p" && anchor_ >= 0 && order > anchor_ &&
         paragraphs_after_h1_ < kLeadParagraphs && !(ctx & kCtxBoilerplate)) {
       ++paragraphs_after_h1_;
       std::string lead = OpeningDateline(node);
@@ -329,8 +339,20 @@ class Scanner {
     pre_.clear();
   }
 
+  // Makes the <h1> at `order` the headline as well: the lines just below it
+  // are read as its dateline, and its lead paragraphs are counted afresh.
+  // (What was read below the first <h1> stays a candidate: dropping it
+  // lost more pages than it won.)
+  void Reanchor(int order) {
+    anchor_ = order;
+    anchor_in_article_ = true;
+    paragraphs_after_h1_ = 0;
+  }
+
   PageScan* out_;
   int order_ = 0;
+  int anchor_ = -1;  // order of the headline <h1>, -1 before any
+  bool anchor_in_article_ = false;
   std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
   int paragraphs_after_h1_ = 0;
   std::string joined_;  // the current element's "class id", lower case

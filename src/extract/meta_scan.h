@@ -53,7 +53,8 @@ struct PageScan {
   // datePublished itemprop, or a class naming publication), itemprop
   // date* (key is the itemprop), the text of elements whose class or id
   // names a date (key "class"), and short texts with a digit in the few
-  // elements after the first <h1> (key "near").
+  // elements after the first <h1>, and after the first <h1> inside the
+  // article when the first one is outside it (key "near").
   std::vector<ScanItem> dates;
   int first_h1_order = -1;  // order of the first <h1>, -1 when none
   // The text readers see (outside <head>, script and style), each text

@@ -201,6 +201,25 @@ TEST(ExtractMetadataTest, DatelineOpeningTheFirstParagraph) {
   EXPECT_EQ(m.published, "2022-11-29");
 }
 
+TEST(ExtractMetadataTest, DatelineBelowTheArticleHeadlineNotTheLogo) {
+  // The first <h1> is the site's name in the header, far above the
+  // article: the short dated line below the article's own <h1> is its
+  // dateline.
+  std::string menu;
+  for (int i = 0; i < 100; ++i) {
+    menu += "<li><a href=\"/r" + std::to_string(i) + "\">Rubrik</a></li>";
+  }
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Neue Br\u00fccke er\u00f6ffnet</title></head>"
+      "<body><header><h1>Stadtbote</h1><ul>" +
+      menu +
+      "</ul></header><article><h1>Neue Br\u00fccke er\u00f6ffnet</h1>"
+      "<div><span>14.03.2021</span></div><p>Die Stadt hat die neue "
+      "Br\u00fccke \u00fcber den Fluss f\u00fcr den Verkehr "
+      "freigegeben.</p></article></body></html>");
+  EXPECT_EQ(m.published, "2021-03-14");
+}
+
 TEST(ExtractMetadataTest, LongLineOpeningWithADatelineWord) {
   HtmlMetadata m = MetaOf(
       "<html><head><title>Folge 12</title></head><body>"

@@ -111,11 +111,11 @@ std::vector<std::string> StringsFromJson(std::string_view s) {
 }
 
 constexpr const char kInsert[] =
-    "INSERT OR IGNORE INTO documents (id, hash, url, domain, title, authors, "
+    "INSERT INTO documents (id, hash, url, domain, title, authors, "
     "published, language, label, format, fetched, input, text, body, blocks, "
     "diagnostics, added) VALUES "
     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-    "?17)";
+    "?17) ON CONFLICT(id) DO NOTHING";  // only a duplicate is skipped
 constexpr const char kInsertFts[] =
     "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)";
 constexpr const char kSelectColumns[] =
@@ -182,9 +182,10 @@ class SqliteCorpus final : public Corpus {
     s.Reset();
     NT_RETURN_IF_ERROR(step.status());
     if (sqlite3_changes(db_) == 0) return false;  // already stored
+    const int64_t seq = sqlite3_last_insert_rowid(db_);
     Stmt& f = insert_fts_;
     f.Reset();
-    f.BindInt(1, ToRowid(e.id));
+    f.BindInt(1, seq);
     f.BindTextStatic(2, a.title);
     f.BindTextStatic(3, e.body);
     step = f.Step();
@@ -371,17 +372,18 @@ Result<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path,
   if (options.read_only) {
     NT_RETURN_IF_ERROR(store::CheckReadable(db));
   } else {
-    NT_RETURN_IF_ERROR(store::Exec(db,
-                                   // Set before anything is written: a new file gets big pages
-                       // (articles are kilobytes; fewer overflow pages).
-                       "PRAGMA page_size = 16384; "
-                       "PRAGMA journal_mode = WAL; "
-                       // Checkpoint less often than every 1000 pages: a
-                       // bulk ingest otherwise copies its pages many times.
-                       "PRAGMA wal_autocheckpoint = 4000; "
-                       "PRAGMA cache_size = -65536; "
-                                   "PRAGMA synchronous = NORMAL; "
-                                   "PRAGMA foreign_keys = ON"));
+    NT_RETURN_IF_ERROR(
+        store::Exec(db,
+                    // Set before anything is written: a new file gets big pages
+                    // (articles are kilobytes; fewer overflow pages).
+                    "PRAGMA page_size = 16384; "
+                    "PRAGMA journal_mode = WAL; "
+                    // Checkpoint less often than every 1000 pages: a
+                    // bulk ingest otherwise copies its pages many times.
+                    "PRAGMA wal_autocheckpoint = 4000; "
+                    "PRAGMA cache_size = -65536; "
+                    "PRAGMA synchronous = NORMAL; "
+                    "PRAGMA foreign_keys = ON"));
     NT_RETURN_IF_ERROR(store::Migrate(db));
   }
   return std::unique_ptr<Corpus>(std::move(corpus));

@@ -13,7 +13,8 @@ namespace {
 // Version 0 -> 1: the first schema.
 constexpr const char kV1[] = R"sql(
 CREATE TABLE documents (
-  id          INTEGER PRIMARY KEY,  -- ContentId: XXH3-64 of text, signed
+  seq         INTEGER PRIMARY KEY,  -- insertion order: rows append, fast
+  id          INTEGER NOT NULL UNIQUE,  -- ContentId: XXH3-64 of text, signed
   hash        BLOB NOT NULL,        -- XXH3-128 of text, to catch collisions
   url         TEXT,
   domain      TEXT,
@@ -34,7 +35,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_domain ON documents(domain);
 CREATE INDEX documents_published ON documents(published);
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-  title, body, content='documents', content_rowid='id',
+  title, body, content='documents', content_rowid='seq',
   tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE inputs (
   path     TEXT PRIMARY KEY,        -- an input file as given to ingest

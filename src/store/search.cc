@@ -33,7 +33,7 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
   std::string sql = "SELECT documents_fts.rowid, ";
   sql += kBm25;
   sql += " AS score FROM documents_fts";
-  if (filtered) sql += " JOIN documents d ON d.id = documents_fts.rowid";
+  if (filtered) sql += " JOIN documents d ON d.seq = documents_fts.rowid";
   sql += " WHERE documents_fts MATCH ?1";
   if (!q.domain.empty()) sql += " AND d.domain = ?2";
   if (!q.since.empty()) sql += " AND d.published >= ?3";
@@ -47,11 +47,12 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
   if (!q.until.empty()) rank.BindText(4, q.until);
   rank.BindInt(5, static_cast<int64_t>(q.limit));
   std::vector<SearchHit> hits;
+  std::vector<int64_t> seqs;  // the FTS rowids (documents.seq) of the hits
   while (true) {
     NT_ASSIGN_OR_RETURN(bool row, rank.Step());
     if (!row) break;
+    seqs.push_back(rank.Int(0));
     SearchHit h;
-    h.id = static_cast<DocId>(rank.Int(0));
     h.score = -rank.Double(1);  // SQLite's bm25 is lower-is-better
     hits.push_back(std::move(h));
   }
@@ -61,16 +62,18 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
       Stmt detail,
       Stmt::Prepare(db,
                     "SELECT d.title, d.url, d.domain, d.published, "
-                    "snippet(documents_fts, 1, ?2, ?3, '…', 24) FROM "
-                    "documents_fts JOIN documents d ON d.id = "
+                    "snippet(documents_fts, 1, ?2, ?3, '…', 24), d.id FROM "
+                    "documents_fts JOIN documents d ON d.seq = "
                     "documents_fts.rowid WHERE documents_fts MATCH ?1 AND "
                     "documents_fts.rowid = ?4"));
-  for (SearchHit& h : hits) {
+  std::vector<SearchHit> found;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    SearchHit& h = hits[i];
     detail.Reset();
     detail.BindText(1, match);
     detail.BindText(2, q.mark_begin);
     detail.BindText(3, q.mark_end);
-    detail.BindInt(4, static_cast<int64_t>(h.id));
+    detail.BindInt(4, seqs[i]);
     NT_ASSIGN_OR_RETURN(bool row, detail.Step());
     if (!row) continue;  // cannot happen: the same match found it
     h.title = std::string(detail.Text(0));
@@ -78,8 +81,10 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
     h.domain = std::string(detail.Text(2));
     h.published = std::string(detail.Text(3));
     h.snippet = std::string(detail.Text(4));
+    h.id = static_cast<DocId>(detail.Int(5));
+    found.push_back(std::move(h));
   }
-  return hits;
+  return found;
 }
 
 }  // namespace

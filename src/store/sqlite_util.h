@@ -54,8 +54,9 @@ class Stmt {
   // Bind without a copy: `v` must stay valid until the statement is reset
   // (Reset() also unbinds).
   void BindTextStatic(int i, std::string_view v) {
-    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
-                      SQLITE_STATIC);
+    // An empty view may have a null data(): that would bind NULL.
+    sqlite3_bind_text(stmt_, i, v.empty() ? "" : v.data(),
+                      static_cast<int>(v.size()), SQLITE_STATIC);
   }
   void BindBlobStatic(int i, std::string_view v) {
     sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()),

@@ -16,9 +16,9 @@ namespace newstrace::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInternal = 1;
 inline constexpr int kExitUsage = 2;
-inline constexpr int kExitInputMissing = 3;  // not found, unreadable
-inline constexpr int kExitBadInput = 4;      // empty, binary, malformed
-inline constexpr int kExitCapHit = 5;        // a size or depth cap
+inline constexpr int kExitInputMissing = 3;   // not found, unreadable
+inline constexpr int kExitBadInput = 4;       // empty, binary, malformed
+inline constexpr int kExitCapHit = 5;         // a size or depth cap
 inline constexpr int kExitInterrupted = 130;  // stopped by Ctrl-C / SIGTERM
 
 // The exit code for a failed status.

@@ -139,8 +139,11 @@ class Runner {
         Result<std::unique_ptr<DocumentReader>> r =
             OpenReader(path, options_.reader);
         if (!r.ok()) {
+          // Name the input once, whether or not the reader already did.
+          const std::string& m = r.status().message();
           read_error_ =
-              Status(r.status().code(), path + ": " + r.status().message());
+              Status(r.status().code(),
+                     m.find(path) == std::string::npos ? path + ": " + m : m);
           return nullptr;
         }
         reader_ = std::move(*r);

@@ -42,6 +42,7 @@ struct EncodedRecord {
   std::string blocks;       // JSON (docs/format/store.md)
   std::string authors;      // JSON array, empty when none
   std::string diagnostics;  // JSON, empty when none
+  uint32_t tokens = 0;      // words in title and body: the search length
 };
 EncodedRecord EncodeRecord(Record record);
 

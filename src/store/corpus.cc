@@ -7,11 +7,15 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "base/hash.h"
+#include "store/rank.h"
 #include "store/schema.h"
 #include "store/search.h"
 #include "store/sqlite_util.h"
@@ -39,6 +43,7 @@ EncodedRecord EncodeRecord(Record record) {
   e.hash.assign(reinterpret_cast<const char*>(hash.data()), hash.size());
   e.body = a.BodyText();
   e.blocks = store::BlocksToJson(a);
+  e.tokens = store::CountTokens(a.title) + store::CountTokens(e.body);
   if (!a.authors.empty()) e.authors = store::StringsToJson(a.authors);
   if (!a.diagnostics.empty()) {
     nlohmann::json d = nlohmann::json::array();
@@ -132,6 +137,8 @@ class SqliteCorpus final : public Corpus {
     sqlite3_close_v2(db_);
   }
 
+  void set_deferred_idf(store::DeferredIdf* d) { deferred_idf_ = d; }
+
   Status Prepare() {
     return Status::Ok();  // statements are prepared lazily (read-only opens)
   }
@@ -141,11 +148,14 @@ class SqliteCorpus final : public Corpus {
     NT_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
     in_batch_ = true;
     now_ = base::NowUtcIso();  // one 'added' time per batch
+    pending_lens_.clear();
     return Status::Ok();
   }
 
   Status CommitBatch() override {
     if (!in_batch_) return Status::Internal("CommitBatch outside a batch");
+    Status s = FlushLengths();
+    if (!s.ok()) return s;  // still in the batch: the caller may roll back
     in_batch_ = false;
     return Exec(db_, "COMMIT");
   }
@@ -183,6 +193,7 @@ class SqliteCorpus final : public Corpus {
     NT_RETURN_IF_ERROR(step.status());
     if (sqlite3_changes(db_) == 0) return false;  // already stored
     const int64_t seq = sqlite3_last_insert_rowid(db_);
+    pending_lens_.emplace_back(seq, e.tokens);
     Stmt& f = insert_fts_;
     f.Reset();
     f.BindInt(1, seq);
@@ -293,7 +304,7 @@ class SqliteCorpus final : public Corpus {
   }
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override {
-    return RunSearch(db_, query);
+    return RunSearch(db_, deferred_idf_, query);
   }
 
   Status ForEach(const std::function<bool(const Record&)>& fn) override {
@@ -341,8 +352,51 @@ class SqliteCorpus final : public Corpus {
     return r;
   }
 
+  // Writes the lengths of this batch's documents into `doclens` (rank.h):
+  // one read-modify-write per chunk touched.
+  Status FlushLengths() {
+    if (pending_lens_.empty()) return Status::Ok();
+    NT_ASSIGN_OR_RETURN(
+        Stmt get,
+        Stmt::Prepare(db_, "SELECT lens FROM doclens WHERE chunk = ?1"));
+    NT_ASSIGN_OR_RETURN(Stmt put,
+                        Stmt::Prepare(db_,
+                                      "INSERT OR REPLACE INTO doclens (chunk, "
+                                      "lens) VALUES (?1, ?2)"));
+    size_t i = 0;
+    while (i < pending_lens_.size()) {
+      const int64_t chunk = pending_lens_[i].first / kLensPerChunk;
+      std::vector<uint32_t> lens(static_cast<size_t>(kLensPerChunk), 0);
+      get.Reset();
+      get.BindInt(1, chunk);
+      NT_ASSIGN_OR_RETURN(bool row, get.Step());
+      if (row) {
+        std::string_view blob = get.Blob(0);
+        std::memcpy(lens.data(), blob.data(),
+                    std::min(blob.size(), lens.size() * 4));
+      }
+      get.Reset();
+      for (; i < pending_lens_.size() &&
+             pending_lens_[i].first / kLensPerChunk == chunk;
+           ++i) {
+        // Zero means "unknown" to the ranking: store at least 1.
+        lens[static_cast<size_t>(pending_lens_[i].first % kLensPerChunk)] =
+            std::max<uint32_t>(1, pending_lens_[i].second);
+      }
+      put.Reset();
+      put.BindInt(1, chunk);
+      put.BindBlob(2, lens.data(), lens.size() * 4);
+      NT_RETURN_IF_ERROR(put.Step().status());
+      put.Reset();
+    }
+    pending_lens_.clear();
+    return Status::Ok();
+  }
+
   sqlite3* db_;
+  store::DeferredIdf* deferred_idf_ = nullptr;  // owned by the connection
   bool in_batch_ = false;
+  std::vector<std::pair<int64_t, uint32_t>> pending_lens_;  // (seq, tokens)
   std::string now_;
   Stmt insert_;
   Stmt insert_fts_;
@@ -369,6 +423,9 @@ Result<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path,
   auto corpus = std::make_unique<store::SqliteCorpus>(db);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
+  NT_ASSIGN_OR_RETURN(store::DeferredIdf * deferred,
+                      store::RegisterRanking(db));
+  corpus->set_deferred_idf(deferred);
   if (options.read_only) {
     NT_RETURN_IF_ERROR(store::CheckReadable(db));
   } else {

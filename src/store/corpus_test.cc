@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "store/rank.h"
 #include "store/search.h"
 
 namespace newstrace {
@@ -320,6 +321,93 @@ TEST_F(CorpusTest, ForEachVisitsAllInIdOrder) {
     uint64_t b = std::stoull(ids[i], nullptr, 16);
     EXPECT_LT(static_cast<int64_t>(a), static_cast<int64_t>(b));
   }
+}
+
+// nt_bm25 must score exactly as FTS5's bm25() where our token count equals
+// FTS5's (ASCII text), including multi-phrase queries and column weights.
+TEST_F(CorpusTest, StoredLengthRankingEqualsBm25) {
+  auto c = OpenOrDie();
+  ASSERT_TRUE(c->BeginBatch().ok());
+  const char* words[] = {"river", "flood", "council", "bridge", "vote", "tax"};
+  for (int i = 0; i < 3000; ++i) {  // spans several doclens chunks
+    std::string body;
+    for (int k = 0; k < 5 + i % 40; ++k) {
+      body += words[(i * 7 + k * k) % 6];
+      body += k % 9 == 8 ? ". " : " ";
+    }
+    ASSERT_TRUE(
+        c->Add(MakeRecord("Report " + std::to_string(i) + " " + words[i % 6],
+                          body, "Photo: x"),
+               "")
+            .ok());
+    if (i % 1000 == 999) {  // several batches, several chunks
+      ASSERT_TRUE(c->CommitBatch().ok());
+      ASSERT_TRUE(c->BeginBatch().ok());
+    }
+  }
+  ASSERT_TRUE(c->CommitBatch().ok());
+  c.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  auto deferred = store::RegisterRanking(db);
+  ASSERT_TRUE(deferred.ok());
+  for (const char* query : {"river", "flood OR tax", "\"council bridge\"",
+                            "report", "vote river"}) {
+    std::string sql =
+        "SELECT rowid, bm25(documents_fts, 4.0, 1.0), nt_bm25(documents_fts, "
+        "4.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ?1";
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK);
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    int rows = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      ++rows;
+      EXPECT_NEAR(sqlite3_column_double(st, 1), sqlite3_column_double(st, 2),
+                  1e-9)
+          << query << " rowid " << sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    EXPECT_GT(rows, 0) << query;
+  }
+  sqlite3_close(db);
+
+  // Through the corpus: hits and scores equal bm25()'s best 20, for
+  // one-phrase queries (deferred IDF) and others, filtered or not.
+  c = OpenOrDie(/*read_only=*/true);
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  for (const char* query :
+       {"river", "\"council bridge\"", "flood OR tax", "report"}) {
+    SearchQuery q;
+    q.text = query;
+    auto hits = c->Search(q);
+    ASSERT_TRUE(hits.ok()) << hits.status().message();
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(
+                  db,
+                  "SELECT d.id, -bm25(documents_fts, 4.0, 1.0) AS s FROM "
+                  "documents_fts JOIN documents d ON d.seq = "
+                  "documents_fts.rowid WHERE documents_fts MATCH ?1 ORDER BY "
+                  "s DESC, documents_fts.rowid LIMIT 20",
+                  -1, &st, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+    size_t i = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && i < hits->size()) {
+      EXPECT_NEAR((*hits)[i].score, sqlite3_column_double(st, 1), 1e-9)
+          << query << " hit " << i;
+      ++i;
+    }
+    sqlite3_finalize(st);
+    EXPECT_EQ(i, hits->size()) << query;
+  }
+  sqlite3_close(db);
+}
+
+TEST(CountTokensTest, RunsOfLettersAndDigits) {
+  EXPECT_EQ(store::CountTokens(""), 0u);
+  EXPECT_EQ(store::CountTokens("U.S. follow-up, 2024!"), 5u);
+  EXPECT_EQ(store::CountTokens("  one  "), 1u);
+  EXPECT_EQ(store::CountTokens("snake_case"), 2u);
 }
 
 TEST(QuoteFtsQueryTest, WordsAndPhrases) {

@@ -37,6 +37,10 @@ CREATE INDEX documents_published ON documents(published);
 CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, body, content='documents', content_rowid='seq',
   tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE doclens (
+  chunk    INTEGER PRIMARY KEY,     -- documents.seq / 1024
+  lens     BLOB NOT NULL            -- 1024 little-endian uint32 token counts
+);
 CREATE TABLE inputs (
   path     TEXT PRIMARY KEY,        -- an input file as given to ingest
   stamp    TEXT NOT NULL,           -- its size and mtime when read

@@ -19,19 +19,27 @@ bool IsWordByte(unsigned char c) {
 }
 
 // Title matches weigh more than body matches.
-constexpr const char kBm25[] = "bm25(documents_fts, 4.0, 1.0)";
+// nt_bm25 is bm25() with stored lengths (rank.h).
+constexpr const char kBm25[] = "nt_bm25(documents_fts, 4.0, 1.0)";
+constexpr const char kBm25DeferredIdf[] =
+    "nt_bm25_deferred_idf(documents_fts, 4.0, 1.0)";
 
 // Two steps, so the costly parts run for the hits shown only: (1) rank
 // every match by BM25 and keep the best `limit` rowids (a join with
 // documents only when a filter needs it); (2) for each kept rowid, fetch its
 // fields and build its snippet. Building snippets inside the ranking query
 // would read and re-tokenize the body of every match before sorting.
-Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
+Result<std::vector<SearchHit>> Query(sqlite3* db, DeferredIdf* deferred,
+                                     const SearchQuery& q,
                                      const std::string& match) {
   const bool filtered =
       !q.domain.empty() || !q.since.empty() || !q.until.empty();
+  // Unfiltered, every match is scored: the IDF of a one-phrase query can be
+  // applied afterwards from the number of rows seen (rank.h).
+  const bool defer = !filtered && deferred != nullptr;
+  if (deferred != nullptr) deferred->active = false;
   std::string sql = "SELECT documents_fts.rowid, ";
-  sql += kBm25;
+  sql += defer ? kBm25DeferredIdf : kBm25;
   sql += " AS score FROM documents_fts";
   if (filtered) sql += " JOIN documents d ON d.seq = documents_fts.rowid";
   sql += " WHERE documents_fts MATCH ?1";
@@ -57,6 +65,11 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, const SearchQuery& q,
     hits.push_back(std::move(h));
   }
   if (hits.empty()) return hits;
+  if (defer && deferred->active) {
+    const double idf = deferred->Idf();
+    for (SearchHit& h : hits) h.score *= idf;
+    deferred->active = false;
+  }
 
   NT_ASSIGN_OR_RETURN(
       Stmt detail,
@@ -141,16 +154,17 @@ std::string QuoteFtsQuery(std::string_view text) {
   return out;
 }
 
-Result<std::vector<SearchHit>> RunSearch(sqlite3* db, const SearchQuery& q) {
+Result<std::vector<SearchHit>> RunSearch(sqlite3* db, DeferredIdf* deferred,
+                                         const SearchQuery& q) {
   std::string quoted = QuoteFtsQuery(q.text);
   if (quoted.empty()) {
     return Status::InvalidArgument("empty search query");
   }
   if (q.limit == 0) return std::vector<SearchHit>();
-  Result<std::vector<SearchHit>> hits = Query(db, q, q.text);
+  Result<std::vector<SearchHit>> hits = Query(db, deferred, q, q.text);
   if (hits.ok()) return hits;
   // Not FTS5 syntax (or an FTS5 error about the query): retry as words.
-  return Query(db, q, quoted);
+  return Query(db, deferred, q, quoted);
 }
 
 Result<CorpusStats> RunStats(sqlite3* db) {

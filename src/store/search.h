@@ -10,11 +10,14 @@
 #include <vector>
 
 #include "newstrace/corpus.h"
+#include "store/rank.h"
 
 namespace newstrace::store {
 
 // BM25-ranked hits for `query` (corpus.h, Corpus::Search).
-Result<std::vector<SearchHit>> RunSearch(sqlite3* db, const SearchQuery& query);
+// `deferred` is the connection's nt_bm25_deferred_idf state (rank.h).
+Result<std::vector<SearchHit>> RunSearch(sqlite3* db, DeferredIdf* deferred,
+                                         const SearchQuery& query);
 
 // Counts by domain, label and language, date range and sizes.
 Result<CorpusStats> RunStats(sqlite3* db);

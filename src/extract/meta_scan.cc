@@ -1,5 +1,6 @@
 #include "extract/meta_scan.h"
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,7 +23,8 @@ constexpr int kDatelineWindow = 80;
 // dateline too ("<span>Bonn, 11.10.2021</span><h1>...").
 constexpr size_t kMaxPreDatelineText = 40;
 constexpr int kPreDatelineWindow = 8;
-constexpr int kLeadParagraphs = 3;  // paragraphs below the <h1> read
+constexpr size_t kOpeningBytes = 48;  // a long line's opening read
+constexpr int kLeadParagraphs = 3;    // paragraphs below the <h1> read
 constexpr size_t kMaxVisibleText =
     size_t{4} << 20;  // page text kept      // elements after the <h1> searched
 
@@ -95,7 +97,8 @@ class Scanner {
       }
     }
 
-    const ClassFacts facts = Facts(node);
+    ReadAttrs(node);
+    const ClassFacts facts = Facts();
     // <html> and <body> classes describe the page ("has-sidebar",
     // "comments-open"), not a region of it.
     if (name != "html" && name != "body") {
@@ -107,7 +110,7 @@ class Scanner {
         *child_ctx |= kCtxBoilerplate;
       }
     }
-    std::string_view itemprop = AttrText(node, "itemprop", &itemprop_scratch_);
+    std::string_view itemprop = itemprop_;
     if (itemprop == "articleBody") *child_ctx |= kCtxArticle;
     if (ctx & kCtxHead) return true;
 
@@ -195,28 +198,12 @@ class Scanner {
     if (IsBylineCarrier(name)) {
       // A short text that opens with a byline word: "Von Jane Roe",
       // "Posted by Jane Roe", "Text: Jane Roe".
-      std::string text;
-      std::string byline =
-          VisibleTextAndShorter(node, kMaxBylineText, kMaxDatelineText, &text);
-      if (!byline.empty() && StartsWithBylineWord(byline)) {
-        out_->authors.push_back({std::move(byline), "text", order, ctx, false});
-      }
-      // Just below the headline, a short line with a date is the dateline
-      // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
-      // one that says so ("Veröffentlicht am 16.08.2019").
-      bool near =
-          anchor_ >= 0 && order > anchor_ && order <= anchor_ + kDatelineWindow;
-      if (text.empty()) {
-        // A long line that says so: keep its opening only.
-        std::string head = OpeningText(node, 48);
-        if (StartsWithDatelineWord(head)) text = std::move(head);
-      }
-      bool digit = false;
-      for (char c : text) digit = digit || (c >= '0' && c <= '9');
-      if (digit && (near || StartsWithDatelineWord(text))) {
-        out_->dates.push_back({text, "near", order, ctx, false});
-      } else if (digit) {
-        NotePreDateline(text, order, ctx);
+      // Most carriers hold a long text, which VisibleTextAndShorter turns
+      // into "" (both caps passed), or a short one without a digit that
+      // no byline word opens: a cheap bounded walk says so first.
+      const TextProbe probe = ProbeText(node, kMaxBylineText);
+      if (probe.passes_cap || probe.digit || MayOpenByline(probe.first)) {
+        ReadCarrier(node, probe, order, ctx);
       }
     } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '2' &&
                name[1] <= '6') {
@@ -246,14 +233,49 @@ class Scanner {
     return true;
   }
 
-  // The class rules' verdict on `node`'s class and id; sets joined_ to the
-  // lower-cased "class id" string.
-  ClassFacts Facts(xmlNodePtr node) {
-    std::string_view cls = AttrText(node, "class", &class_scratch_);
-    std::string_view id = AttrText(node, "id", &id_scratch_);
-    joined_.assign(cls);
+  // Sets class_, id_ and itemprop_ to AttrText(node, "class" / "id" /
+  // "itemprop") from one pass over the attributes.
+  void ReadAttrs(xmlNodePtr node) {
+    class_ = id_ = itemprop_ = {};
+    bool seen_class = false, seen_id = false, seen_itemprop = false;
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+      if (a->ns != nullptr || a->name == nullptr) continue;
+      const char* n = reinterpret_cast<const char*>(a->name);
+      std::string_view* slot;
+      std::string* scratch;
+      if (!seen_class && std::strcmp(n, "class") == 0) {
+        seen_class = true;
+        slot = &class_;
+        scratch = &class_scratch_;
+      } else if (!seen_id && std::strcmp(n, "id") == 0) {
+        seen_id = true;
+        slot = &id_;
+        scratch = &id_scratch_;
+      } else if (!seen_itemprop && std::strcmp(n, "itemprop") == 0) {
+        seen_itemprop = true;
+        slot = &itemprop_;
+        scratch = &itemprop_scratch_;
+      } else {
+        continue;
+      }
+      const xmlNode* v = a->children;
+      if (v != nullptr && v->next == nullptr &&
+          (v->type == XML_TEXT_NODE || v->type == XML_CDATA_SECTION_NODE)) {
+        if (v->content != nullptr) {
+          *slot = reinterpret_cast<const char*>(v->content);
+        }
+      } else {
+        *slot = AttrText(node, n, scratch);  // a value of several nodes
+      }
+    }
+  }
+
+  // The class rules' verdict on the element's class_ and id_; sets joined_ to
+  // the lower-cased "class id" string.
+  ClassFacts Facts() {
+    joined_.assign(class_);
     joined_ += ' ';
-    joined_.append(id);
+    joined_.append(id_);
     for (char& c : joined_) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     }
@@ -301,6 +323,151 @@ class Scanner {
     std::string v = NodeAttr(node, "content");
     if (!v.empty()) return base::CollapseWhitespace(v);
     return VisibleText(node, kMaxAuthorText);
+  }
+
+  // What a walk over the text VisibleText(node, cap) reads tells without
+  // building it.
+  struct TextProbe {
+    // VisibleText(node, cap) is "" for sure: its walk passes its node
+    // budget (cap + 64) or reads more than `cap` printable ASCII bytes.
+    // When set, digit and first describe only the text read so far.
+    bool passes_cap = false;
+    bool digit = false;       // the text has an ASCII digit
+    unsigned char first = 0;  // its first byte not ASCII white space, or 0
+  };
+
+  // Visits the nodes VisibleText(node, cap) visits, in document order, and
+  // stops at the first limit passed (any gives ""), without copying text.
+  TextProbe ProbeText(const xmlNode* node, size_t cap) {
+    TextProbe probe;
+    size_t budget = cap + 64;
+    size_t kept = 0;
+    const xmlNode* n = node;
+    while (true) {
+      if (budget-- == 0) {
+        probe.passes_cap = true;
+        return probe;
+      }
+      bool descend = false;
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content != nullptr) {
+          for (const xmlChar* p = n->content; *p != 0; ++p) {
+            unsigned char c = *p;
+            if (probe.first == 0 && c != ' ' && (c < 0x09 || c > 0x0D)) {
+              probe.first = c;
+            }
+            probe.digit = probe.digit || (c >= '0' && c <= '9');
+            kept += c > ' ' && c < 0x80;
+            if (kept > cap) {
+              probe.passes_cap = true;
+              return probe;
+            }
+          }
+        }
+      } else if (n->type == XML_ELEMENT_NODE) {
+        descend = n == node || !IsSkipped(NodeName(n));
+      }
+      if (descend && n->children != nullptr) {
+        n = n->children;
+        continue;
+      }
+      // Next in pre-order within node's subtree.
+      while (n != node && n->next == nullptr) n = n->parent;
+      if (n == node) return probe;
+      n = n->next;
+    }
+  }
+
+  // False when a text whose first byte not ASCII white space is `first`
+  // (0: none) cannot pass StartsWithBylineWord: `first` is printable ASCII
+  // other than the initial of a byline word (von, by, autor, text, ein,
+  // geschrieben, written, posted, par, door, verfasst, eingestellt; keep
+  // in step with meta_rules.cc). CollapseWhitespace drops only white space
+  // before it and keeps it.
+  static bool MayOpenByline(unsigned char first) {
+    if (first == 0) return false;
+    if (first < 0x21 || first > 0x7E) return true;
+    if (first >= 'A' && first <= 'Z')
+      first = static_cast<unsigned char>(first + 32);
+    return std::strchr("vbategwpd", first) != nullptr;
+  }
+
+  // The byline and dateline an IsBylineCarrier element may hold by its
+  // wording; `probe` is ProbeText(node, kMaxBylineText).
+  void ReadCarrier(xmlNodePtr node, const TextProbe& probe, int order,
+                   unsigned ctx) {
+    std::string text;
+    std::string byline;
+    if (!probe.passes_cap) {
+      byline =
+          VisibleTextAndShorter(node, kMaxBylineText, kMaxDatelineText, &text);
+    }
+    if (!byline.empty() && StartsWithBylineWord(byline)) {
+      out_->authors.push_back({std::move(byline), "text", order, ctx, false});
+    }
+    // Just below the headline, a short line with a date is the dateline
+    // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
+    // one that says so ("Veröffentlicht am 16.08.2019").
+    bool near =
+        anchor_ >= 0 && order > anchor_ && order <= anchor_ + kDatelineWindow;
+    if (text.empty() && OpeningMayBeDatelineWord(node)) {
+      // A long line that says so: keep its opening only.
+      std::string head = OpeningText(node, kOpeningBytes);
+      if (StartsWithDatelineWord(head)) text = std::move(head);
+    }
+    bool digit = false;
+    for (char c : text) digit = digit || (c >= '0' && c <= '9');
+    if (digit && (near || StartsWithDatelineWord(text))) {
+      out_->dates.push_back({text, "near", order, ctx, false});
+    } else if (digit) {
+      NotePreDateline(text, order, ctx);
+    }
+  }
+
+  // False when OpeningText(node, kOpeningBytes) surely does not start with
+  // a dateline word: its first byte that is not ASCII white space (which
+  // CollapseWhitespace drops) is printable ASCII other than the first
+  // letter of one of them, or there is none. Follows OpeningText's walk
+  // (same order, budget and byte counts) up to that byte.
+  bool OpeningMayBeDatelineWord(const xmlNode* node) {
+    const size_t want = kOpeningBytes;
+    stack_.clear();
+    stack_.push_back(node);
+    size_t out = 0;  // the bytes OpeningText would have appended
+    size_t budget = 64;
+    while (!stack_.empty() && out < want && budget-- > 0) {
+      const xmlNode* n = stack_.back();
+      stack_.pop_back();
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content) {
+          const char* t = reinterpret_cast<const char*>(n->content);
+          size_t len = 0;
+          while (len < 2 * want && t[len] != '\0') ++len;
+          if (t[len] != '\0') {
+            while (len > 0 &&
+                   (static_cast<unsigned char>(t[len]) & 0xC0) == 0x80) {
+              --len;
+            }
+          }
+          for (size_t i = 0; i < len; ++i) {
+            unsigned char c = static_cast<unsigned char>(t[i]);
+            if (c == ' ' || (c >= 0x09 && c <= 0x0D)) continue;
+            if (c < 0x21 || c > 0x7E) return true;
+            if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+            return c == 'v' || c == 'p' || c == 'e' || c == 'd' || c == 's';
+          }
+          out += len;
+        }
+        continue;
+      }
+      if (n->type != XML_ELEMENT_NODE) continue;
+      if (n != node && IsSkipped(NodeName(n))) continue;
+      ++out;
+      for (const xmlNode* c = n->last; c != nullptr; c = c->prev) {
+        stack_.push_back(c);
+      }
+    }
+    return false;
   }
 
   // Appends the element's own text nodes (not its children's) to the
@@ -355,9 +522,12 @@ class Scanner {
   bool anchor_in_article_ = false;
   std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
   int paragraphs_after_h1_ = 0;
+  std::vector<const xmlNode*> stack_;  // OpeningMayBeDatelineWord's
   std::string joined_;  // the current element's "class id", lower case
   std::unordered_map<std::string, ClassFacts> facts_cache_;    // by joined_
   std::string class_scratch_, id_scratch_, itemprop_scratch_;  // AttrText
+  // The current element's class, id and itemprop (ReadAttrs).
+  std::string_view class_, id_, itemprop_;
 };
 
 }  // namespace

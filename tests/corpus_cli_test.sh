@@ -156,9 +156,11 @@ if [ -d "$shared/fakenewscorpus_sample" ] && [ -d "$shared/fakes" ] &&
   check "FakeNewsCorpus sample: exit" 0 $?
   grep -q '"read":250,' "$tmp/s1" && grep -q '"malformed":0,' "$tmp/s1" &&
     ok "FakeNewsCorpus sample: 250 rows read" || bad "FakeNewsCorpus: $(cat "$tmp/s1")"
-  "$bin" ingest "$shared/fakes/FA-KES-Dataset.csv" --db "$tmp/real.db" --json >"$tmp/s2"
-  grep -q '"read":804,' "$tmp/s2" && grep -q '"malformed":0,' "$tmp/s2" &&
-    ok "FA-KES (cp1252 CSV): 804 rows read" || bad "FA-KES: $(cat "$tmp/s2")"
+  # The folder as the issue names it: the cp1252 CSV (804 rows) and the
+  # folder's SOURCE.md, read as one more text document.
+  "$bin" ingest "$shared/fakes/" --db "$tmp/real.db" --json >"$tmp/s2"
+  grep -q '"read":805,' "$tmp/s2" && grep -q '"malformed":0,' "$tmp/s2" &&
+    ok "FA-KES folder (cp1252 CSV): 804 rows + SOURCE.md read" || bad "FA-KES: $(cat "$tmp/s2")"
   "$bin" ingest "$shared/fakenewsnet_v1" --db "$tmp/real.db" --label fakenewsnet --json >"$tmp/s3"
   grep -q '"malformed":2,' "$tmp/s3" &&
     ok "FakeNewsNet v1 folder: read, the 2 empty articles counted malformed" ||

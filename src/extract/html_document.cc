@@ -142,11 +142,13 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
   thread_local std::string stripped;
   bool use_stripped = false;
 #if LIBXML_VERSION < 21400  // html_strip.h models the 2.9 tokenizer
-  // Values of attributes the tree drops (OnStartElement) need no parsing.
+  // Attributes the tree drops (OnStartElement) need no parsing: the pass
+  // removes the quoted ones.
   use_stripped =
       options.strip_raw_text &&
       StripRawText(html, &stripped,
-                   options.all_attributes ? nullptr : IsKeptAttribute);
+                   options.all_attributes ? nullptr : IsKeptAttribute,
+                   /*drop_attributes=*/true);
 #endif
   const char* url = options.url.empty() ? nullptr : options.url.c_str();
   htmlParserCtxtPtr ctxt = AcquireContext(options.all_attributes);

@@ -195,13 +195,25 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 // kRules indexed by first letter, so a token or position is compared only
 // with the few rules that can match it.
 struct RuleIndex {
-  std::vector<const Rule*> by_letter[26];      // token and prefix rules
-  std::vector<const Rule*> sub_by_letter[26];  // substring rules
+  std::vector<const Rule*> by_letter[26];  // token and prefix rules
+  // Substring rules by their first two letters (every word opens with
+  // two), flat: the rules of pair p are sub[sub_begin[p], sub_begin[p+1]).
+  std::vector<const Rule*> sub;
+  uint16_t sub_begin[26 * 26 + 1] = {};
   RuleIndex() {
+    std::vector<const Rule*> by_pair[26 * 26];
     for (const Rule& r : kRules) {
-      (r.mode == kSub ? sub_by_letter : by_letter)[r.word[0] - 'a'].push_back(
-          &r);
+      if (r.mode == kSub) {
+        by_pair[(r.word[0] - 'a') * 26 + (r.word[1] - 'a')].push_back(&r);
+      } else {
+        by_letter[r.word[0] - 'a'].push_back(&r);
+      }
     }
+    for (int p = 0; p < 26 * 26; ++p) {
+      sub_begin[p] = static_cast<uint16_t>(sub.size());
+      sub.insert(sub.end(), by_pair[p].begin(), by_pair[p].end());
+    }
+    sub_begin[26 * 26] = static_cast<uint16_t>(sub.size());
   }
 };
 
@@ -225,16 +237,15 @@ void MatchToken(std::string_view token, uint32_t* bits) {
 // Substring rules over `joined`.
 void MatchSubstrings(std::string_view joined, uint32_t* bits) {
   const RuleIndex& index = Index();
-  for (size_t i = 0; i < joined.size(); ++i) {
+  for (size_t i = 0; i + 1 < joined.size(); ++i) {
     char c = joined[i];
-    if (c < 'a' || c > 'z') continue;
+    char d = joined[i + 1];
+    if (c < 'a' || c > 'z' || d < 'a' || d > 'z') continue;
+    int pair = (c - 'a') * 26 + (d - 'a');
     std::string_view rest = joined.substr(i);
-    for (const Rule* r : index.sub_by_letter[c - 'a']) {
-      // Every word has two or more letters: test the second before the rest.
-      if (rest.size() >= r->word.size() && rest[1] == r->word[1] &&
-          rest.starts_with(r->word)) {
-        *bits |= r->bits;
-      }
+    for (int k = index.sub_begin[pair]; k < index.sub_begin[pair + 1]; ++k) {
+      const Rule* r = index.sub[k];
+      if (rest.starts_with(r->word)) *bits |= r->bits;
     }
   }
 }

@@ -19,7 +19,9 @@
 //                   recovery mode); likewise for style.
 // On request, the quoted values of attributes the reader never looks at
 // are emptied as well: a quoted value ends at its closing quote whatever it
-// holds, so its extent is as certain as a comment's.
+// holds, so its extent is as certain as a comment's; or such attributes
+// are dropped whole (name, '=' and value), which the tree builder would
+// discard anyway.
 // Where the page leaves these rules (a tag, comment or script running into
 // the end of the page, a script ended by "</scriptx", control bytes in a
 // dropped region, a doctype with quoted '>', names past libxml2's 100-byte
@@ -111,7 +113,7 @@ bool KeepsAttribute(KeepAttribute keep, std::string_view name) {
 // `keep`, lists the quoted values of the attributes it rejects in
 // tag->blank.
 bool ScanStartTag(std::string_view s, size_t pos, KeepAttribute keep,
-                  StartTag* tag) {
+                  bool drop_attributes, StartTag* tag) {
   size_t n = s.size();
   size_t i = pos + 1;
   tag->begin = pos;
@@ -149,10 +151,15 @@ bool ScanStartTag(std::string_view s, size_t pos, KeepAttribute keep,
           if (close == std::string_view::npos) return false;
           // The value runs to the closing quote whatever it holds; control
           // bytes are left to libxml2, as everywhere in this pass.
-          if (keep != nullptr && close > j + 1 &&
+          if (keep != nullptr && (drop_attributes || close > j + 1) &&
               !KeepsAttribute(keep, s.substr(name_begin, i - name_begin)) &&
               !HasControl(s.substr(j + 1, close - j - 1))) {
-            tag->blank.emplace_back(j + 1, close);
+            if (drop_attributes) {
+              // The whole attribute: name, '=' and quoted value.
+              tag->blank.emplace_back(name_begin, close + 1);
+            } else {
+              tag->blank.emplace_back(j + 1, close);
+            }
           }
           j = close + 1;
         } else {
@@ -175,8 +182,9 @@ bool ScanStartTag(std::string_view s, size_t pos, KeepAttribute keep,
 // Writes the stripped text; see the design note.
 class Stripper {
  public:
-  Stripper(std::string_view s, KeepAttribute keep, std::string* out)
-      : s_(s), keep_(keep), out_(out) {}
+  Stripper(std::string_view s, KeepAttribute keep, bool drop_attributes,
+           std::string* out)
+      : s_(s), keep_(keep), drop_attributes_(drop_attributes), out_(out) {}
 
   // Returns true when some bytes were dropped.
   bool Run() {
@@ -189,7 +197,7 @@ class Stripper {
       if (i + 1 >= n) break;
       char c = s_[i + 1];
       if (IsLetter(c)) {
-        if (!ScanStartTag(s_, i, keep_, &tag_)) break;
+        if (!ScanStartTag(s_, i, keep_, drop_attributes_, &tag_)) break;
         const StartTag& tag = tag_;
         for (const auto& [begin, end] : tag.blank) Drop(begin, end);
         i = tag.end;
@@ -320,6 +328,7 @@ class Stripper {
 
   std::string_view s_;
   KeepAttribute keep_;
+  bool drop_attributes_;
   std::string* out_;
   StartTag tag_;  // the last start tag (reused: no allocation per tag)
   size_t copied_ = 0;
@@ -329,8 +338,8 @@ class Stripper {
 }  // namespace
 
 bool StripRawText(std::string_view html, std::string* out,
-                  KeepAttribute keep_attribute) {
-  return Stripper(html, keep_attribute, out).Run();
+                  KeepAttribute keep_attribute, bool drop_attributes) {
+  return Stripper(html, keep_attribute, drop_attributes, out).Run();
 }
 
 }  // namespace newstrace::extract

@@ -6,7 +6,7 @@
 // Contract: parsing the stripped text yields the same tree as parsing the
 // original, except that script and style elements have no text child,
 // comment nodes have empty content and (on request) some attributes have
-// empty values. Scripts whose start tag mentions "json"
+// empty values or are missing. Scripts whose start tag mentions "json"
 // (`<script type="application/ld+json">`) keep their text: metadata reads it.
 // To keep that promise the pass follows libxml2 2.9's tokenizer (recovery
 // mode) and at the first construct it is not sure of (an unterminated tag,
@@ -33,8 +33,13 @@ using KeepAttribute = bool (*)(std::string_view name);
 // (`srcset=""`): for a reader that never looks at them, which saves libxml2
 // its slowest loop (attribute values go one character at a time). Never
 // fails; linear in the size of `html`. Thread-safe.
+// With `drop_attributes` as well, such attributes are dropped whole (the
+// name, '=' and the quoted value) instead: the tree then lacks them, as a
+// tree builder that keeps only `keep_attribute`'s attributes (HtmlDocument)
+// would build it anyway, and libxml2 is spared their names too.
 bool StripRawText(std::string_view html, std::string* out,
-                  KeepAttribute keep_attribute = nullptr);
+                  KeepAttribute keep_attribute = nullptr,
+                  bool drop_attributes = false);
 
 }  // namespace newstrace::extract
 

@@ -13,10 +13,24 @@ namespace newstrace::extract {
 
 // Elements whose content is never metadata. <noscript> is walked: broken
 // pages leave it open and libxml2 then nests the whole page in it.
+namespace {
+constexpr std::string_view kSkipped[] = {"script", "style",   "template",
+                                         "svg",    "select",  "option",
+                                         "button", "textarea"};
+}  // namespace
+
 bool IsSkipped(std::string_view name) {
-  return name == "script" || name == "style" || name == "template" ||
-         name == "svg" || name == "select" || name == "option" ||
-         name == "button" || name == "textarea";
+  for (std::string_view s : kSkipped) {
+    if (name == s) return true;
+  }
+  return false;
+}
+
+bool MayBeSkippedName(unsigned char first) {
+  for (std::string_view s : kSkipped) {
+    if (static_cast<unsigned char>(s[0]) == first) return true;
+  }
+  return false;
 }
 
 namespace {
@@ -292,29 +306,55 @@ bool IsBylineCarrier(std::string_view name) {
 // True when `text` opens with a word that introduces an author. The
 // plural and feminine "Autoren"/"Autorin" introduce names even without a
 // colon ("Autoren Jane Roe und John Doe").
+namespace {
+constexpr std::string_view kBylineOpeners[] = {"von ",
+                                               "by ",
+                                               "autor:",
+                                               "autorin:",
+                                               "autoren:",
+                                               "autoren ",
+                                               "autorin ",
+                                               "author:",
+                                               "text:",
+                                               "text von ",
+                                               "ein artikel von ",
+                                               "ein beitrag von ",
+                                               "geschrieben von ",
+                                               "written by ",
+                                               "posted by ",
+                                               "par ",
+                                               "por ",
+                                               "door ",
+                                               "verfasst von ",
+                                               "eingestellt von "};
+constexpr std::string_view kDatelineOpeners[] = {
+    "veröffentlicht am",    "veröffentlicht:", "veröffentlichung:",
+    "pressemitteilung vom", "publiziert am",   "erschienen am",
+    "erstellt am",          "datum:",          "published on",
+    "published:",           "posted on",       "publié le",
+    "publicado el",         "pubblicato il",   "stand:"};
+
+// True unless `c` is printable ASCII and no opener starts with it (any
+// case).
+template <size_t N>
+bool MayOpen(const std::string_view (&openers)[N], unsigned char c) {
+  if (c < 0x21 || c > 0x7E) return true;
+  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+  for (std::string_view o : openers) {
+    if (!o.empty() && static_cast<unsigned char>(o[0]) == c) return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool MayOpenBylineWord(unsigned char c) { return MayOpen(kBylineOpeners, c); }
+bool MayOpenDatelineWord(unsigned char c) {
+  return MayOpen(kDatelineOpeners, c);
+}
+
 bool StartsWithBylineWord(std::string_view text) {
-  static constexpr std::string_view kOpeners[] = {"von ",
-                                                  "by ",
-                                                  "autor:",
-                                                  "autorin:",
-                                                  "autoren:",
-                                                  "autoren ",
-                                                  "autorin ",
-                                                  "author:",
-                                                  "text:",
-                                                  "text von ",
-                                                  "ein artikel von ",
-                                                  "ein beitrag von ",
-                                                  "geschrieben von ",
-                                                  "written by ",
-                                                  "posted by ",
-                                                  "par ",
-                                                  "por ",
-                                                  "door ",
-                                                  "verfasst von ",
-                                                  "eingestellt von "};
   std::string lower = base::AsciiLower(text.substr(0, 20));
-  for (std::string_view o : kOpeners) {
+  for (std::string_view o : kBylineOpeners) {
     if (lower.compare(0, o.size(), o) == 0) return true;
   }
   return false;
@@ -322,14 +362,8 @@ bool StartsWithBylineWord(std::string_view text) {
 
 // True when `text` opens with words that introduce a publication date.
 bool StartsWithDatelineWord(std::string_view text) {
-  static constexpr std::string_view kOpeners[] = {
-      "veröffentlicht am",    "veröffentlicht:", "veröffentlichung:",
-      "pressemitteilung vom", "publiziert am",   "erschienen am",
-      "erstellt am",          "datum:",          "published on",
-      "published:",           "posted on",       "publié le",
-      "publicado el",         "pubblicato il",   "stand:"};
   std::string lower = base::Lower(text.substr(0, 24));
-  for (std::string_view o : kOpeners) {
+  for (std::string_view o : kDatelineOpeners) {
     if (lower.compare(0, o.size(), o) == 0) return true;
   }
   return false;

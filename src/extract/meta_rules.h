@@ -19,6 +19,8 @@ namespace newstrace::extract {
 // controls). <noscript> is walked: broken pages leave it open and libxml2
 // then nests the whole page in it.
 bool IsSkipped(std::string_view name);
+// False when no name IsSkipped accepts starts with byte `first`.
+bool MayBeSkippedName(unsigned char first);
 
 // True for an element only screen readers get ("screen-reader-text",
 // "sr-only", "visually-hidden").
@@ -72,6 +74,12 @@ bool StartsWithBylineWord(std::string_view text);
 // True when `text` opens with words that introduce a publication date:
 // "Veröffentlicht am", "Published on", "Publié le", "Stand:", ...
 bool StartsWithDatelineWord(std::string_view text);
+
+// False when a text whose first byte is the printable ASCII `c` surely
+// fails StartsWithBylineWord / StartsWithDatelineWord (derived from their
+// word lists, for cheap pre-checks); true for any other byte.
+bool MayOpenBylineWord(unsigned char c);
+bool MayOpenDatelineWord(unsigned char c);
 
 // Lower-case tokens of the class and id attributes, split at spaces, '-'
 // and '_' ("post-meta entry__date" -> post, meta, entry, date); state

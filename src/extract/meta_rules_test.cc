@@ -187,3 +187,38 @@ TEST(MetaRulesTest, ColumnWithTheHeadlineIsNotLinks) {
 
 }  // namespace
 }  // namespace newstrace::extract
+
+namespace newstrace::extract {
+namespace {
+
+// The pre-checks are derived from the word lists: every opener's first
+// letter passes (any case), letters that open none fail, non-ASCII passes.
+TEST(MetaRulesPrecheckTest, DerivedFromTheWordLists) {
+  for (const char* opener :
+       {"Von ", "By ", "Autor:", "Text:", "Ein Artikel von ",
+        "Geschrieben von ", "Written by ", "Posted by ", "Par ", "Door ",
+        "Eingestellt von "}) {
+    EXPECT_TRUE(StartsWithBylineWord(std::string(opener) + "Ana Ruiz"));
+    EXPECT_TRUE(MayOpenBylineWord(static_cast<unsigned char>(opener[0])));
+  }
+  EXPECT_FALSE(MayOpenBylineWord('x'));
+  EXPECT_FALSE(MayOpenBylineWord('1'));
+  EXPECT_TRUE(MayOpenBylineWord(0xC3));
+  for (const char* opener : {"Stand: 1.2.2020", "Published on May 2",
+                             "Datum: 3.4.2021", "Erschienen am 5.5.2019"}) {
+    EXPECT_TRUE(StartsWithDatelineWord(opener));
+    EXPECT_TRUE(MayOpenDatelineWord(static_cast<unsigned char>(opener[0])));
+  }
+  EXPECT_FALSE(MayOpenDatelineWord('z'));
+  EXPECT_TRUE(MayOpenDatelineWord(0xE2));
+  for (const char* name : {"script", "style", "svg", "option", "button",
+                           "textarea", "template", "select"}) {
+    EXPECT_TRUE(extract::IsSkipped(name));
+    EXPECT_TRUE(MayBeSkippedName(static_cast<unsigned char>(name[0])));
+  }
+  EXPECT_FALSE(MayBeSkippedName('d'));
+  EXPECT_FALSE(MayBeSkippedName('p'));
+}
+
+}  // namespace
+}  // namespace newstrace::extract

@@ -365,7 +365,7 @@ class Scanner {
           }
         }
       } else if (n->type == XML_ELEMENT_NODE) {
-        descend = n == node || !IsSkipped(NodeName(n));
+        descend = n == node || !MayBeSkipped(n);
       }
       if (descend && n->children != nullptr) {
         n = n->children;
@@ -378,18 +378,23 @@ class Scanner {
     }
   }
 
+  // IsSkipped(NodeName(n)) for element `n`, without measuring the name
+  // when its first letter opens no skipped name.
+  static bool MayBeSkipped(const xmlNode* n) {
+    const xmlChar* name = n->name;
+    if (name == nullptr) return IsSkipped(NodeName(n));
+    if (!MayBeSkippedName(name[0])) return false;
+    return IsSkipped(NodeName(n));
+  }
+
   // False when a text whose first byte not ASCII white space is `first`
   // (0: none) cannot pass StartsWithBylineWord: `first` is printable ASCII
-  // other than the initial of a byline word (von, by, autor, text, ein,
-  // geschrieben, written, posted, par, door, verfasst, eingestellt; keep
-  // in step with meta_rules.cc). CollapseWhitespace drops only white space
-  // before it and keeps it.
+  // other than the initial of a byline word (MayOpenBylineWord, derived
+  // from StartsWithBylineWord's list). CollapseWhitespace drops only white
+  // space before it and keeps it.
   static bool MayOpenByline(unsigned char first) {
     if (first == 0) return false;
-    if (first < 0x21 || first > 0x7E) return true;
-    if (first >= 'A' && first <= 'Z')
-      first = static_cast<unsigned char>(first + 32);
-    return std::strchr("vbategwpd", first) != nullptr;
+    return MayOpenBylineWord(first);
   }
 
   // The byline and dateline an IsBylineCarrier element may hold by its
@@ -452,16 +457,14 @@ class Scanner {
           for (size_t i = 0; i < len; ++i) {
             unsigned char c = static_cast<unsigned char>(t[i]);
             if (c == ' ' || (c >= 0x09 && c <= 0x0D)) continue;
-            if (c < 0x21 || c > 0x7E) return true;
-            if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-            return c == 'v' || c == 'p' || c == 'e' || c == 'd' || c == 's';
+            return MayOpenDatelineWord(c);
           }
           out += len;
         }
         continue;
       }
       if (n->type != XML_ELEMENT_NODE) continue;
-      if (n != node && IsSkipped(NodeName(n))) continue;
+      if (n != node && MayBeSkipped(n)) continue;
       ++out;
       for (const xmlNode* c = n->last; c != nullptr; c = c->prev) {
         stack_.push_back(c);

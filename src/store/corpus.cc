@@ -139,10 +139,6 @@ class SqliteCorpus final : public Corpus {
 
   void set_deferred_idf(store::DeferredIdf* d) { deferred_idf_ = d; }
 
-  Status Prepare() {
-    return Status::Ok();  // statements are prepared lazily (read-only opens)
-  }
-
   Status BeginBatch() override {
     if (in_batch_) return Status::Internal("BeginBatch inside a batch");
     NT_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));

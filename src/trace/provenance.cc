@@ -1,0 +1,110 @@
+// ChooseOrigin (trace.h): which of a group of copies is the original.
+#include <cstdio>
+#include <string>
+
+#include "newstrace/trace.h"
+
+namespace newstrace {
+namespace {
+
+// The date part (YYYY-MM-DD) of an ISO date or date-time; empty when the
+// value does not start with one.
+std::string DatePart(const std::string& iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return "";
+  return iso.substr(0, 10);
+}
+
+// Index of the unique smallest non-empty key, -1 when none or tied; also
+// how many keys were non-empty.
+int UniqueEarliest(const std::vector<std::string>& keys, int* dated) {
+  int best = -1;
+  bool tie = false;
+  *dated = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].empty()) continue;
+    ++*dated;
+    if (best < 0 || keys[i] < keys[best]) {
+      best = static_cast<int>(i);
+      tie = false;
+    } else if (keys[i] == keys[best]) {
+      tie = true;
+    }
+  }
+  return tie ? -1 : best;
+}
+
+}  // namespace
+
+OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates) {
+  OriginChoice c;
+  const int n = static_cast<int>(candidates.size());
+  if (n == 0) return c;
+  if (n == 1) {
+    c.index = 0;
+    c.rule = "only_document";
+    c.confidence = "low";
+    c.reason = "no copies to compare with";
+    return c;
+  }
+  // 1. Earliest published day.
+  std::vector<std::string> days;
+  for (const auto& x : candidates) days.push_back(DatePart(x.published));
+  int dated = 0;
+  int best = UniqueEarliest(days, &dated);
+  if (best >= 0 && dated >= 2) {
+    c.index = best;
+    c.rule = "earliest_published";
+    c.confidence = dated == n ? "high" : "medium";
+    c.reason =
+        "published " + days[best] + ", before the other " +
+        std::to_string(dated - 1) + " dated cop" +
+        (dated - 1 == 1 ? "y" : "ies") +
+        (dated == n ? "" : " (" + std::to_string(n - dated) + " undated)");
+    return c;
+  }
+  // 2. The one most contained in the others.
+  int top = 0, second = -1;
+  for (int i = 1; i < n; ++i) {
+    if (candidates[i].contained > candidates[top].contained) {
+      second = top;
+      top = i;
+    } else if (second < 0 ||
+               candidates[i].contained > candidates[second].contained) {
+      second = i;
+    }
+  }
+  const double margin =
+      candidates[top].contained - candidates[second].contained;
+  if (margin >= 0.02) {
+    c.index = top;
+    c.rule = "contained_in_others";
+    c.confidence = margin >= 0.1 ? "medium" : "low";
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "%.0f%% of it is inside the other copies (next best "
+                  "%.0f%%); copiers add more than they remove",
+                  100 * candidates[top].contained,
+                  100 * candidates[second].contained);
+    c.reason = buf;
+    return c;
+  }
+  // 3. Earliest fetched.
+  std::vector<std::string> fetched;
+  for (const auto& x : candidates) fetched.push_back(x.fetched);
+  best = UniqueEarliest(fetched, &dated);
+  if (best >= 0 && dated >= 2) {
+    c.index = best;
+    c.rule = "earliest_fetched";
+    c.confidence = "low";
+    c.reason = "fetched " + fetched[best] + ", before the other copies; " +
+               "no publication dates or containment tell them apart";
+    return c;
+  }
+  c.index = top;
+  c.rule = "undecided";
+  c.confidence = "low";
+  c.reason = "neither dates nor containment tell the copies apart";
+  return c;
+}
+
+}  // namespace newstrace

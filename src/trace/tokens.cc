@@ -1,0 +1,136 @@
+#include "trace/tokens.h"
+
+#include <xxhash.h>
+
+#include <string>
+
+#include "base/utf8.h"
+
+namespace newstrace::trace {
+namespace {
+
+bool IsWordCodePoint(char32_t cp) {
+  return base::IsLetter(cp) || base::IsDigit(cp) ||
+         (cp >= 0x300 && cp <= 0x36F);  // combining diacritical marks
+}
+
+bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// The code point at `pos` without advancing, and its byte length.
+char32_t PeekCodePoint(std::string_view s, size_t pos, size_t* len) {
+  size_t p = pos;
+  char32_t cp = base::NextCodePoint(s, &p);
+  *len = p - pos;
+  return cp;
+}
+
+// Builds the exact and folded spellings of one word and hashes them.
+void Emit(std::string_view text, size_t begin, size_t end, uint32_t offset,
+          std::string* exact, std::string* folded, std::vector<Token>* out) {
+  exact->clear();
+  folded->clear();
+  bool ascii = true;
+  for (size_t i = begin; i < end; ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  Token t;
+  t.begin = static_cast<uint32_t>(begin) + offset;
+  t.end = static_cast<uint32_t>(end) + offset;
+  if (ascii) {
+    std::string_view w = text.substr(begin, end - begin);
+    t.exact = XXH3_64bits(w.data(), w.size());
+    folded->resize(w.size());
+    bool upper = false;
+    for (size_t i = 0; i < w.size(); ++i) {
+      char c = w[i];
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c + 32);
+        upper = true;
+      }
+      (*folded)[i] = c;
+    }
+    t.folded = upper ? XXH3_64bits(folded->data(), folded->size()) : t.exact;
+  } else {
+    size_t p = begin;
+    while (p < end) {
+      char32_t cp = base::NextCodePoint(text, &p);
+      if (cp == 0x2019) cp = '\'';
+      base::AppendUtf8(cp, exact);
+      base::AppendUtf8(base::ToLower(cp), folded);
+    }
+    t.exact = XXH3_64bits(exact->data(), exact->size());
+    t.folded = XXH3_64bits(folded->data(), folded->size());
+  }
+  out->push_back(t);
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
+  std::string exact, folded;
+  const size_t n = text.size();
+  size_t pos = 0;
+  while (pos < n) {
+    // Skip to the next word character.
+    size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    bool word;
+    if (c < 0x80) {
+      word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= '0' && c <= '9');
+    } else {
+      word = IsWordCodePoint(PeekCodePoint(text, pos, &len));
+    }
+    if (!word) {
+      pos += len;
+      continue;
+    }
+    const size_t begin = pos;
+    size_t end = pos;
+    size_t possessive = 0;  // where a trailing "'s" starts, or 0
+    char32_t prev = 0;
+    while (end < n) {
+      size_t l = 1;
+      unsigned char d = static_cast<unsigned char>(text[end]);
+      char32_t cp = d < 0x80 ? d : PeekCodePoint(text, end, &l);
+      if (IsWordCodePoint(cp)) {
+        prev = cp;
+        end += l;
+        continue;
+      }
+      // An inner apostrophe, decimal point or thousands separator.
+      size_t l2 = 0;
+      char32_t next =
+          end + l < n ? PeekCodePoint(text, end + l, &l2) : char32_t{0};
+      if (IsApostrophe(cp) && base::IsLetter(prev) && base::IsLetter(next)) {
+        const size_t after = end + l + l2;
+        bool s_only =
+            (next == 's' || next == 'S') &&
+            (after >= n || !IsWordCodePoint(PeekCodePoint(text, after, &l2)));
+        if (s_only) possessive = end;
+        end = after;
+        prev = next;
+        continue;
+      }
+      if ((cp == '.' || cp == ',') && base::IsDigit(prev) &&
+          base::IsDigit(next)) {
+        end += l;
+        continue;
+      }
+      break;
+    }
+    if (end + static_cast<size_t>(offset) > 0xFFFFFFFFu) break;
+    if (possessive > begin) {
+      Emit(text, begin, possessive, offset, &exact, &folded, out);
+      Emit(text, possessive, end, offset, &exact, &folded, out);
+    } else {
+      Emit(text, begin, end, offset, &exact, &folded, out);
+    }
+    pos = end;
+  }
+}
+
+}  // namespace newstrace::trace

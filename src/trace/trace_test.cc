@@ -1,0 +1,194 @@
+// Article-level tracing: fingerprints, overlap, diff, substitutions, reuse
+// and origin, on small articles written for these tests.
+#include "newstrace/trace.h"
+
+#include <gtest/gtest.h>
+
+namespace newstrace {
+namespace {
+
+// An article from (kind, text) blocks joined by blank lines.
+Article Make(const std::vector<std::pair<BlockKind, std::string>>& blocks,
+             std::string published = "") {
+  Article a;
+  for (const auto& [kind, text] : blocks) {
+    if (!a.text.empty()) a.text += "\n\n";
+    Block b;
+    b.kind = kind;
+    b.span = {a.text.size(), a.text.size() + text.size()};
+    a.text += text;
+    a.blocks.push_back(b);
+  }
+  a.published = std::move(published);
+  return a;
+}
+
+const char kP1[] =
+    "The president of Russia met the leader of the island nation on "
+    "Thursday to discuss trade in grain, fishing rights and a new ferry "
+    "line across the strait.";
+const char kP2[] =
+    "Officials in Russia said the talks lasted four hours and ended with a "
+    "joint statement promising a second round of meetings in the spring.";
+const char kP3[] =
+    "The ferry line, first proposed a decade ago, would cut the crossing "
+    "from two days to nine hours, according to the transport ministry.";
+
+std::string Swap(std::string s) {
+  for (size_t p; (p = s.find("Russia ")) != std::string::npos;) {
+    s.replace(p, 6, "Russian Federation");
+  }
+  return s;
+}
+
+Article Original() {
+  return Make({{BlockKind::kTitle, "Leaders discuss ferry line"},
+               {BlockKind::kParagraph, kP1},
+               {BlockKind::kParagraph, kP2},
+               {BlockKind::kParagraph, kP3}},
+              "2017-11-20");
+}
+
+Article Copy() {
+  return Make(
+      {{BlockKind::kTitle, "Leaders discuss ferry line"},
+       {BlockKind::kParagraph, Swap(kP1)},
+       {BlockKind::kCaption, "The two leaders shook hands at the port"},
+       {BlockKind::kParagraph, Swap(kP2)},
+       {BlockKind::kParagraph, kP3},
+       {BlockKind::kRelatedLink, "Shocking photos you will not believe"}},
+      "2017-11-21");
+}
+
+TEST(TraceTest, FingerprintIgnoresBoilerplateBlocks) {
+  FingerprintOptions o;
+  Article a = Original();
+  Article b = a;
+  b.text += "\n\nSubscribe to our newsletter today for more";
+  b.blocks.push_back(
+      {BlockKind::kAdvertisement, {a.text.size() + 2, b.text.size()}, ""});
+  Fingerprint fa = ComputeFingerprint(a, o), fb = ComputeFingerprint(b, o);
+  EXPECT_EQ(fa.minhash, fb.minhash);
+  EXPECT_EQ(fa.band_keys, fb.band_keys);
+  EXPECT_EQ(fa.minhash.size(), 128u);
+  EXPECT_EQ(fa.band_keys.size(), 23u);
+  EXPECT_EQ(fa.words, 75u);
+  EXPECT_LE(fa.reuse_keys.size(), fa.shingles);
+  EXPECT_TRUE(std::is_sorted(fa.reuse_keys.begin(), fa.reuse_keys.end()));
+  // No words: nothing to index.
+  Fingerprint empty = ComputeFingerprint(Make({}), o);
+  EXPECT_TRUE(empty.minhash.empty());
+  EXPECT_TRUE(empty.band_keys.empty());
+  FingerprintOptions bad;
+  bad.threshold = 1.5;
+  EXPECT_FALSE(bad.Validate().ok());
+  EXPECT_TRUE(o.Validate().ok());
+}
+
+TEST(TraceTest, OverlapOfCopy) {
+  Overlap o = CompareArticles(Original(), Copy(), 5);
+  EXPECT_GT(o.jaccard, 0.5);
+  EXPECT_LT(o.jaccard, 1.0);
+  EXPECT_EQ(o.a_shingles, 75u - 4);
+  EXPECT_NEAR(o.a_in_b, double(o.shared) / o.a_shingles, 1e-12);
+  Overlap same = CompareArticles(Original(), Original(), 5);
+  EXPECT_EQ(same.jaccard, 1.0);
+}
+
+TEST(TraceTest, DiffAndSystematicSubstitution) {
+  const Article a = Original(), b = Copy();
+  const auto diff = DiffArticles(a, b, DiffOptions());
+  int replaced = 0, inserted = 0;
+  size_t from_pos = 0, to_pos = 0;
+  for (const DiffRun& r : diff) {
+    EXPECT_GE(r.from.begin, from_pos);
+    EXPECT_GE(r.to.begin, to_pos);
+    from_pos = r.from.end;
+    to_pos = r.to.end;
+    if (r.op == DiffOp::kReplace) {
+      ++replaced;
+      EXPECT_EQ(a.SpanText(r.from), "Russia");
+      EXPECT_EQ(b.SpanText(r.to), "Russian Federation");
+    }
+    if (r.op == DiffOp::kInsert) {
+      ++inserted;
+      EXPECT_TRUE(b.SpanText(r.to) ==
+                      "The two leaders shook hands at the port" ||
+                  b.SpanText(r.to) == "Shocking photos you will not believe")
+          << b.SpanText(r.to);
+      EXPECT_TRUE(r.from.empty());
+    }
+    EXPECT_NE(r.op, DiffOp::kDelete);
+  }
+  EXPECT_EQ(replaced, 2);
+  EXPECT_EQ(inserted, 2);
+  const auto subs = FindSubstitutions(a, b, diff);
+  ASSERT_EQ(subs.size(), 1u);
+  EXPECT_EQ(subs[0].from, "Russia");
+  EXPECT_EQ(subs[0].to, "Russian Federation");
+  EXPECT_EQ(subs[0].count, 2u);
+  // Made once, it is not systematic; with min_count 1 it is listed.
+  SubstitutionOptions once;
+  once.min_count = 1;
+  Article c = Copy();
+  EXPECT_EQ(FindSubstitutions(a, b, diff, once).size(), 1u);
+  EXPECT_EQ(DiffArticles(a, a, DiffOptions()).size(), 1u);
+}
+
+TEST(TraceTest, ReuseFindsRewrittenPassagesOnly) {
+  const Article source = Original();
+  // A short story: one sentence of the source verbatim, one rewritten with
+  // a word changed, and its own words.
+  std::string p2 = kP2;
+  p2.replace(p2.find("four"), 4, "five");
+  const Article target =
+      Make({{BlockKind::kParagraph,
+             "Local traders welcomed the news on Friday morning."},
+            {BlockKind::kParagraph, kP3},
+            {BlockKind::kParagraph, p2}});
+  Reuse r = FindReuse(source, target, ReuseOptions());
+  ASSERT_EQ(r.passages.size(), 2u);
+  EXPECT_EQ(target.SpanText(r.passages[0].target),
+            "The ferry line, first proposed a decade ago, would cut the "
+            "crossing from two days to nine hours, according to the "
+            "transport ministry");
+  EXPECT_EQ(source.SpanText(r.passages[0].source),
+            target.SpanText(r.passages[0].target));
+  EXPECT_EQ(r.passages[1].words, 24u);  // all of it, bridged over "five"
+  EXPECT_GT(r.share(), 0.8);
+  // An independent report of the same event shares names and a phrase.
+  const Article other =
+      Make({{BlockKind::kParagraph,
+             "Grain and fishing rights were on the agenda as the president of "
+             "Russia met the island's leader, a meeting that lasted four hours "
+             "according to the transport ministry."}});
+  EXPECT_TRUE(FindReuse(source, other, ReuseOptions()).passages.empty());
+  EXPECT_TRUE(FindReuse(Make({}), other, ReuseOptions()).passages.empty());
+}
+
+TEST(TraceTest, OriginRules) {
+  std::vector<OriginCandidate> c = {{"2017-11-21", "", 0.7},
+                                    {"2017-11-20T09:00:00Z", "", 0.9},
+                                    {"", "", 0.5}};
+  OriginChoice o = ChooseOrigin(c);
+  EXPECT_EQ(o.index, 1);
+  EXPECT_EQ(o.rule, "earliest_published");
+  EXPECT_EQ(o.confidence, "medium");  // one copy undated
+  c[2].published = "2017-11-22";
+  EXPECT_EQ(ChooseOrigin(c).confidence, "high");
+  // Tied dates: containment decides.
+  c = {{"2017-11-20", "", 0.6}, {"2017-11-20", "", 0.95}};
+  o = ChooseOrigin(c);
+  EXPECT_EQ(o.index, 1);
+  EXPECT_EQ(o.rule, "contained_in_others");
+  // Nothing tells them apart.
+  c = {{"", "", 0.8}, {"", "", 0.8}};
+  EXPECT_EQ(ChooseOrigin(c).rule, "undecided");
+  c = {{"", "2017-01-02", 0.8}, {"", "2017-01-01", 0.8}};
+  EXPECT_EQ(ChooseOrigin(c).index, 1);
+  EXPECT_EQ(ChooseOrigin({}).index, -1);
+  EXPECT_EQ(ChooseOrigin({{"", "", 0}}).rule, "only_document");
+}
+
+}  // namespace
+}  // namespace newstrace

@@ -22,6 +22,7 @@
 #include "newstrace/document.h"
 #include "newstrace/result.h"
 #include "newstrace/status.h"
+#include "newstrace/trace.h"
 
 namespace newstrace {
 
@@ -43,14 +44,47 @@ struct EncodedRecord {
   std::string authors;      // JSON array, empty when none
   std::string diagnostics;  // JSON, empty when none
   uint32_t tokens = 0;      // words in title and body: the search length
+  Fingerprint fingerprint;  // for the trace index
+  FingerprintOptions fingerprint_options;  // what `fingerprint` was made with
 };
-EncodedRecord EncodeRecord(Record record);
+// `fingerprint` should be the corpus' own (Corpus::fingerprint_options());
+// Add recomputes the fingerprint when they differ.
+EncodedRecord EncodeRecord(
+    Record record,
+    const FingerprintOptions& fingerprint = FingerprintOptions());
 
 struct CorpusOptions {
   // Open without writing (no schema creation or migration). Default: false.
   bool read_only = false;
   // Milliseconds to wait for a lock held by another process. Default: 5000.
   int busy_timeout_ms = 5000;
+  // How a NEW corpus fingerprints documents for tracing; an existing corpus
+  // keeps the options it was created with (fingerprint_options()).
+  // Default: FingerprintOptions().
+  FingerprintOptions fingerprint;
+};
+
+// A document that may be a copy of, or reuse, a query document: from the
+// trace index, not yet verified.
+struct TraceCandidate {
+  DocId id = 0;
+  uint32_t bands = 0;       // LSH bands shared with the query
+  uint32_t reuse_hits = 0;  // sampled shingles shared with the query
+  double estimate = 0;      // MinHash estimate of their Jaccard similarity
+};
+
+struct CandidateQuery {
+  // Skip this document (the query itself when it is stored). Default: none.
+  DocId exclude = 0;
+  // A sampled shingle found in more documents than this is a stock phrase
+  // and is ignored. Default: 100.
+  uint32_t max_posting = 100;
+  // Documents sharing no LSH band need this many sampled shingles with the
+  // query to be candidates for partial reuse. Default: 2.
+  uint32_t min_reuse_hits = 2;
+  // At most this many such reuse-only candidates, the most hits first.
+  // Default: 50.
+  size_t max_reuse_candidates = 50;
 };
 
 // Where an earlier ingest of one input file stopped (for resuming).
@@ -121,7 +155,7 @@ class Corpus {
   virtual Result<bool> Add(const EncodedRecord& record,
                            std::string_view input) = 0;
   Result<bool> Add(const Record& record, std::string_view input) {
-    return Add(EncodeRecord(record), input);
+    return Add(EncodeRecord(record, fingerprint_options()), input);
   }
 
   // Resume bookkeeping for an input file, keyed by its path.
@@ -148,6 +182,23 @@ class Corpus {
   virtual Status ForEach(const std::function<bool(const Record&)>& fn) = 0;
 
   virtual Result<CorpusStats> Stats() = 0;
+
+  // Tracing (trace.h). The options every stored fingerprint was made with.
+  virtual const FingerprintOptions& fingerprint_options() const = 0;
+  // Stored documents sharing an LSH band or enough sampled shingles with
+  // `f` (made with fingerprint_options()), best estimate first. Candidates
+  // are unverified: compare the articles (CompareArticles) before trusting
+  // one.
+  virtual Result<std::vector<TraceCandidate>> FindCandidates(
+      const Fingerprint& f, const CandidateQuery& query) = 0;
+  // Calls `fn` with the ids of each LSH bucket of two or more documents
+  // (cut to its first `max_bucket`) until it returns false.
+  virtual Status ForEachLshBucket(
+      size_t max_bucket,
+      const std::function<bool(std::vector<DocId>&)>& fn) = 0;
+  // Deletes document `id` with its search and trace index entries. Returns
+  // false when there is no such document. REQUIRES: inside a batch.
+  virtual Result<bool> Remove(DocId id) = 0;
 
  protected:
   Corpus() = default;

@@ -15,6 +15,7 @@
 #include "newstrace/extract.h"
 #include "newstrace/reader.h"
 #include "newstrace/result.h"
+#include "newstrace/trace.h"
 
 namespace newstrace {
 
@@ -84,6 +85,105 @@ struct IngestOptions {
 // committed before stays committed.
 Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths,
                                   Corpus* corpus, const IngestOptions& options);
+
+// Tracing an article through a corpus (trace.h has the algorithms).
+struct TraceOptions {
+  // A verified Jaccard similarity at least this makes a near copy; 0 (the
+  // default) uses the corpus' fingerprint threshold.
+  double threshold = 0;
+  // A candidate whose reused passages (FindReuse) cover at least this
+  // share of the shorter article's words is a partial reuse. Default: 0.2.
+  double min_reuse_share = 0.2;
+  // Most matches reported, best first. Default: 10.
+  size_t limit = 10;
+  // Most candidates verified (by their MinHash estimate, then shared
+  // sampled shingles). Default: 200.
+  size_t max_candidates = 200;
+  CandidateQuery candidates;
+  DiffOptions diff;
+  SubstitutionOptions substitutions;
+  // Defaults; shingle_size is taken from the corpus.
+  ReuseOptions reuse;
+};
+
+struct TraceMatch {
+  Record record;  // the stored match
+  DocId id = 0;
+  std::string relation;  // "near_copy" or "reuse"
+  Overlap overlap;       // a = the query, b = the match
+  double estimate = 0;   // the index's MinHash estimate of the Jaccard
+  // For a near copy: the word diff from `diff_from_query ? query : match`
+  // to the other (from the origin's side when one of them is the origin),
+  // and its systematic substitutions.
+  bool diff_from_query = false;
+  std::vector<DiffRun> diff;
+  std::vector<Substitution> substitutions;
+  // For a reuse: the passages, from the longer article (the source) into
+  // the shorter; reuse_from_query says the query is the source.
+  bool reuse_from_query = false;
+  Reuse reuse;
+};
+
+struct TraceReport {
+  Record query;
+  DocId query_id = 0;               // ContentId of the query
+  bool query_stored = false;        // the query is itself in the corpus
+  uint32_t candidates = 0;          // candidates verified
+  std::vector<TraceMatch> matches;  // near copies first, then reuse
+  // The original among the query and its near copies: origin.index 0 is
+  // the query, i > 0 is the near copy matches[i - 1].
+  OriginChoice origin;
+  DocId origin_id = 0;
+};
+
+// Finds the stored copies and reusers of `query` (already analyzed), verifies
+// them, names the original and diffs each near copy. Fails with the store's
+// error.
+Result<TraceReport> TraceDocument(Corpus* corpus, const Record& query,
+                                  const TraceOptions& options);
+
+// One group of near duplicates in a corpus.
+struct DupeGroup {
+  std::vector<DocId> ids;       // the members, origin first
+  std::vector<Record> records;  // the same order
+  std::vector<double> jaccard;  // each member's Jaccard with the origin
+  OriginChoice origin;          // origin.index refers to the order found
+  // Systematic substitutions from the origin to each member, merged.
+  std::vector<Substitution> substitutions;
+};
+
+struct DupesOptions {
+  // Verified Jaccard at least this links two documents; 0 (the default)
+  // uses the corpus' fingerprint threshold.
+  double threshold = 0;
+  // LSH buckets are verified pairwise up to this size; larger ones (many
+  // exact copies) are verified against their first members only.
+  // Default: 32.
+  size_t max_pairwise_bucket = 32;
+  // Diff members against the origin for substitutions. Default: true.
+  bool substitutions = true;
+  DiffOptions diff;
+  SubstitutionOptions substitution_options;
+  const std::atomic<bool>* stop = nullptr;
+  std::function<void(uint64_t buckets, uint64_t pairs)> progress;
+};
+
+struct DupesSummary {
+  uint64_t buckets = 0;         // LSH buckets with two or more documents
+  uint64_t pairs_verified = 0;  // candidate pairs compared exactly
+  uint64_t pairs_linked = 0;    // of them, at or above the threshold
+  uint64_t groups = 0;
+  // Substitutions made in copies of at least two different groups: a
+  // copier's signature, with how many groups show it.
+  std::vector<Substitution> signatures;
+  bool interrupted = false;
+};
+
+// Every group of near duplicates (connected by verified pairs at or above
+// the threshold), passed to `fn` as found, largest groups not guaranteed
+// first. Fails with the store's error.
+Result<DupesSummary> FindDupes(Corpus* corpus, const DupesOptions& options,
+                               const std::function<void(const DupeGroup&)>& fn);
 
 }  // namespace newstrace
 

@@ -56,6 +56,9 @@ struct FingerprintOptions {
   // Default: 8.
   int reuse_sample = 8;
 
+  friend bool operator==(const FingerprintOptions&,
+                         const FingerprintOptions&) = default;
+
   // kInvalidArgument when a field is out of range (shingle_size 1..32,
   // num_hashes 8..1024, threshold in (0, 1), reuse_sample 0..1024).
   Status Validate() const;
@@ -109,6 +112,13 @@ struct Overlap {
   double b_in_a = 0;   // shared / |B|
 };
 Overlap CompareArticles(const Article& a, const Article& b, int shingle_size);
+
+// The sorted, distinct shingle hashes of the article's body (as
+// ComputeFingerprint reads it), and the exact overlap of two such sets:
+// for comparing one article with many without re-shingling it.
+std::vector<uint64_t> BodyShingles(const Article& article, int shingle_size);
+Overlap CompareShingles(const std::vector<uint64_t>& a,
+                        const std::vector<uint64_t>& b);
 
 // One run of a word diff from article `from` to article `to`. Spans are
 // byte ranges of each article's text (empty on the side that has no words:
@@ -200,8 +210,8 @@ struct OriginCandidate {
 struct OriginChoice {
   int index = -1;          // into the candidates; -1 when there are none
   std::string rule;        // "earliest_published", "contained_in_others",
-                           // "earliest_fetched", "only_document" or
-                           // "undecided"
+                           // "only_dated", "earliest_fetched",
+                           // "only_document" or "undecided"
   std::string confidence;  // "high", "medium" or "low"
   std::string reason;      // one sentence for a person
 };
@@ -209,8 +219,8 @@ struct OriginChoice {
 // The original among copies: the earliest published when at least two are
 // dated and the earliest date is unique; otherwise the one most contained
 // in the others (copiers add more than they remove) when it leads by at
-// least 0.02; otherwise the earliest fetched; otherwise "undecided" (the
-// most contained, with low confidence).
+// least 0.02; otherwise the only dated one; otherwise the earliest fetched;
+// otherwise "undecided" (the most contained, with low confidence).
 OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates);
 
 }  // namespace newstrace

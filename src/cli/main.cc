@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   add(&AddShowCommand);
   add(&AddExportCommand);
   add(&AddStatsCommand);
+  add(&AddTraceCommand);
+  add(&AddDupesCommand);
   add(&AddDemoCommand);
   try {
     app.parse(argc, argv);

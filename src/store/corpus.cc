@@ -19,6 +19,7 @@
 #include "store/schema.h"
 #include "store/search.h"
 #include "store/sqlite_util.h"
+#include "store/trace_index.h"
 
 namespace newstrace {
 
@@ -35,9 +36,12 @@ std::string StringsToJson(const std::vector<std::string>& v);
 }  // namespace
 }  // namespace store
 
-EncodedRecord EncodeRecord(Record record) {
+EncodedRecord EncodeRecord(Record record,
+                           const FingerprintOptions& fingerprint) {
   EncodedRecord e;
   const Article& a = record.article;
+  e.fingerprint = ComputeFingerprint(a, fingerprint);
+  e.fingerprint_options = fingerprint;
   e.id = ContentId(a);
   const auto hash = base::Hash128(a.text);
   e.hash.assign(reinterpret_cast<const char*>(hash.data()), hash.size());
@@ -129,7 +133,7 @@ constexpr const char kSelectColumns[] =
 
 class SqliteCorpus final : public Corpus {
  public:
-  explicit SqliteCorpus(sqlite3* db) : db_(db) {}
+  explicit SqliteCorpus(sqlite3* db) : db_(db), index_(db) {}
   ~SqliteCorpus() override {
     insert_ = Stmt();
     insert_fts_ = Stmt();
@@ -189,6 +193,12 @@ class SqliteCorpus final : public Corpus {
     NT_RETURN_IF_ERROR(step.status());
     if (sqlite3_changes(db_) == 0) return false;  // already stored
     const int64_t seq = sqlite3_last_insert_rowid(db_);
+    if (e.fingerprint_options == fingerprint_) {
+      NT_RETURN_IF_ERROR(index_.Insert(seq, e.fingerprint));
+    } else {
+      NT_RETURN_IF_ERROR(
+          index_.Insert(seq, ComputeFingerprint(a, fingerprint_)));
+    }
     pending_lens_.emplace_back(seq, e.tokens);
     Stmt& f = insert_fts_;
     f.Reset();
@@ -317,6 +327,87 @@ class SqliteCorpus final : public Corpus {
 
   Result<CorpusStats> Stats() override { return RunStats(db_); }
 
+  const FingerprintOptions& fingerprint_options() const override {
+    return fingerprint_;
+  }
+  void set_fingerprint_options(const FingerprintOptions& o) {
+    fingerprint_ = o;
+  }
+
+  Result<std::vector<TraceCandidate>> FindCandidates(
+      const Fingerprint& f, const CandidateQuery& query) override {
+    return index_.Candidates(f, query);
+  }
+
+  Status ForEachLshBucket(
+      size_t max_bucket,
+      const std::function<bool(std::vector<DocId>&)>& fn) override {
+    return index_.ForEachBucket(max_bucket, fn);
+  }
+
+  Result<bool> Remove(DocId id) override {
+    if (!in_batch_) return Status::Internal("Remove outside a batch");
+    NT_ASSIGN_OR_RETURN(
+        Stmt s, Stmt::Prepare(db_,
+                              "SELECT seq, title, body, text, blocks FROM "
+                              "documents WHERE id = ?1"));
+    s.BindInt(1, ToRowid(id));
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return false;
+    const int64_t seq = s.Int(0);
+    Article a;
+    a.text = std::string(s.Text(3));
+    NT_RETURN_IF_ERROR(BlocksFromJson(s.Text(4), &a));
+    NT_ASSIGN_OR_RETURN(
+        Stmt fts, Stmt::Prepare(db_,
+                                "INSERT INTO documents_fts (documents_fts, "
+                                "rowid, title, body) VALUES ('delete', ?1, "
+                                "?2, ?3)"));
+    fts.BindInt(1, seq);
+    fts.BindText(2, s.Text(1));
+    fts.BindText(3, s.Text(2));
+    NT_RETURN_IF_ERROR(fts.Step().status());
+    NT_RETURN_IF_ERROR(index_.Remove(seq, ComputeFingerprint(a, fingerprint_)));
+    NT_ASSIGN_OR_RETURN(
+        Stmt del, Stmt::Prepare(db_, "DELETE FROM documents WHERE seq = ?1"));
+    del.BindInt(1, seq);
+    NT_RETURN_IF_ERROR(del.Step().status());
+    return true;
+  }
+
+  // Fingerprints the documents stored before the trace index existed (a
+  // corpus migrated from schema 1): those without a `signatures` row.
+  Status IndexMissing() {
+    NT_ASSIGN_OR_RETURN(
+        Stmt s, Stmt::Prepare(db_,
+                              "SELECT seq, text, blocks FROM documents WHERE "
+                              "seq NOT IN (SELECT seq FROM signatures)"));
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    NT_RETURN_IF_ERROR(BeginBatch());
+    Status status;
+    for (; row && status.ok();) {
+      Article a;
+      a.text = std::string(s.Text(1));
+      status = BlocksFromJson(s.Text(2), &a);
+      if (status.ok()) {
+        status = index_.Insert(s.Int(0), ComputeFingerprint(a, fingerprint_));
+      }
+      if (status.ok()) {
+        Result<bool> next = s.Step();
+        status = next.status();
+        row = status.ok() && *next;
+      }
+    }
+    s = Stmt();
+    if (!status.ok()) {
+      in_batch_ = false;
+      (void)Exec(db_, "ROLLBACK");
+      return status;
+    }
+    return CommitBatch();
+  }
+
  private:
   static Result<Record> ReadRow(const Stmt& s) {
     Record r;
@@ -390,6 +481,8 @@ class SqliteCorpus final : public Corpus {
   }
 
   sqlite3* db_;
+  TraceIndex index_;
+  FingerprintOptions fingerprint_;
   store::DeferredIdf* deferred_idf_ = nullptr;  // owned by the connection
   bool in_batch_ = false;
   std::vector<std::pair<int64_t, uint32_t>> pending_lens_;  // (seq, tokens)
@@ -424,6 +517,10 @@ Result<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path,
   corpus->set_deferred_idf(deferred);
   if (options.read_only) {
     NT_RETURN_IF_ERROR(store::CheckReadable(db));
+    NT_ASSIGN_OR_RETURN(
+        FingerprintOptions fp,
+        store::LoadOrInitParams(db, options.fingerprint, /*writable=*/false));
+    corpus->set_fingerprint_options(fp);
   } else {
     NT_RETURN_IF_ERROR(
         store::Exec(db,
@@ -438,6 +535,16 @@ Result<std::unique_ptr<Corpus>> Corpus::Open(const std::string& path,
                     "PRAGMA synchronous = NORMAL; "
                     "PRAGMA foreign_keys = ON"));
     NT_RETURN_IF_ERROR(store::Migrate(db));
+    NT_RETURN_IF_ERROR(store::Exec(db, "BEGIN IMMEDIATE"));
+    Result<FingerprintOptions> fp =
+        store::LoadOrInitParams(db, options.fingerprint, /*writable=*/true);
+    if (!fp.ok()) {
+      (void)store::Exec(db, "ROLLBACK");
+      return fp.status();
+    }
+    NT_RETURN_IF_ERROR(store::Exec(db, "COMMIT"));
+    corpus->set_fingerprint_options(*fp);
+    NT_RETURN_IF_ERROR(corpus->IndexMissing());
   }
   return std::unique_ptr<Corpus>(std::move(corpus));
 }

@@ -49,7 +49,32 @@ CREATE TABLE inputs (
 );
 )sql";
 
-constexpr const char* kMigrations[] = {kV1};
+// Version 1 -> 2: the trace index (docs/format/store.md). Documents stored
+// before it are fingerprinted when the corpus is next opened for writing
+// (they have no `signatures` row).
+constexpr const char kV2[] = R"sql(
+CREATE TABLE trace_params (
+  name     TEXT PRIMARY KEY,        -- shingle_size, num_hashes, family, ...
+  value    TEXT NOT NULL
+);
+CREATE TABLE signatures (
+  seq      INTEGER PRIMARY KEY,     -- documents.seq
+  words    INTEGER NOT NULL,        -- body words fingerprinted
+  minhash  BLOB NOT NULL            -- num_hashes 16-bit values, LE; empty: no words
+);
+CREATE TABLE lsh (
+  key      INTEGER NOT NULL,        -- band << 40 | 40 bits of the band's hash
+  seq      INTEGER NOT NULL,
+  PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+CREATE TABLE reuse (
+  key      INTEGER NOT NULL,        -- 40 bits of a sampled shingle's hash
+  seq      INTEGER NOT NULL,
+  PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 Result<int64_t> PragmaInt(sqlite3* db, const char* pragma) {

@@ -31,6 +31,67 @@ Span Covering(const std::vector<Token>& t, size_t i, size_t j) {
   return {at, at};
 }
 
+// How well an inserted (or deleted) run of words [i, j) of `t` sits on the
+// text's structure: starting a line scores 2, ending one 1.
+int BoundaryScore(const std::vector<Token>& t, std::string_view text, size_t i,
+                  size_t j) {
+  auto breaks = [&](size_t from, size_t to) {
+    return text.substr(from, to - from).find('\n') != std::string_view::npos;
+  };
+  int score = 0;
+  if (i == 0 || breaks(t[i - 1].end, t[i].begin)) score += 2;
+  if (j == t.size() || breaks(t[j - 1].end, t[j].begin)) score += 1;
+  return score;
+}
+
+// A pure insertion (or deletion) between two kept runs can often slide:
+// inserting "civil war. Tags... civil war" after "Syrian" is the same edit
+// as inserting "Tags... civil war. " after "war". Slides each such run to
+// where it starts (then ends) a line, so that an added paragraph comes out
+// as that paragraph. Keeps at least one word in each neighbouring kept run.
+void SlideToBoundaries(std::vector<trace::Edit>* edits,
+                       const std::vector<Token>& ta, std::string_view text_a,
+                       const std::vector<Token>& tb, std::string_view text_b) {
+  size_t i = 0, j = 0;  // positions in a and b at the start of edit e
+  for (size_t e = 0; e < edits->size(); ++e) {
+    trace::Edit& ed = (*edits)[e];
+    const bool slidable = ed.op != trace::EditOp::kKeep && e > 0 &&
+                          e + 1 < edits->size() &&
+                          (*edits)[e - 1].op == trace::EditOp::kKeep &&
+                          (*edits)[e + 1].op == trace::EditOp::kKeep;
+    if (slidable) {
+      const bool ins = ed.op == trace::EditOp::kInsert;
+      const std::vector<Token>& t = ins ? tb : ta;
+      const std::string_view text = ins ? text_b : text_a;
+      const size_t at = ins ? j : i;
+      const size_t n = ed.count;
+      const size_t before = (*edits)[e - 1].count - 1;
+      const size_t after = (*edits)[e + 1].count - 1;
+      long best_shift = 0;
+      int best = BoundaryScore(t, text, at, at + n);
+      for (size_t s = 1; s <= before && t[at - s].exact == t[at + n - s].exact;
+           ++s) {
+        const int score = BoundaryScore(t, text, at - s, at + n - s);
+        if (score > best) best = score, best_shift = -static_cast<long>(s);
+      }
+      for (size_t s = 1;
+           s <= after && t[at + s - 1].exact == t[at + n + s - 1].exact; ++s) {
+        const int score = BoundaryScore(t, text, at + s, at + n + s);
+        if (score > best) best = score, best_shift = static_cast<long>(s);
+      }
+      (*edits)[e - 1].count =
+          static_cast<uint32_t>((*edits)[e - 1].count + best_shift);
+      (*edits)[e + 1].count =
+          static_cast<uint32_t>((*edits)[e + 1].count - best_shift);
+      // The kept run before consumed both sides: both positions move.
+      i = static_cast<size_t>(static_cast<long>(i) + best_shift);
+      j = static_cast<size_t>(static_cast<long>(j) + best_shift);
+    }
+    if (ed.op != trace::EditOp::kInsert) i += ed.count;
+    if (ed.op != trace::EditOp::kDelete) j += ed.count;
+  }
+}
+
 }  // namespace
 
 std::string_view DiffOpName(DiffOp op) { return OpName(op); }
@@ -42,8 +103,9 @@ std::vector<DiffRun> DiffArticles(const Article& from, const Article& to,
   std::vector<uint64_t> ka(ta.size()), kb(tb.size());
   for (size_t i = 0; i < ta.size(); ++i) ka[i] = ta[i].exact;
   for (size_t i = 0; i < tb.size(); ++i) kb[i] = tb[i].exact;
-  const std::vector<trace::Edit> edits =
+  std::vector<trace::Edit> edits =
       trace::DiffSequences(ka, kb, options.max_edits);
+  SlideToBoundaries(&edits, ta, from.text, tb, to.text);
 
   std::vector<DiffRun> runs;
   size_t i = 0, j = 0;  // words of `from` and `to` consumed

@@ -83,11 +83,13 @@ double EstimateJaccard(const std::vector<uint32_t>& a,
   return double(equal) / a.size();
 }
 
-Overlap CompareArticles(const Article& a, const Article& b, int shingle_size) {
-  const std::vector<uint64_t> sa = trace::ShingleSet(
-      trace::ShingleHashes(trace::BodyTokens(a), shingle_size));
-  const std::vector<uint64_t> sb = trace::ShingleSet(
-      trace::ShingleHashes(trace::BodyTokens(b), shingle_size));
+std::vector<uint64_t> BodyShingles(const Article& article, int shingle_size) {
+  return trace::ShingleSet(
+      trace::ShingleHashes(trace::BodyTokens(article), shingle_size));
+}
+
+Overlap CompareShingles(const std::vector<uint64_t>& sa,
+                        const std::vector<uint64_t>& sb) {
   Overlap o;
   o.a_shingles = static_cast<uint32_t>(sa.size());
   o.b_shingles = static_cast<uint32_t>(sb.size());
@@ -97,6 +99,11 @@ Overlap CompareArticles(const Article& a, const Article& b, int shingle_size) {
   if (o.a_shingles) o.a_in_b = double(o.shared) / o.a_shingles;
   if (o.b_shingles) o.b_in_a = double(o.shared) / o.b_shingles;
   return o;
+}
+
+Overlap CompareArticles(const Article& a, const Article& b, int shingle_size) {
+  return CompareShingles(BodyShingles(a, shingle_size),
+                         BodyShingles(b, shingle_size));
 }
 
 }  // namespace newstrace

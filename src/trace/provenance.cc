@@ -50,7 +50,8 @@ OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates) {
   std::vector<std::string> days;
   for (const auto& x : candidates) days.push_back(DatePart(x.published));
   int dated = 0;
-  int best = UniqueEarliest(days, &dated);
+  const int earliest = UniqueEarliest(days, &dated);
+  int best = earliest;
   if (best >= 0 && dated >= 2) {
     c.index = best;
     c.rule = "earliest_published";
@@ -88,11 +89,21 @@ OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates) {
     c.reason = buf;
     return c;
   }
-  // 3. Earliest fetched.
+  // 3. The only dated one.
+  if (dated == 1 && earliest >= 0) {
+    best = earliest;
+    c.index = best;
+    c.rule = "only_dated";
+    c.confidence = "low";
+    c.reason = "the only copy with a publication date (" + days[best] + ")";
+    return c;
+  }
+  // 4. Earliest fetched.
   std::vector<std::string> fetched;
   for (const auto& x : candidates) fetched.push_back(x.fetched);
-  best = UniqueEarliest(fetched, &dated);
-  if (best >= 0 && dated >= 2) {
+  int fetched_count = 0;
+  best = UniqueEarliest(fetched, &fetched_count);
+  if (best >= 0 && fetched_count >= 2) {
     c.index = best;
     c.rule = "earliest_fetched";
     c.confidence = "low";

@@ -135,6 +135,25 @@ TEST(TraceTest, DiffAndSystematicSubstitution) {
   EXPECT_EQ(DiffArticles(a, a, DiffOptions()).size(), 1u);
 }
 
+TEST(TraceTest, InsertedParagraphSlidesToItsLines) {
+  const Article a = Make({{BlockKind::kParagraph, "The long civil war."},
+                          {BlockKind::kParagraph, "Peace talks began."}});
+  const Article b = Make({{BlockKind::kParagraph, "The long civil war."},
+                          {BlockKind::kCaption, "Photos of the civil war."},
+                          {BlockKind::kParagraph, "Peace talks began."}});
+  const auto diff = DiffArticles(a, b, DiffOptions());
+  ASSERT_EQ(diff.size(), 3u);
+  EXPECT_EQ(diff[1].op, DiffOp::kInsert);
+  EXPECT_EQ(b.SpanText(diff[1].to), "Photos of the civil war");
+  EXPECT_EQ(a.SpanText(diff[0].from), "The long civil war");
+  EXPECT_EQ(b.SpanText(diff[2].to), "Peace talks began");
+  // The same for a deletion, read the other way.
+  const auto back = DiffArticles(b, a, DiffOptions());
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back[1].op, DiffOp::kDelete);
+  EXPECT_EQ(b.SpanText(back[1].from), "Photos of the civil war");
+}
+
 TEST(TraceTest, ReuseFindsRewrittenPassagesOnly) {
   const Article source = Original();
   // A short story: one sentence of the source verbatim, one rewritten with

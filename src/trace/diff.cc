@@ -44,29 +44,51 @@ int BoundaryScore(const std::vector<Token>& t, std::string_view text, size_t i,
   return score;
 }
 
-// A pure insertion (or deletion) between two kept runs can often slide:
+// Removes empty runs and merges neighbours of one kind. Returns true when
+// anything changed.
+bool Compact(std::vector<trace::Edit>* edits) {
+  std::vector<trace::Edit> out;
+  for (const trace::Edit& e : *edits) {
+    if (e.count == 0) continue;
+    if (!out.empty() && out.back().op == e.op) {
+      out.back().count += e.count;
+    } else {
+      out.push_back(e);
+    }
+  }
+  const bool changed = out.size() != edits->size();
+  *edits = std::move(out);
+  return changed;
+}
+
+// A pure insertion (or deletion) next to kept runs can often slide:
 // inserting "civil war. Tags... civil war" after "Syrian" is the same edit
 // as inserting "Tags... civil war. " after "war". Slides each such run to
 // where it starts (then ends) a line, so that an added paragraph comes out
-// as that paragraph. Keeps at least one word in each neighbouring kept run.
-void SlideToBoundaries(std::vector<trace::Edit>* edits,
-                       const std::vector<Token>& ta, std::string_view text_a,
-                       const std::vector<Token>& tb, std::string_view text_b) {
+// as that paragraph; among equally good places, the rightmost, so that
+// words added in front of a name ("of [Kingdom of] Norway") sit against
+// it. A slide may empty a kept run; the runs around it then merge (two
+// insertions split by one chance match become one).
+bool SlideOnce(std::vector<trace::Edit>* edits, const std::vector<Token>& ta,
+               std::string_view text_a, const std::vector<Token>& tb,
+               std::string_view text_b) {
+  bool moved = false;
   size_t i = 0, j = 0;  // positions in a and b at the start of edit e
   for (size_t e = 0; e < edits->size(); ++e) {
-    trace::Edit& ed = (*edits)[e];
-    const bool slidable = ed.op != trace::EditOp::kKeep && e > 0 &&
-                          e + 1 < edits->size() &&
-                          (*edits)[e - 1].op == trace::EditOp::kKeep &&
-                          (*edits)[e + 1].op == trace::EditOp::kKeep;
-    if (slidable) {
+    const trace::Edit ed = (*edits)[e];  // a copy: the vector may grow
+    const bool keep_before =
+        e > 0 && (*edits)[e - 1].op == trace::EditOp::kKeep;
+    const bool keep_after =
+        e + 1 < edits->size() && (*edits)[e + 1].op == trace::EditOp::kKeep;
+    if (ed.op != trace::EditOp::kKeep && ed.count > 0 &&
+        (keep_before || keep_after)) {
       const bool ins = ed.op == trace::EditOp::kInsert;
       const std::vector<Token>& t = ins ? tb : ta;
       const std::string_view text = ins ? text_b : text_a;
       const size_t at = ins ? j : i;
       const size_t n = ed.count;
-      const size_t before = (*edits)[e - 1].count - 1;
-      const size_t after = (*edits)[e + 1].count - 1;
+      const size_t before = keep_before ? (*edits)[e - 1].count : 0;
+      const size_t after = keep_after ? (*edits)[e + 1].count : 0;
       long best_shift = 0;
       int best = BoundaryScore(t, text, at, at + n);
       for (size_t s = 1; s <= before && t[at - s].exact == t[at + n - s].exact;
@@ -77,18 +99,40 @@ void SlideToBoundaries(std::vector<trace::Edit>* edits,
       for (size_t s = 1;
            s <= after && t[at + s - 1].exact == t[at + n + s - 1].exact; ++s) {
         const int score = BoundaryScore(t, text, at + s, at + n + s);
-        if (score > best) best = score, best_shift = static_cast<long>(s);
+        if (score >= best) best = score, best_shift = static_cast<long>(s);
       }
-      (*edits)[e - 1].count =
-          static_cast<uint32_t>((*edits)[e - 1].count + best_shift);
-      (*edits)[e + 1].count =
-          static_cast<uint32_t>((*edits)[e + 1].count - best_shift);
-      // The kept run before consumed both sides: both positions move.
-      i = static_cast<size_t>(static_cast<long>(i) + best_shift);
-      j = static_cast<size_t>(static_cast<long>(j) + best_shift);
+      if (best_shift != 0) {
+        moved = true;
+        if (!keep_before) {  // a right slide opens a kept run before it
+          edits->insert(edits->begin() + e, {trace::EditOp::kKeep, 0});
+          ++e;
+        }
+        if (!keep_after) {  // a left slide opens one after it
+          edits->insert(edits->begin() + e + 1, {trace::EditOp::kKeep, 0});
+        }
+        (*edits)[e - 1].count =
+            static_cast<uint32_t>((*edits)[e - 1].count + best_shift);
+        (*edits)[e + 1].count =
+            static_cast<uint32_t>((*edits)[e + 1].count - best_shift);
+        // The kept run before consumed both sides: both positions move.
+        i = static_cast<size_t>(static_cast<long>(i) + best_shift);
+        j = static_cast<size_t>(static_cast<long>(j) + best_shift);
+      }
     }
-    if (ed.op != trace::EditOp::kInsert) i += ed.count;
-    if (ed.op != trace::EditOp::kDelete) j += ed.count;
+    const trace::Edit& cur = (*edits)[e];
+    if (cur.op != trace::EditOp::kInsert) i += cur.count;
+    if (cur.op != trace::EditOp::kDelete) j += cur.count;
+  }
+  return moved;
+}
+
+void SlideToBoundaries(std::vector<trace::Edit>* edits,
+                       const std::vector<Token>& ta, std::string_view text_a,
+                       const std::vector<Token>& tb, std::string_view text_b) {
+  for (int pass = 0; pass < 4; ++pass) {
+    const bool moved = SlideOnce(edits, ta, text_a, tb, text_b);
+    const bool merged = Compact(edits);
+    if (!moved || !merged) break;
   }
 }
 

@@ -32,24 +32,91 @@ std::string Words(std::string_view text) {
   return out;
 }
 
+// The word of `tokens` ending at byte `end` (or starting at `begin`), as
+// written; empty when there is none.
+std::string WordEndingAt(const std::vector<trace::Token>& tokens,
+                         std::string_view text, size_t end) {
+  auto it = std::lower_bound(
+      tokens.begin(), tokens.end(), end,
+      [](const trace::Token& t, size_t v) { return t.end < v; });
+  if (it == tokens.end() || it->end != end) return "";
+  return Words(text.substr(it->begin, it->end - it->begin));
+}
+
+std::string WordStartingAt(const std::vector<trace::Token>& tokens,
+                           std::string_view text, size_t begin) {
+  auto it = std::lower_bound(
+      tokens.begin(), tokens.end(), begin,
+      [](const trace::Token& t, size_t v) { return t.begin < v; });
+  if (it == tokens.end() || it->begin != begin) return "";
+  return Words(text.substr(it->begin, it->end - it->begin));
+}
+
+using Key = std::pair<std::string, std::string>;
+
 }  // namespace
 
+// Each short change gives one or two readings: a replacement reads as
+// itself; a pure insertion or deletion reads with the kept word before it
+// ("of" -> "of Kingdom of") or after it ("Norway" -> "Kingdom of Norway").
+// Every change then takes its reading that the document makes most often,
+// so a systematic expansion is counted under the name it expands.
 std::vector<Substitution> FindSubstitutions(
     const Article& from, const Article& to, const std::vector<DiffRun>& diff,
     const SubstitutionOptions& options) {
-  std::map<std::pair<std::string, std::string>, uint32_t> counts;
-  for (const DiffRun& r : diff) {
-    if (r.op != DiffOp::kReplace || r.from_words > options.max_words ||
-        r.to_words > options.max_words) {
+  std::vector<trace::Token> tf;
+  trace::Tokenize(from.text, 0, &tf);
+  std::vector<std::vector<Key>> readings;
+  for (size_t k = 0; k < diff.size(); ++k) {
+    const DiffRun& r = diff[k];
+    if (r.op == DiffOp::kKeep || r.from_words > options.max_words ||
+        r.to_words > options.max_words || r.from.end > from.text.size() ||
+        r.to.end > to.text.size()) {
       continue;
     }
-    if (r.from.end > from.text.size() || r.to.end > to.text.size()) continue;
-    ++counts[{Words(from.SpanText(r.from)), Words(to.SpanText(r.to))}];
+    const std::string old_words = Words(from.SpanText(r.from));
+    const std::string new_words = Words(to.SpanText(r.to));
+    std::vector<Key> options_here;
+    if (r.op == DiffOp::kReplace) {
+      options_here.push_back({old_words, new_words});
+    } else {
+      const bool ins = r.op == DiffOp::kInsert;
+      const std::string& changed = ins ? new_words : old_words;
+      if (k > 0 && diff[k - 1].op == DiffOp::kKeep) {
+        const std::string w = WordEndingAt(tf, from.text, diff[k - 1].from.end);
+        if (!w.empty()) {
+          options_here.push_back(ins ? Key{w, w + " " + changed}
+                                     : Key{w + " " + changed, w});
+        }
+      }
+      if (k + 1 < diff.size() && diff[k + 1].op == DiffOp::kKeep) {
+        const std::string w =
+            WordStartingAt(tf, from.text, diff[k + 1].from.begin);
+        if (!w.empty()) {
+          options_here.push_back(ins ? Key{w, changed + " " + w}
+                                     : Key{changed + " " + w, w});
+        }
+      }
+    }
+    if (!options_here.empty()) readings.push_back(std::move(options_here));
+  }
+  std::map<Key, uint32_t> seen;
+  for (const auto& rs : readings) {
+    for (const Key& key : rs) ++seen[key];
+  }
+  std::map<Key, uint32_t> counts;
+  for (const auto& rs : readings) {
+    const Key* best = &rs[0];
+    for (const Key& key : rs) {
+      if (seen[key] > seen[*best]) best = &key;
+    }
+    ++counts[*best];
   }
   std::vector<Substitution> out;
   for (const auto& [key, count] : counts) {
-    if (count >= options.min_count)
+    if (count >= options.min_count) {
       out.push_back({key.first, key.second, count});
+    }
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Substitution& a, const Substitution& b) {

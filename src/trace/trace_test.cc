@@ -135,6 +135,31 @@ TEST(TraceTest, DiffAndSystematicSubstitution) {
   EXPECT_EQ(DiffArticles(a, a, DiffOptions()).size(), 1u);
 }
 
+TEST(TraceTest, ExpansionsCountUnderTheNameTheyExpand) {
+  // "Norway" -> "Kingdom of Norway" keeps "Norway": the diff holds only the
+  // insertion "Kingdom of", which must still read as a substitution.
+  const Article a =
+      Make({{BlockKind::kParagraph,
+             "The government of Norway met the island council. Officials from "
+             "Norway said the talks went well, and the council agreed."}});
+  const Article b = Make(
+      {{BlockKind::kParagraph,
+        "The government of Kingdom of Norway met the island council. "
+        "Officials from Kingdom of Norway said the talks went well, and the "
+        "council agreed."}});
+  const auto diff = DiffArticles(a, b, DiffOptions());
+  const auto subs = FindSubstitutions(a, b, diff);
+  ASSERT_EQ(subs.size(), 1u);
+  EXPECT_EQ(subs[0].from, "Norway");
+  EXPECT_EQ(subs[0].to, "Kingdom of Norway");
+  EXPECT_EQ(subs[0].count, 2u);
+  // Read backwards (a de-spin), the same pair appears as deletions.
+  const auto back = FindSubstitutions(b, a, DiffArticles(b, a, DiffOptions()));
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].from, "Kingdom of Norway");
+  EXPECT_EQ(back[0].to, "Norway");
+}
+
 TEST(TraceTest, InsertedParagraphSlidesToItsLines) {
   const Article a = Make({{BlockKind::kParagraph, "The long civil war."},
                           {BlockKind::kParagraph, "Peace talks began."}});

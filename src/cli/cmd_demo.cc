@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/corpus_flags.h"
+#include "cli/trace_render.h"
 #include "newstrace/corpus.h"
 #include "newstrace/ingest.h"
 #include "newstrace/pipeline.h"
@@ -28,9 +29,10 @@ struct DemoFlags {
   std::string query = "harbour";
 };
 
-// Part two of the demo: the examples into a corpus, then a search.
+// Part two of the demo: the examples into a corpus, a search, and the trace
+// of the first example that has a near copy in the corpus.
 int CorpusDemo(const DemoFlags& f, const std::vector<std::string>& files,
-               bool color) {
+               const std::vector<Record>& records, bool color) {
   namespace fs = std::filesystem;
   std::string db = f.db;
   fs::path temp_dir;
@@ -85,6 +87,24 @@ int CorpusDemo(const DemoFlags& f, const std::vector<std::string>& files,
                 h.title.c_str(), snippet.c_str());
   }
   if (hits->empty()) std::printf("  no matches\n");
+  for (size_t i = 0; i < records.size(); ++i) {
+    Result<TraceReport> report =
+        TraceDocument(corpus.get(), records[i], TraceOptions());
+    if (!report.ok()) {
+      PrintError("demo", report.status());
+      return ExitCodeFor(report.status());
+    }
+    if (report->matches.empty() || report->matches[0].relation != "near_copy") {
+      continue;
+    }
+    TraceRenderOptions ro;
+    ro.color = color;
+    ro.max_runs = 8;
+    std::printf("\nnewstrace trace %s\n%s",
+                fs::path(files[i]).filename().c_str(),
+                RenderTrace(*report, ro).c_str());
+    break;
+  }
   corpus.reset();
   if (!temp_dir.empty()) {
     std::error_code ec;
@@ -116,6 +136,8 @@ int Run(const DemoFlags& f) {
   }
   const bool color = ::isatty(STDOUT_FILENO);
   int exit_code = kExitOk;
+  std::vector<Record> records;  // for the trace; one per file
+  std::vector<std::string> analyzed;
   for (const std::string& path : files) {
     Result<RawDoc> doc = ReadDocument(path, ReadOptions());
     Result<Record> record = doc.ok() ? AnalyzeDocument(*doc, AnalyzeOptions())
@@ -129,10 +151,12 @@ int Run(const DemoFlags& f) {
                              : RenderReport(*record, color);
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
+    records.push_back(std::move(*record));
+    analyzed.push_back(path);
   }
   if (f.json) return exit_code;
   std::fflush(stdout);
-  int corpus_code = CorpusDemo(f, files, color);
+  int corpus_code = CorpusDemo(f, analyzed, records, color);
   return exit_code != kExitOk ? exit_code : corpus_code;
 }
 

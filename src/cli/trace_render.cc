@@ -163,8 +163,7 @@ std::string RenderTrace(const TraceReport& report,
         }
       }
       out += std::string("   Changes from ") +
-             (m.diff_from_query ? "this article to the copy"
-                                : "the copy to this article") +
+             (m.diff_from_query ? "this article to it" : "it to this article") +
              ":\n";
       RenderDiff(m, from, to, o, &out);
     } else {

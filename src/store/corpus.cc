@@ -149,12 +149,14 @@ class SqliteCorpus final : public Corpus {
     in_batch_ = true;
     now_ = base::NowUtcIso();  // one 'added' time per batch
     pending_lens_.clear();
+    index_.DiscardPending();
     return Status::Ok();
   }
 
   Status CommitBatch() override {
     if (!in_batch_) return Status::Internal("CommitBatch outside a batch");
     Status s = FlushLengths();
+    if (s.ok()) s = index_.Flush();
     if (!s.ok()) return s;  // still in the batch: the caller may roll back
     in_batch_ = false;
     return Exec(db_, "COMMIT");
@@ -402,6 +404,7 @@ class SqliteCorpus final : public Corpus {
     s = Stmt();
     if (!status.ok()) {
       in_batch_ = false;
+      index_.DiscardPending();
       (void)Exec(db_, "ROLLBACK");
       return status;
     }

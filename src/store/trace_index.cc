@@ -133,19 +133,41 @@ Status TraceIndex::Insert(int64_t seq, const Fingerprint& f) {
   insert_sig_.BindBlob(3, packed.data(), packed.size());
   NT_RETURN_IF_ERROR(ExecBound(&insert_sig_));
   for (uint64_t key : f.band_keys) {
-    insert_lsh_.BindInt(1, static_cast<int64_t>(key));
-    insert_lsh_.BindInt(2, seq);
-    NT_RETURN_IF_ERROR(ExecBound(&insert_lsh_));
+    pending_lsh_.emplace_back(static_cast<int64_t>(key), seq);
   }
   for (uint64_t key : f.reuse_keys) {
-    insert_reuse_.BindInt(1, static_cast<int64_t>(key));
-    insert_reuse_.BindInt(2, seq);
-    NT_RETURN_IF_ERROR(ExecBound(&insert_reuse_));
+    pending_reuse_.emplace_back(static_cast<int64_t>(key), seq);
   }
   return Status::Ok();
 }
 
+Status TraceIndex::Flush() {
+  // Sorted, the rows go into the B-trees in key order: each page is touched
+  // once per batch instead of once per row (a large corpus's index does not
+  // fit the page cache, and random inserts into it were 4x slower).
+  auto write = [](Stmt* insert,
+                  std::vector<std::pair<int64_t, int64_t>>* rows) {
+    std::sort(rows->begin(), rows->end());
+    for (const auto& [key, seq] : *rows) {
+      insert->BindInt(1, key);
+      insert->BindInt(2, seq);
+      NT_RETURN_IF_ERROR(ExecBound(insert));
+    }
+    rows->clear();
+    return Status::Ok();
+  };
+  if (pending_lsh_.empty() && pending_reuse_.empty()) return Status::Ok();
+  NT_RETURN_IF_ERROR(write(&insert_lsh_, &pending_lsh_));
+  return write(&insert_reuse_, &pending_reuse_);
+}
+
+void TraceIndex::DiscardPending() {
+  pending_lsh_.clear();
+  pending_reuse_.clear();
+}
+
 Status TraceIndex::Remove(int64_t seq, const Fingerprint& f) {
+  NT_RETURN_IF_ERROR(Flush());
   NT_ASSIGN_OR_RETURN(
       Stmt sig, Stmt::Prepare(db_, "DELETE FROM signatures WHERE seq = ?1"));
   sig.BindInt(1, seq);
@@ -171,6 +193,7 @@ Status TraceIndex::Remove(int64_t seq, const Fingerprint& f) {
 
 Result<std::vector<TraceCandidate>> TraceIndex::Candidates(
     const Fingerprint& f, const CandidateQuery& q) {
+  NT_RETURN_IF_ERROR(Flush());
   if (find_lsh_.get() == nullptr) {
     NT_ASSIGN_OR_RETURN(
         find_lsh_, Stmt::Prepare(db_, "SELECT seq FROM lsh WHERE key = ?1"));
@@ -271,6 +294,7 @@ Result<std::vector<TraceCandidate>> TraceIndex::Candidates(
 
 Status TraceIndex::ForEachBucket(
     size_t max_bucket, const std::function<bool(std::vector<DocId>&)>& fn) {
+  NT_RETURN_IF_ERROR(Flush());
   NT_ASSIGN_OR_RETURN(
       Stmt s, Stmt::Prepare(db_,
                             "SELECT l.key, d.id FROM lsh l JOIN documents d "

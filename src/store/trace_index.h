@@ -41,8 +41,13 @@ class TraceIndex {
  public:
   explicit TraceIndex(sqlite3* db) : db_(db) {}
 
-  // Indexes document `seq`. REQUIRES: inside a transaction.
+  // Indexes document `seq`: its signature now, its LSH and reuse rows at
+  // the next Flush (reads and removals flush first). REQUIRES: inside a
+  // transaction, which must Flush before it commits.
   Status Insert(int64_t seq, const Fingerprint& f);
+  Status Flush();
+  // Forgets unflushed rows (the transaction is being rolled back).
+  void DiscardPending();
   // Removes what Insert(seq, f) wrote.
   Status Remove(int64_t seq, const Fingerprint& f);
 
@@ -61,6 +66,7 @@ class TraceIndex {
   sqlite3* db_;
   Stmt insert_sig_, insert_lsh_, insert_reuse_;
   Stmt find_lsh_, find_reuse_, candidate_;
+  std::vector<std::pair<int64_t, int64_t>> pending_lsh_, pending_reuse_;
 };
 
 }  // namespace newstrace::store

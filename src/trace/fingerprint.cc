@@ -41,10 +41,11 @@ Status FingerprintOptions::Validate() const {
   return Status::Ok();
 }
 
-// The reuse index keeps a shingle when bits 44.. of its hash (unrelated to
-// the 40 key bits and to the MinHash bins) fall in 1 of `sample` classes.
-bool IsReuseSample(uint64_t shingle, int sample) {
-  return sample > 0 && (shingle >> 44) % static_cast<uint64_t>(sample) == 0;
+// The reuse index keeps a shingle when the top 20 bits of its hash
+// (unrelated to the 40 key bits) fall below 2^20 / sample: one shingle in
+// `sample`, the same ones in every document, without a division.
+uint64_t ReuseCutoff(int sample) {
+  return sample > 0 ? (uint64_t{1} << 20) / static_cast<uint64_t>(sample) : 0;
 }
 
 uint64_t ReuseKey(uint64_t shingle) {
@@ -60,14 +61,18 @@ Fingerprint ComputeFingerprint(const Article& article,
       trace::ShingleHashes(tokens, options.shingle_size);
   if (shingles.empty()) return f;
   f.minhash = trace::MinHash(shingles, options.num_hashes, options.family);
-  f.band_keys = trace::BandKeys(
-      f.minhash, ChooseBands(options.threshold, options.num_hashes));
-  std::vector<uint64_t> set = trace::ShingleSet(std::move(shingles));
-  f.shingles = static_cast<uint32_t>(set.size());
-  for (uint64_t s : set) {
-    if (IsReuseSample(s, options.reuse_sample)) {
-      f.reuse_keys.push_back(ReuseKey(s));
-    }
+  // ChooseBands costs more than the rest: keep the last answer per thread.
+  thread_local std::pair<double, int> cached_for{-1, -1};
+  thread_local LshBands cached;
+  if (cached_for != std::make_pair(options.threshold, options.num_hashes)) {
+    cached = ChooseBands(options.threshold, options.num_hashes);
+    cached_for = {options.threshold, options.num_hashes};
+  }
+  f.band_keys = trace::BandKeys(f.minhash, cached);
+  f.shingles = static_cast<uint32_t>(shingles.size());
+  const uint64_t cutoff = ReuseCutoff(options.reuse_sample);
+  for (uint64_t s : shingles) {
+    if ((s >> 44) < cutoff) f.reuse_keys.push_back(ReuseKey(s));
   }
   std::sort(f.reuse_keys.begin(), f.reuse_keys.end());
   f.reuse_keys.erase(std::unique(f.reuse_keys.begin(), f.reuse_keys.end()),

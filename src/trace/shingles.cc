@@ -1,7 +1,5 @@
 #include "trace/shingles.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 
 namespace newstrace::trace {
@@ -27,16 +25,39 @@ std::vector<Token> TextTokens(const Article& article) {
   return tokens;
 }
 
+namespace {
+
+// MurmurHash3's 64-bit finalizer: every input bit reaches every output bit.
+inline uint64_t Fmix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDull;
+  x ^= x >> 33;
+  x *= 0xC4CEB9FE1A85EC53ull;
+  x ^= x >> 33;
+  return x;
+}
+
+}  // namespace
+
+// A window's hash is a polynomial in its words' folded hashes, updated in
+// O(1) as the window slides (a Rabin-Karp rolling hash mod 2^64), then
+// finalized: two windows hash alike only when their words do (up to 64-bit
+// collisions of the word hashes, which are themselves XXH3).
 std::vector<uint64_t> ShingleHashes(const std::vector<Token>& tokens,
                                     int size) {
   std::vector<uint64_t> out;
   if (tokens.empty()) return out;
-  std::vector<uint64_t> folded(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) folded[i] = tokens[i].folded;
+  constexpr uint64_t kBase = 0x9E3779B97F4A7C15ull;  // odd
   const size_t k = std::min<size_t>(size, tokens.size());
+  uint64_t top = 1;  // kBase^(k-1)
+  for (size_t i = 1; i < k; ++i) top *= kBase;
+  uint64_t h = 0;
+  for (size_t i = 0; i < k; ++i) h = h * kBase + tokens[i].folded;
   out.resize(tokens.size() - k + 1);
-  for (size_t i = 0; i < out.size(); ++i) {
-    out[i] = XXH3_64bits(&folded[i], k * sizeof(uint64_t));
+  out[0] = Fmix64(h ^ k);
+  for (size_t i = 1; i < out.size(); ++i) {
+    h = (h - tokens[i - 1].folded * top) * kBase + tokens[i + k - 1].folded;
+    out[i] = Fmix64(h ^ k);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "base/utf8.h"
 #include "newstrace/trace.h"
 #include "trace/tokens.h"
 
@@ -54,6 +55,17 @@ std::string WordStartingAt(const std::vector<trace::Token>& tokens,
 
 using Key = std::pair<std::string, std::string>;
 
+// `s` in lower case: "The Kingdom" at a sentence's start and "the Kingdom"
+// inside one are the same substitution.
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t p = 0;
+  while (p < s.size())
+    base::AppendUtf8(base::ToLower(base::NextCodePoint(s, &p)), &out);
+  return out;
+}
+
 }  // namespace
 
 // Each short change gives one or two readings: a replacement reads as
@@ -100,12 +112,24 @@ std::vector<Substitution> FindSubstitutions(
     }
     if (!options_here.empty()) readings.push_back(std::move(options_here));
   }
+  // Readings compare case-folded; each is shown as first written.
   std::map<Key, uint32_t> seen;
+  std::map<Key, Key> shown;
+  auto fold = [&](const Key& k) {
+    Key f{Fold(k.first), Fold(k.second)};
+    shown.emplace(f, k);
+    return f;
+  };
+  std::vector<std::vector<Key>> folded;
   for (const auto& rs : readings) {
-    for (const Key& key : rs) ++seen[key];
+    folded.emplace_back();
+    for (const Key& key : rs) {
+      folded.back().push_back(fold(key));
+      ++seen[folded.back().back()];
+    }
   }
   std::map<Key, uint32_t> counts;
-  for (const auto& rs : readings) {
+  for (const auto& rs : folded) {
     const Key* best = &rs[0];
     for (const Key& key : rs) {
       if (seen[key] > seen[*best]) best = &key;
@@ -115,7 +139,8 @@ std::vector<Substitution> FindSubstitutions(
   std::vector<Substitution> out;
   for (const auto& [key, count] : counts) {
     if (count >= options.min_count) {
-      out.push_back({key.first, key.second, count});
+      const Key& k = shown[key];
+      out.push_back({k.first, k.second, count});
     }
   }
   std::stable_sort(out.begin(), out.end(),

@@ -1,5 +1,7 @@
 #include "trace/tokens.h"
 
+// Inlined: the hashed inputs are a few bytes, where the call costs most.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <string>
@@ -9,7 +11,25 @@
 namespace newstrace::trace {
 namespace {
 
+// What a byte says about a word: kWord for ASCII letters and digits, kUpper
+// also for A-Z; kOther is set by the tokenizer for anything non-ASCII.
+constexpr uint8_t kWord = 1, kUpper = 2, kOther = 4;
+struct AsciiWordTable {
+  uint8_t flags[256] = {};
+  constexpr AsciiWordTable() {
+    for (int c = '0'; c <= '9'; ++c) flags[c] = kWord;
+    for (int c = 'a'; c <= 'z'; ++c) {
+      flags[c] = kWord;
+      flags[c - 32] = kWord | kUpper;
+    }
+  }
+};
+constexpr AsciiWordTable kAsciiWord;
+
+inline bool IsAsciiWord(unsigned char c) { return kAsciiWord.flags[c] != 0; }
+
 bool IsWordCodePoint(char32_t cp) {
+  if (cp < 0x80) return IsAsciiWord(static_cast<unsigned char>(cp));
   return base::IsLetter(cp) || base::IsDigit(cp) ||
          (cp >= 0x300 && cp <= 0x36F);  // combining diacritical marks
 }
@@ -25,35 +45,29 @@ char32_t PeekCodePoint(std::string_view s, size_t pos, size_t* len) {
 }
 
 // Builds the exact and folded spellings of one word and hashes them.
+// `flags`: kUpper and kOther as seen in the word's bytes (a superset is
+// fine: it only costs time).
 void Emit(std::string_view text, size_t begin, size_t end, uint32_t offset,
-          std::string* exact, std::string* folded, std::vector<Token>* out) {
-  exact->clear();
-  folded->clear();
-  bool ascii = true;
-  for (size_t i = begin; i < end; ++i) {
-    if (static_cast<unsigned char>(text[i]) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
+          uint8_t flags, std::string* exact, std::string* folded,
+          std::vector<Token>* out) {
   Token t;
   t.begin = static_cast<uint32_t>(begin) + offset;
   t.end = static_cast<uint32_t>(end) + offset;
-  if (ascii) {
+  if (!(flags & kOther)) {
     std::string_view w = text.substr(begin, end - begin);
     t.exact = XXH3_64bits(w.data(), w.size());
-    folded->resize(w.size());
-    bool upper = false;
-    for (size_t i = 0; i < w.size(); ++i) {
-      char c = w[i];
-      if (c >= 'A' && c <= 'Z') {
-        c = static_cast<char>(c + 32);
-        upper = true;
+    if (flags & kUpper) {
+      folded->assign(w);
+      for (char& c : *folded) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       }
-      (*folded)[i] = c;
+      t.folded = XXH3_64bits(folded->data(), folded->size());
+    } else {
+      t.folded = t.exact;
     }
-    t.folded = upper ? XXH3_64bits(folded->data(), folded->size()) : t.exact;
   } else {
+    exact->clear();
+    folded->clear();
     size_t p = begin;
     while (p < end) {
       char32_t cp = base::NextCodePoint(text, &p);
@@ -79,8 +93,7 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
     unsigned char c = static_cast<unsigned char>(text[pos]);
     bool word;
     if (c < 0x80) {
-      word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-             (c >= '0' && c <= '9');
+      word = IsAsciiWord(c);
     } else {
       word = IsWordCodePoint(PeekCodePoint(text, pos, &len));
     }
@@ -92,9 +105,20 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
     size_t end = pos;
     size_t possessive = 0;  // where a trailing "'s" starts, or 0
     char32_t prev = 0;
+    uint8_t flags = 0;
     while (end < n) {
+      // The common case: a run of ASCII letters and digits.
+      uint8_t f;
+      while (end < n &&
+             (f = kAsciiWord.flags[static_cast<unsigned char>(text[end])])) {
+        flags |= f;
+        prev = static_cast<unsigned char>(text[end]);
+        ++end;
+      }
+      if (end >= n) break;
       size_t l = 1;
       unsigned char d = static_cast<unsigned char>(text[end]);
+      if (d >= 0x80) flags |= kOther;
       char32_t cp = d < 0x80 ? d : PeekCodePoint(text, end, &l);
       if (IsWordCodePoint(cp)) {
         prev = cp;
@@ -102,6 +126,7 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
         continue;
       }
       // An inner apostrophe, decimal point or thousands separator.
+      if (!IsApostrophe(cp) && cp != '.' && cp != ',') break;
       size_t l2 = 0;
       char32_t next =
           end + l < n ? PeekCodePoint(text, end + l, &l2) : char32_t{0};
@@ -111,6 +136,7 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
             (next == 's' || next == 'S') &&
             (after >= n || !IsWordCodePoint(PeekCodePoint(text, after, &l2)));
         if (s_only) possessive = end;
+        flags |= next < 0x80 ? kAsciiWord.flags[next] : kOther;
         end = after;
         prev = next;
         continue;
@@ -124,10 +150,10 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
     }
     if (end + static_cast<size_t>(offset) > 0xFFFFFFFFu) break;
     if (possessive > begin) {
-      Emit(text, begin, possessive, offset, &exact, &folded, out);
-      Emit(text, possessive, end, offset, &exact, &folded, out);
+      Emit(text, begin, possessive, offset, flags, &exact, &folded, out);
+      Emit(text, possessive, end, offset, flags, &exact, &folded, out);
     } else {
-      Emit(text, begin, end, offset, &exact, &folded, out);
+      Emit(text, begin, end, offset, flags, &exact, &folded, out);
     }
     pos = end;
   }

@@ -47,6 +47,17 @@ TEST(TraceTokensTest, UnicodeLettersAndTypographicApostrophe) {
   EXPECT_EQ(a[0].folded, b[0].folded);
 }
 
+TEST(TraceTokensTest, FoldingSeesEveryLetter) {
+  std::vector<Token> a, b;
+  Tokenize("don'T O'NEIL \xC3\x89T\xC3\x89 2.5X", 0, &a);
+  Tokenize("don't o'neil \xC3\xA9t\xC3\xA9 2.5x", 0, &b);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].folded, b[i].folded) << i;
+    EXPECT_NE(a[i].exact, b[i].exact) << i;
+  }
+}
+
 TEST(TraceTokensTest, OffsetsAreShifted) {
   std::vector<Token> t;
   Tokenize("  ab cd", 100, &t);

@@ -159,6 +159,23 @@ copy "$tmp/story3.txt" "$tmp/copy3.txt" Norway "Kingdom of Norway"
 grep -q "copier's signature: Norway -> Kingdom of Norway, in copies of 2 different stories" "$tmp/d.err" &&
   ok "copier's signature across stories" || bad "signature: $(cat "$tmp/d.err")"
 
+# --- merge: two corpora's indexes made one ---------------------------------
+printf 'not a database at all, just text' >"$tmp/junk.db"
+"$bin" ingest "$tmp/more.jsonl" --db "$tmp/m1.db" -q
+to_json "$tmp/story1.txt" https://wire.example/ferry 2024-03-04 >"$tmp/orig.jsonl"
+"$bin" ingest "$tmp/orig.jsonl" --db "$tmp/m2.db" -q
+"$bin" trace "${id:0:10}" --db "$tmp/m1.db" --json >/dev/null 2>&1
+"$bin" merge "$tmp/m2.db" "$tmp/m1.db" --db "$tmp/m.db" >"$tmp/out"
+check "merge exit" 0 $?
+grep -q "1 read, 1 added" "$tmp/out" && ok "merge summary" || bad "merge summary: $(cat "$tmp/out")"
+"$bin" dupes --db "$tmp/m.db" --json >"$tmp/md.jsonl" 2>/dev/null
+check "merged corpus links the copy to its original" "https://wire.example/ferry https://copier.example/ferry" \
+  "$(jq_ "$tmp/md.jsonl" '" ".join(m["url"] for m in d["members"])')"
+"$bin" merge "$tmp/m2.db" --db "$tmp/m.db" >"$tmp/out"
+grep -q "1 read, 0 added, 1 already there" "$tmp/out" && ok "merge is idempotent" || bad "re-merge: $(cat "$tmp/out")"
+"$bin" merge "$tmp/junk.db" --db "$tmp/m.db" >/dev/null 2>&1
+check "merge of a non-corpus exit" 4 $?
+
 # --- errors -----------------------------------------------------------------
 "$bin" trace "$tmp/nope.txt" --db "$tmp/c.db" >/dev/null 2>"$tmp/err"
 check "missing input exit" 3 $?
@@ -167,7 +184,6 @@ check "one-line error" 1 "$(wc -l <"$tmp/err")"
 check "bad threshold exit" 2 $?
 "$bin" trace "$tmp/copy1.txt" --db "$tmp/missing.db" >/dev/null 2>&1
 check "missing corpus exit" 3 $?
-printf 'not a database at all, just text' >"$tmp/junk.db"
 "$bin" dupes --db "$tmp/junk.db" >/dev/null 2>&1
 check "not a corpus exit" 4 $?
 : >"$tmp/empty.txt"

@@ -185,6 +185,23 @@ struct DupesSummary {
 Result<DupesSummary> FindDupes(Corpus* corpus, const DupesOptions& options,
                                const std::function<void(const DupeGroup&)>& fn);
 
+struct MergeSummary {
+  uint64_t read = 0;        // documents of the other corpus
+  uint64_t added = 0;       // stored here (new texts)
+  uint64_t duplicates = 0;  // already here
+  bool interrupted = false;
+};
+
+// Adds every document of the corpus at `from` to `into`, with its search
+// and trace index entries (fingerprinted with `into`'s options, so corpora
+// made with different options merge too), in batches of
+// `batch_documents`. Documents already in `into` are skipped. Fails with
+// kNotFound / kCorruption when `from` is missing or not a corpus, or with
+// the store's error; committed batches stay.
+Result<MergeSummary> MergeCorpus(Corpus* into, const std::string& from,
+                                 size_t batch_documents = 1000,
+                                 const std::atomic<bool>* stop = nullptr);
+
 }  // namespace newstrace
 
 #endif  // NEWSTRACE_PIPELINE_H_

@@ -39,6 +39,7 @@ Runner AddExportCommand(CLI::App* app);
 Runner AddStatsCommand(CLI::App* app);
 Runner AddTraceCommand(CLI::App* app);
 Runner AddDupesCommand(CLI::App* app);
+Runner AddMergeCommand(CLI::App* app);
 
 // The readable report of one record (cli/report.cc). `color`: ANSI styles.
 std::string RenderReport(const Record& record, bool color);

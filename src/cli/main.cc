@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   add(&AddStatsCommand);
   add(&AddTraceCommand);
   add(&AddDupesCommand);
+  add(&AddMergeCommand);
   add(&AddDemoCommand);
   try {
     app.parse(argc, argv);

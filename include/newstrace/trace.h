@@ -173,7 +173,7 @@ std::vector<Substitution> FindSubstitutions(
 struct ReusedPassage {
   Span source;
   Span target;
-  uint32_t words = 0;  // words of the target passage
+  uint32_t words = 0;  // words of the target passage outside quotations
 };
 
 struct ReuseOptions {
@@ -185,10 +185,13 @@ struct ReuseOptions {
   uint32_t min_words = 12;
 };
 
+// Words inside quotation marks do not count (two reports quoting one
+// statement have not reused each other): a passage needs min_words words
+// outside quotations, and the share is of the target's unquoted words.
 struct Reuse {
   std::vector<ReusedPassage> passages;  // in the target's order
-  uint32_t target_words = 0;
-  uint32_t reused_words = 0;  // words of the target inside passages
+  uint32_t target_words = 0;            // body words outside quotations
+  uint32_t reused_words = 0;            // of them, inside passages
   double share() const {
     return target_words ? double(reused_words) / target_words : 0;
   }
@@ -205,22 +208,36 @@ struct OriginCandidate {
   std::string fetched;    // may be empty
   // How much of this document is inside the others (mean containment).
   double contained = 0;
+  // How much of the others is inside this one (mean of their containment
+  // in it).
+  double holds = 0;
+  // Mean Jaccard similarity with the others.
+  double similarity = 0;
 };
 
 struct OriginChoice {
   int index = -1;          // into the candidates; -1 when there are none
-  std::string rule;        // "earliest_published", "contained_in_others",
-                           // "only_dated", "earliest_fetched",
-                           // "only_document" or "undecided"
+  std::string rule;        // "earliest_published", "central",
+                           // "holds_others", "only_dated",
+                           // "earliest_fetched", "only_document" or
+                           // "undecided"
   std::string confidence;  // "high", "medium" or "low"
   std::string reason;      // one sentence for a person
 };
 
-// The original among copies: the earliest published when at least two are
-// dated and the earliest date is unique; otherwise the one most contained
-// in the others (copiers add more than they remove) when it leads by at
-// least 0.02; otherwise the only dated one; otherwise the earliest fetched;
-// otherwise "undecided" (the most contained, with low confidence).
+// The original among copies, by the first rule that decides:
+//  1. earliest_published: the earliest publication day, when at least two
+//     copies are dated and the earliest is unique;
+//  2. central (three or more copies): the one most similar to all the
+//     others, leading by at least 0.02 mean Jaccard: copies made from one
+//     original differ from each other more than from it;
+//  3. holds_others: the one holding most of the others, leading by at least
+//     0.02: copies are compared on their cleaned bodies, where what a
+//     copier adds (captions, tags, headlines) is gone and what it cut is
+//     missing, so the original is the fuller text;
+//  4. only_dated: the only copy with a date;
+//  5. earliest_fetched;
+//  6. undecided: the one holding most of the others, low confidence.
 OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates);
 
 }  // namespace newstrace

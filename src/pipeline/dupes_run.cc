@@ -131,17 +131,23 @@ Result<DupesSummary> FindDupes(
       oc[i].published = a.published.empty() ? a.source.published : a.published;
       oc[i].fetched = a.source.fetched;
     }
-    // Mean containment in the others (against at most 50 of them).
+    // Mean overlaps with the others (at most 50 of them each).
     for (size_t i = 0; i < members.size(); ++i) {
-      double sum = 0;
       size_t n = 0;
       const auto& si = sets[members[i]];
       for (size_t j = 0; j < members.size() && n < 50; ++j) {
-        if (i == j || si.empty()) continue;
-        sum += CompareShingles(si, sets[members[j]]).a_in_b;
+        if (i == j) continue;
+        const Overlap o = CompareShingles(si, sets[members[j]]);
+        oc[i].contained += o.a_in_b;
+        oc[i].holds += o.b_in_a;
+        oc[i].similarity += o.jaccard;
         ++n;
       }
-      oc[i].contained = n ? sum / n : 0;
+      if (n) {
+        oc[i].contained /= n;
+        oc[i].holds /= n;
+        oc[i].similarity /= n;
+      }
     }
     OriginChoice origin = ChooseOrigin(oc);
     const size_t o = static_cast<size_t>(std::max(origin.index, 0));

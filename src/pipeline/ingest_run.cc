@@ -208,7 +208,8 @@ class Runner {
     Result<Record> r = AnalyzeDocument(item->doc, options_.analyze);
     if (r.ok()) {
       // Encoding for the store is part of the parallel work too.
-      item->record = EncodeRecord(std::move(*r), corpus_->fingerprint_options());
+      item->record =
+          EncodeRecord(std::move(*r), corpus_->fingerprint_options());
     } else {
       item->failure = r.status();
     }

@@ -85,20 +85,20 @@ Result<TraceReport> TraceDocument(Corpus* corpus, const Record& query,
     oc[i].fetched = group[i]->source.fetched;
   }
   if (group.size() > 1) {
-    for (size_t i = 0; i < group.size(); ++i) {
-      double sum = 0;
-      for (size_t j = 0; j < group.size(); ++j) {
-        if (i == j) continue;
+    const size_t n = group.size();
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
         // The query's overlaps are already known.
-        if (i == 0) {
-          sum += report.matches[j - 1].overlap.a_in_b;
-        } else if (j == 0) {
-          sum += report.matches[i - 1].overlap.b_in_a;
-        } else {
-          sum += CompareArticles(*group[i], *group[j], fp.shingle_size).a_in_b;
-        }
+        const Overlap o =
+            i == 0 ? report.matches[j - 1].overlap
+                   : CompareArticles(*group[i], *group[j], fp.shingle_size);
+        oc[i].contained += o.a_in_b / (n - 1);
+        oc[j].contained += o.b_in_a / (n - 1);
+        oc[i].holds += o.b_in_a / (n - 1);
+        oc[j].holds += o.a_in_b / (n - 1);
+        oc[i].similarity += o.jaccard / (n - 1);
+        oc[j].similarity += o.jaccard / (n - 1);
       }
-      oc[i].contained = sum / (group.size() - 1);
     }
   }
   report.origin = ChooseOrigin(oc);

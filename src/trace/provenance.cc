@@ -63,29 +63,50 @@ OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates) {
         (dated == n ? "" : " (" + std::to_string(n - dated) + " undated)");
     return c;
   }
-  // 2. The one most contained in the others.
-  int top = 0, second = -1;
-  for (int i = 1; i < n; ++i) {
-    if (candidates[i].contained > candidates[top].contained) {
-      second = top;
-      top = i;
-    } else if (second < 0 ||
-               candidates[i].contained > candidates[second].contained) {
-      second = i;
+  // 2 and 3: the copies' texts.
+  auto leader = [&](double OriginCandidate::*field, int* top) {
+    *top = 0;
+    int second = -1;
+    for (int i = 1; i < n; ++i) {
+      if (candidates[i].*field > candidates[*top].*field) {
+        second = *top;
+        *top = i;
+      } else if (second < 0 ||
+                 candidates[i].*field > candidates[second].*field) {
+        second = i;
+      }
+    }
+    return candidates[*top].*field - candidates[second].*field;
+  };
+  int top = 0;
+  if (n >= 3) {
+    const double margin = leader(&OriginCandidate::similarity, &top);
+    if (margin > 0.002) {
+      c.index = top;
+      c.rule = "central";
+      c.confidence = margin >= 0.1 ? "medium" : "low";
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    "the copy closest to all the others (mean Jaccard %.2f, "
+                    "next best %.2f): copies of one original differ from "
+                    "each other more than from it",
+                    candidates[top].similarity,
+                    candidates[top].similarity - margin);
+      c.reason = buf;
+      return c;
     }
   }
-  const double margin =
-      candidates[top].contained - candidates[second].contained;
-  if (margin >= 0.02) {
+  const double margin = leader(&OriginCandidate::holds, &top);
+  if (margin > 0.002) {
     c.index = top;
-    c.rule = "contained_in_others";
+    c.rule = "holds_others";
     c.confidence = margin >= 0.1 ? "medium" : "low";
-    char buf[160];
+    char buf[200];
     std::snprintf(buf, sizeof buf,
-                  "%.0f%% of it is inside the other copies (next best "
-                  "%.0f%%); copiers add more than they remove",
-                  100 * candidates[top].contained,
-                  100 * candidates[second].contained);
+                  "it holds %.0f%% of the other copies' text (next best "
+                  "%.0f%%): the copies' bodies lack what was cut from it",
+                  100 * candidates[top].holds,
+                  100 * (candidates[top].holds - margin));
     c.reason = buf;
     return c;
   }

@@ -15,13 +15,57 @@
 #include "trace/shingles.h"
 
 namespace newstrace {
+namespace {
+
+// For each of `tokens` (body words of `a`, in order), whether it stands
+// inside quotation marks: between a straight double quote and the next one
+// in its block, or between an opening and a closing typographic one (“ ”,
+// « »). A block's unclosed quotation (a quote running on into the next
+// paragraph) ends with the block.
+std::vector<bool> QuotedTokens(const Article& a,
+                               const std::vector<trace::Token>& tokens) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (const Block& b : a.blocks) {
+    if (!IsBodyKind(b.kind) || b.span.end > a.text.size()) continue;
+    const std::string_view t = a.SpanText(b.span);
+    size_t open = std::string_view::npos;
+    for (size_t p = 0; p < t.size(); ++p) {
+      const bool straight = t[p] == '"';
+      const bool opening = t.compare(p, 3, "\xE2\x80\x9C") == 0 ||
+                           t.compare(p, 2, "\xC2\xAB") == 0;
+      const bool closing = t.compare(p, 3, "\xE2\x80\x9D") == 0 ||
+                           t.compare(p, 2, "\xC2\xBB") == 0;
+      if (open == std::string_view::npos && (straight || opening)) {
+        open = p;
+      } else if (open != std::string_view::npos && (straight || closing)) {
+        ranges.emplace_back(b.span.begin + open, b.span.begin + p);
+        open = std::string_view::npos;
+      }
+    }
+    if (open != std::string_view::npos) {
+      ranges.emplace_back(b.span.begin + open, b.span.end);
+    }
+  }
+  std::vector<bool> quoted(tokens.size(), false);
+  size_t r = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    while (r < ranges.size() && ranges[r].second <= tokens[i].begin) ++r;
+    quoted[i] = r < ranges.size() && ranges[r].first < tokens[i].begin;
+  }
+  return quoted;
+}
+
+}  // namespace
 
 Reuse FindReuse(const Article& source, const Article& target,
                 const ReuseOptions& options) {
   Reuse out;
   const std::vector<trace::Token> ts = trace::BodyTokens(source);
   const std::vector<trace::Token> tt = trace::BodyTokens(target);
-  out.target_words = static_cast<uint32_t>(tt.size());
+  // Quoted words are what the people in the story said: two reporters
+  // quoting one statement is not reuse. Only the target's own prose counts.
+  const std::vector<bool> quoted = QuotedTokens(target, tt);
+  for (bool q : quoted) out.target_words += !q;
   const int k = std::max(1, options.shingle_size);
   if (ts.size() < size_t(k) || tt.size() < size_t(k)) return out;
   const std::vector<uint64_t> hs = trace::ShingleHashes(ts, k);
@@ -63,7 +107,8 @@ Reuse FindReuse(const Article& source, const Article& target,
     }
     const size_t word_begin = i;
     const size_t word_end = last + k;  // exclusive
-    const uint32_t words = static_cast<uint32_t>(word_end - word_begin);
+    uint32_t words = 0;
+    for (size_t w = word_begin; w < word_end; ++w) words += !quoted[w];
     if (words >= options.min_words) {
       ReusedPassage p;
       p.target = {tt[word_begin].begin, tt[word_end - 1].end};

@@ -106,6 +106,8 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
     size_t possessive = 0;  // where a trailing "'s" starts, or 0
     char32_t prev = 0;
     uint8_t flags = 0;
+    size_t segment = begin;     // start of the letters since the last '.'
+    bool abbreviation = false;  // "U.S.": single letters and dots
     while (end < n) {
       // The common case: a run of ASCII letters and digits.
       uint8_t f;
@@ -145,6 +147,16 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
           base::IsDigit(next)) {
         end += l;
         continue;
+      }
+      // Abbreviations of single letters ("U.S.", "e.g.") stay one word.
+      if (cp == '.' && end - segment == 1 && base::IsLetter(prev)) {
+        if (next < 0x80 && base::IsLetter(next)) {
+          abbreviation = true;
+          end += l;
+          segment = end;
+          continue;
+        }
+        if (abbreviation) ++end;  // the closing dot of "U.S."
       }
       break;
     }

@@ -26,6 +26,9 @@ TEST(TraceTokensTest, WordsNumbersAndPossessives) {
                                       "people", "don't", "ask"}));
   EXPECT_EQ(Words("al-Assad's 1,000-strong"),
             (std::vector<std::string>{"al", "Assad", "'s", "1,000", "strong"}));
+  EXPECT_EQ(Words("the U.S. and e.g. A. Smith or U.K.-based"),
+            (std::vector<std::string>{"the", "U.S.", "and", "e.g.", "A",
+                                      "Smith", "or", "U.K.", "based"}));
   EXPECT_EQ(Words("end. 3. Next"),
             (std::vector<std::string>{"end", "3", "Next"}));
 }

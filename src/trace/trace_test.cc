@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace newstrace {
 namespace {
 
@@ -210,28 +212,66 @@ TEST(TraceTest, ReuseFindsRewrittenPassagesOnly) {
   EXPECT_TRUE(FindReuse(Make({}), other, ReuseOptions()).passages.empty());
 }
 
+TEST(TraceTest, SharedQuotationIsNotReuse) {
+  // Two reports of one statement: the quote is shared word for word, the
+  // prose around it is not.
+  const std::string quote =
+      "\"We will not stand for any content that promotes violence against "
+      "people of any race, and we have told the site's owner to find a new "
+      "host within a day,\"";
+  const Article a = Make({{BlockKind::kParagraph,
+                           "The hosting firm cut off the website on Sunday. " +
+                               quote + " a spokeswoman said."}});
+  const Article b = Make(
+      {{BlockKind::kParagraph,
+        "In a statement released late on Sunday the company wrote: " + quote +
+            " and gave no further comment."}});
+  const Reuse r = FindReuse(a, b, ReuseOptions());
+  EXPECT_TRUE(r.passages.empty());
+  EXPECT_EQ(r.reused_words, 0u);
+  EXPECT_EQ(r.target_words, 15u);  // the unquoted words of b
+  // The same words unquoted are reuse.
+  std::string bare = quote;
+  bare.erase(std::remove(bare.begin(), bare.end(), '"'), bare.end());
+  const Article c =
+      Make({{BlockKind::kParagraph, "The company wrote that " + bare}});
+  const Article d = Make({{BlockKind::kParagraph, "It said " + bare}});
+  EXPECT_EQ(FindReuse(c, d, ReuseOptions()).passages.size(), 1u);
+}
+
 TEST(TraceTest, OriginRules) {
-  std::vector<OriginCandidate> c = {{"2017-11-21", "", 0.7},
-                                    {"2017-11-20T09:00:00Z", "", 0.9},
-                                    {"", "", 0.5}};
+  // {published, fetched, contained, holds, similarity}
+  std::vector<OriginCandidate> c = {{"2017-11-21", "", 0.7, 0.8, 0.7},
+                                    {"2017-11-20T09:00:00Z", "", 0.9, 0.6, 0.7},
+                                    {"", "", 0.5, 0.5, 0.5}};
   OriginChoice o = ChooseOrigin(c);
   EXPECT_EQ(o.index, 1);
   EXPECT_EQ(o.rule, "earliest_published");
   EXPECT_EQ(o.confidence, "medium");  // one copy undated
   c[2].published = "2017-11-22";
   EXPECT_EQ(ChooseOrigin(c).confidence, "high");
-  // Tied dates: containment decides.
-  c = {{"2017-11-20", "", 0.6}, {"2017-11-20", "", 0.95}};
+  // Tied dates, three copies: the one closest to the others.
+  c = {{"2017-11-20", "", 0.9, 0.7, 0.60},
+       {"2017-11-20", "", 0.8, 0.8, 0.75},
+       {"", "", 0.9, 0.6, 0.55}};
   o = ChooseOrigin(c);
   EXPECT_EQ(o.index, 1);
-  EXPECT_EQ(o.rule, "contained_in_others");
+  EXPECT_EQ(o.rule, "central");
+  // Two copies: the fuller one.
+  c = {{"", "", 0.95, 0.6, 0.6}, {"", "", 0.6, 0.95, 0.6}};
+  o = ChooseOrigin(c);
+  EXPECT_EQ(o.index, 1);
+  EXPECT_EQ(o.rule, "holds_others");
   // Nothing tells them apart.
-  c = {{"", "", 0.8}, {"", "", 0.8}};
+  c = {{"", "", 0.8, 0.8, 0.8}, {"", "", 0.8, 0.8, 0.8}};
   EXPECT_EQ(ChooseOrigin(c).rule, "undecided");
-  c = {{"", "2017-01-02", 0.8}, {"", "2017-01-01", 0.8}};
+  c = {{"", "2017-01-02", 0.8, 0.8, 0.8}, {"", "2017-01-01", 0.8, 0.8, 0.8}};
   EXPECT_EQ(ChooseOrigin(c).index, 1);
+  EXPECT_EQ(ChooseOrigin(c).rule, "earliest_fetched");
+  c = {{"", "", 0.8, 0.8, 0.8}, {"2017-01-01", "", 0.8, 0.8, 0.8}};
+  EXPECT_EQ(ChooseOrigin(c).rule, "only_dated");
   EXPECT_EQ(ChooseOrigin({}).index, -1);
-  EXPECT_EQ(ChooseOrigin({{"", "", 0}}).rule, "only_document");
+  EXPECT_EQ(ChooseOrigin({{"", "", 0, 0, 0}}).rule, "only_document");
 }
 
 }  // namespace

@@ -11,16 +11,14 @@
 #include <vector>
 
 #include "newstrace/pipeline.h"
+#include "testutil/shared_dir.h"
 
 namespace newstrace {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path SharedDir() {
-  if (const char* env = std::getenv("NEWSTRACE_SHARED")) return env;
-  return fs::path(NEWSTRACE_SOURCE_DIR) / ".." / "shared";
-}
+using testutil::SharedDir;
 
 std::vector<std::string> Lines(const std::string& s) {
   std::vector<std::string> out;

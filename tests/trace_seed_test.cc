@@ -17,16 +17,14 @@
 
 #include "newstrace/corpus.h"
 #include "newstrace/pipeline.h"
+#include "testutil/shared_dir.h"
 
 namespace newstrace {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path SharedDir() {
-  if (const char* env = std::getenv("NEWSTRACE_SHARED")) return env;
-  return fs::path(NEWSTRACE_SOURCE_DIR) / ".." / "shared";
-}
+using testutil::SharedDir;
 
 std::string ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -172,23 +172,21 @@ Status TraceIndex::Remove(int64_t seq, const Fingerprint& f) {
       Stmt sig, Stmt::Prepare(db_, "DELETE FROM signatures WHERE seq = ?1"));
   sig.BindInt(1, seq);
   NT_RETURN_IF_ERROR(ExecBound(&sig));
-  NT_ASSIGN_OR_RETURN(
-      Stmt lsh,
-      Stmt::Prepare(db_, "DELETE FROM lsh WHERE key = ?1 AND seq = ?2"));
-  for (uint64_t key : f.band_keys) {
-    lsh.BindInt(1, static_cast<int64_t>(key));
-    lsh.BindInt(2, seq);
-    NT_RETURN_IF_ERROR(ExecBound(&lsh));
-  }
-  NT_ASSIGN_OR_RETURN(
-      Stmt reuse,
-      Stmt::Prepare(db_, "DELETE FROM reuse WHERE key = ?1 AND seq = ?2"));
-  for (uint64_t key : f.reuse_keys) {
-    reuse.BindInt(1, static_cast<int64_t>(key));
-    reuse.BindInt(2, seq);
-    NT_RETURN_IF_ERROR(ExecBound(&reuse));
-  }
-  return Status::Ok();
+  // The postings of `keys` in `table` ("lsh" or "reuse").
+  auto remove = [&](const char* table,
+                    const std::vector<uint64_t>& keys) -> Status {
+    NT_ASSIGN_OR_RETURN(Stmt del,
+                        Stmt::Prepare(db_, std::string("DELETE FROM ") + table +
+                                               " WHERE key = ?1 AND seq = ?2"));
+    for (uint64_t key : keys) {
+      del.BindInt(1, static_cast<int64_t>(key));
+      del.BindInt(2, seq);
+      NT_RETURN_IF_ERROR(ExecBound(&del));
+    }
+    return Status::Ok();
+  };
+  NT_RETURN_IF_ERROR(remove("lsh", f.band_keys));
+  return remove("reuse", f.reuse_keys);
 }
 
 Result<std::vector<TraceCandidate>> TraceIndex::Candidates(

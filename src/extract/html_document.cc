@@ -4,12 +4,17 @@
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
 
+#include <array>
+#include <bit>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "extract/html_strip.h"
+#include "extract/html_tree_builder.h"
 
 namespace newstrace::extract {
 
@@ -22,23 +27,33 @@ constexpr std::string_view kKeptAttributes[] = {
     "value",    "hidden",   "content",  "pubdate",    "itemprop",
     "datetime", "property", "xml:lang", "http-equiv", "aria-hidden"};
 
-// Error recovery accounting (see HtmlParseOptions::max_recovery_work).
-struct RecoveryBudget {
-  size_t work = 0;
-  size_t limit = 0;
-  bool stopped = false;
-};
+// A name's bucket in kKeptIndex: from its length and first byte.
+// REQUIRES: !name.empty().
+constexpr size_t KeptSlot(std::string_view name) {
+  return (name.size() * 7 + static_cast<unsigned char>(name[0])) & 63;
+}
+
+// For each bucket, the bit set of the kKeptAttributes entries in it:
+// IsKeptAttribute compares a name with one or two entries, not twenty.
+constexpr auto kKeptIndex = [] {
+  static_assert(std::size(kKeptAttributes) <= 32);
+  std::array<uint32_t, 64> index{};
+  for (size_t i = 0; i < std::size(kKeptAttributes); ++i) {
+    index[KeptSlot(kKeptAttributes[i])] |= uint32_t{1} << i;
+  }
+  return index;
+}();
 
 // libxml2 calls this for every parse error, which includes every end tag it
 // had to search its open-element stack for. Charging the stack depth per
 // error bounds the parser's quadratic recovery paths. The message is not
 // formatted or printed.
 // `user` is the parser context (libxml2 passes ctxt->userData, which the
-// DOM builder needs to be the context itself); the budget hangs off
-// ctxt->_private, which libxml2 leaves alone.
+// DOM builder needs to be the context itself); the budget is the
+// HtmlParseState that hangs off ctxt->_private, which libxml2 leaves alone.
 void OnParseError(void* user, xmlErrorPtr /*error*/) {
   auto* ctxt = static_cast<htmlParserCtxtPtr>(user);
-  auto* budget = static_cast<RecoveryBudget*>(ctxt->_private);
+  auto* budget = static_cast<HtmlParseState*>(ctxt->_private);
   if (budget == nullptr) return;
   if (budget->stopped) return;
   budget->work += static_cast<size_t>(ctxt->nameNr) + 1;
@@ -66,7 +81,8 @@ void OnDocumentLocator(void* user, xmlSAXLocatorPtr /*locator*/) {
 // attributes some reader asks for (IsKeptAttribute): a news page's
 // srcset, data-*, on*, width, aria-* ... attributes are each three
 // allocations (attribute, text node, value) that nothing reads, and
-// building and freeing them is a good share of the parse.
+// building and freeing them is a good share of the parse. (The arena
+// builder filters the same way: ArenaTreeBuilder's `keep`.)
 void OnStartElement(void* user, const xmlChar* name, const xmlChar** atts) {
   if (atts != nullptr) {
     thread_local std::vector<const xmlChar*> kept;
@@ -101,7 +117,25 @@ struct ParserCache {
   int parses = 0;
 };
 
-htmlParserCtxtPtr AcquireContext(bool all_attributes) {
+// Points the tree-building callbacks of `sax` at libxml2's own builder
+// (SAX2.c), as htmlNewParserCtxt sets them, or at the arena builder.
+void UseTreeBuilder(xmlSAXHandler* sax, bool arena, bool all_attributes) {
+  if (arena) {
+    ArenaTreeBuilder::Install(sax);
+    return;
+  }
+  sax->startDocument = xmlSAX2StartDocument;
+  sax->endDocument = xmlSAX2EndDocument;
+  sax->internalSubset = xmlSAX2InternalSubset;
+  sax->startElement = all_attributes ? xmlSAX2StartElement : OnStartElement;
+  sax->endElement = xmlSAX2EndElement;
+  sax->characters = xmlSAX2Characters;
+  sax->cdataBlock = xmlSAX2CDataBlock;
+  sax->comment = xmlSAX2Comment;
+  sax->processingInstruction = xmlSAX2ProcessingInstruction;
+}
+
+htmlParserCtxtPtr AcquireContext(bool arena, bool all_attributes) {
   thread_local ParserCache cache;
   if (cache.ctxt == nullptr || cache.parses >= kParsesPerContext) {
     cache.ctxt.reset(htmlNewParserCtxt());
@@ -114,8 +148,7 @@ htmlParserCtxtPtr AcquireContext(bool all_attributes) {
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     ctxt->sax->setDocumentLocator = OnDocumentLocator;
   }
-  cache.ctxt->sax->startElement =
-      all_attributes ? xmlSAX2StartElement : OnStartElement;
+  UseTreeBuilder(cache.ctxt->sax, arena, all_attributes);
   ++cache.parses;
   return cache.ctxt.get();
 }
@@ -151,28 +184,46 @@ Result<std::unique_ptr<HtmlDocument>> HtmlDocument::Parse(
                    /*drop_attributes=*/true);
 #endif
   const char* url = options.url.empty() ? nullptr : options.url.c_str();
-  htmlParserCtxtPtr ctxt = AcquireContext(options.all_attributes);
+  // html_tree_builder.h mirrors the 2.9 tree builder; a libxml2 2.14 or
+  // later builds its own tree.
+  bool use_arena = options.arena_tree && LIBXML_VERSION < 21400;
+  htmlParserCtxtPtr ctxt = AcquireContext(use_arena, options.all_attributes);
   if (ctxt == nullptr) return Status::Internal("out of memory");
-  RecoveryBudget budget;
-  budget.limit = options.max_recovery_work;
-  ctxt->_private = &budget;
+  std::optional<ArenaTreeBuilder> builder;
+  if (use_arena) {
+    builder.emplace(options.all_attributes ? nullptr : IsKeptAttribute);
+  }
+  HtmlParseState state;
+  state.limit = options.max_recovery_work;
+  state.builder = builder ? &*builder : nullptr;
+  ctxt->_private = &state;
   // No encoding: see OnDocumentLocator.
   std::string_view text = use_stripped ? std::string_view(stripped) : html;
   htmlDocPtr doc = htmlCtxtReadMemory(
       ctxt, text.data(), static_cast<int>(text.size()), url, nullptr, flags);
   if (stripped.capacity() > kMaxKeptBuffer) std::string().swap(stripped);
   ctxt->_private = nullptr;
+  std::unique_ptr<TreeArena> arena;
+  if (builder) arena = builder->Finish(doc);
   if (doc == nullptr) {
     return Status::Corruption("HTML parser produced no document");
   }
-  return std::unique_ptr<HtmlDocument>(new HtmlDocument(doc, budget.stopped));
+  return std::unique_ptr<HtmlDocument>(
+      new HtmlDocument(doc, state.stopped, std::move(arena)));
 }
 
-HtmlDocument::~HtmlDocument() { xmlFreeDoc(doc_); }
+HtmlDocument::HtmlDocument(xmlDocPtr doc, bool truncated,
+                           std::unique_ptr<TreeArena> arena)
+    : doc_(doc), truncated_(truncated), arena_(std::move(arena)) {}
+
+HtmlDocument::~HtmlDocument() {
+  if (arena_ == nullptr) xmlFreeDoc(doc_);
+}
 
 bool IsKeptAttribute(std::string_view name) {
-  for (std::string_view k : kKeptAttributes) {
-    if (k == name) return true;
+  if (name.empty()) return false;
+  for (uint32_t m = kKeptIndex[KeptSlot(name)]; m != 0; m &= m - 1) {
+    if (kKeptAttributes[std::countr_zero(m)] == name) return true;
   }
   return false;
 }

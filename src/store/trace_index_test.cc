@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -216,16 +217,26 @@ TEST_F(TraceIndexTest, SchemaOneCorpusIsFingerprintedOnOpen) {
 
 TEST_F(TraceIndexTest, BucketsHoldTheCopies) {
   auto c = Open();
-  Fill(c.get());
-  size_t buckets = 0, with_light = 0;
+  const std::string first = Fill(c.get());
+  const DocId original = ContentId(Doc(first, "").article);
+  const DocId light = ContentId(Doc(Spin(first, 40), "").article);
+  size_t buckets = 0, both = 0;
   ASSERT_TRUE(c->ForEachLshBucket(100, [&](std::vector<DocId>& ids) {
                  ++buckets;
                  EXPECT_GE(ids.size(), 2u);
-                 with_light += ids.size() == 2;
+                 both += std::count(ids.begin(), ids.end(), original) &&
+                         std::count(ids.begin(), ids.end(), light);
                  return true;
                }).ok());
-  EXPECT_GE(buckets, 10u);  // most of 23 bands agree for the light spin
-  EXPECT_LE(buckets, 23u + 5u);
+  EXPECT_GE(both, 10u);  // most of the 23 bands agree for the light spin
+  EXPECT_LE(buckets, 23u + 5u);  // strangers share no bucket
+  // Returning false stops the walk.
+  size_t seen = 0;
+  ASSERT_TRUE(c->ForEachLshBucket(100, [&](std::vector<DocId>&) {
+                 ++seen;
+                 return false;
+               }).ok());
+  EXPECT_EQ(seen, 1u);
 }
 
 TEST(PackedSignatureTest, EstimateCorrectsForCollisions) {

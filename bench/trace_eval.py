@@ -65,6 +65,17 @@ Method
    words the two share is also measured here (difflib) and the rate is
    printed for pairs sharing no run of >= 25 words ("independent wording")
    and for the others ("shared wire text") separately.
+   Hand-checked verdicts: bench/data/trace_hard_negatives.tsv (--labels)
+   gives, per pair (data set, FA-KES unit_id or SemEval article id, either
+   order), "independent", "shared_source" or "not_same_event", judged by
+   reading the two texts (see its header). When it exists the script prints
+   the rate per verdict; the headline FALSE REUSE is the rate on the pairs
+   judged independent (target <= 0.10), and the detection rate on
+   shared_source pairs is printed too (there a flag is right). Each flagged
+   independent pair is listed with all its shared passages. Pairs the file
+   does not name are counted as unlabelled. --pairs-out FILE writes every
+   pair (keys, titles, full texts, shared runs of >= 8 words, trace's
+   passages) for reading.
 6. Timing: ingest docs/s, dupes seconds, export seconds, trace ms per query
    (wall time of the whole process, corpus opening included).
 
@@ -90,7 +101,7 @@ wedding bombing, 24%), the closest the run comes to a false reuse. The
 
 Usage: /usr/bin/python3 bench/trace_eval.py [--build build] [--seed 7]
        [--families 400] [--reuse 300] [--distractors N] [--keep DIR]
-       [--quick] [--shared ../shared]
+       [--quick] [--shared ../shared] [--labels TSV] [--pairs-out FILE]
 Skips with a message (exit 0) when ../shared/data is absent.
 """
 import argparse
@@ -771,6 +782,72 @@ def shorten(s, n):
     return s if len(s) <= n else s[:n - 3] + "..."
 
 
+def pair_key(doc):
+    """Stable identifier of a hard-negative member inside its data set:
+    FA-KES unit_id, SemEval article id."""
+    return doc["key"].split("/", 1)[1]
+
+
+LABEL_VERDICTS = ("independent", "shared_source", "not_same_event")
+
+
+def load_labels(path):
+    """Hand-checked verdicts: {(data_set, frozenset({key_a, key_b})):
+    (verdict, note)}. Lines starting with '#' and the column header are
+    skipped."""
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] == "data_set":
+                continue
+            if len(cols) < 4 or cols[3] not in LABEL_VERDICTS:
+                sys.exit("trace_eval: bad line in %s: %r" % (path, line))
+            out[(cols[0], frozenset(cols[1:3]))] = (
+                cols[3], cols[4] if len(cols) > 4 else "")
+    return out
+
+
+def shared_runs(ta, tb, min_len=8):
+    """Maximal runs of >= min_len words that both token lists contain
+    (difflib matching blocks), longest first."""
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return sorted((m for m in sm.get_matching_blocks() if m.size >= min_len),
+                  key=lambda m: -m.size)
+
+
+def write_pairs(path, hn, pool, by_url):
+    """Every hard-negative pair, both articles in full, for reading."""
+    with open(path, "w", encoding="utf-8") as f:
+        for n, h in enumerate(hn, 1):
+            da, db = pool[h["a"]], pool[h["b"]]
+            f.write("=" * 78 + "\n")
+            f.write("PAIR %d  %s\t%s\t%s\n" % (n, da["set"], pair_key(da),
+                                                pair_key(db)))
+            f.write("J=%.3f  longest shared run %d words  trace: %s  "
+                    "label: %s\n" % (h["jaccard"], h["run"],
+                                      "/".join(h["relation"]) or "no match",
+                                      h.get("label") or "unlabelled"))
+            f.write("shared rare words: %s\n" % ", ".join(h["rare"]))
+            ta = body_tokens(by_url[da["url"]])
+            tb = body_tokens(by_url[db["url"]])
+            for m in shared_runs(ta, tb):
+                f.write("  shared run (%d words): %s\n" % (
+                    m.size, " ".join(ta[m.a:m.a + m.size])))
+            for p in h["passages"]:
+                f.write("  trace passage (%d words): %s\n" % (
+                    p["words"], p["target"].get("text", "")))
+            for side, d in (("A", da), ("B", db)):
+                f.write("\n--- %s [%s %s/%s %s] %s\n%s\n" % (
+                    side, d["set"], pair_key(d), d["outlet"], d["published"],
+                    d["title"], d["text"]))
+            f.write("\n")
+
+
 # ------------------------------------------------------------------ main
 
 def main():
@@ -791,6 +868,13 @@ def main():
     ap.add_argument("--keep", help="keep the generated files in this folder")
     ap.add_argument("--quick", action="store_true",
                     help="small sizes for a fast check")
+    ap.add_argument("--pairs-out", metavar="FILE",
+                    help="write every hard-negative pair (keys, titles, "
+                    "full texts, shared runs) to FILE for reading")
+    ap.add_argument("--labels", default=os.path.join(
+        HERE, "data", "trace_hard_negatives.tsv"),
+                    help="hand-checked hard-negative verdicts (TSV); used "
+                    "when the file exists")
     args = ap.parse_args()
     if args.quick:
         args.families = min(args.families, 40)
@@ -1357,6 +1441,7 @@ def evaluate(args, exe, data, tmp, rng):
                                        jaccard(sh(doc_id), sh(m["id"]))))
         return traces[doc_id]
 
+    labels = load_labels(args.labels)
     hn = []
     excluded_copy = 0
     for a, b, rare in hard:
@@ -1376,11 +1461,16 @@ def evaluate(args, exe, data, tmp, rng):
         rel = [m["relation"] for m in (ma, mb) if m]
         share = max([m.get("reuse", {}).get("share", 0) for m in (ma, mb)
                      if m] or [0])
-        passages = [p for m in (ma, mb) if m
-                    for p in m.get("reuse", {}).get("passages", [])][:3]
+        all_passages = [p for m in (ma, mb) if m
+                        for p in m.get("reuse", {}).get("passages", [])]
+        label = labels.get((pool[a]["set"], frozenset(
+            (pair_key(pool[a]), pair_key(pool[b])))))
         hn.append({"a": a, "b": b, "rare": rare, "jaccard": j,
                    "run": run_len, "flag": bool(rel), "relation": rel,
-                   "share": share, "passages": passages})
+                   "share": share, "passages": all_passages[:3],
+                   "all_passages": all_passages,
+                   "label": label[0] if label else None,
+                   "note": label[1] if label else ""})
     by_set = collections.Counter(pool[h["a"]]["set"] for h in hn)
     print("pairs: %d (%s); excluded as near copies (Jaccard >= 0.5): %d"
           % (len(hn), ", ".join("%s %d" % kv for kv in by_set.items()),
@@ -1400,6 +1490,47 @@ def evaluate(args, exe, data, tmp, rng):
           "(target <= 0.10)" % (
               frac(sum(h["flag"] for h in indep), len(indep)),
               frac(sum(h["flag"] for h in hn), len(hn))))
+    # Hand-checked verdicts (bench/data/trace_hard_negatives.tsv).
+    if labels:
+        print("\n### hand-checked verdicts (%s)" % os.path.relpath(
+            args.labels, ROOT))
+        print("%-44s %5s %8s %8s" % ("verdict", "pairs", "reuse", "rate"))
+        for v in LABEL_VERDICTS + (None,):
+            sub = [h for h in hn if h["label"] == v]
+            print("%-44s %5d %8d %8s" % (v or "unlabelled", len(sub),
+                                         sum(h["flag"] for h in sub),
+                                         frac(sum(h["flag"] for h in sub),
+                                              len(sub))))
+        ind = [h for h in hn if h["label"] == "independent"]
+        shs = [h for h in hn if h["label"] == "shared_source"]
+        print("FALSE REUSE %s on %d hand-checked independent pairs (target "
+              "<= 0.10); detection %s on %d shared-source pairs (flagging "
+              "is correct there)" % (
+                  frac(sum(h["flag"] for h in ind), len(ind)), len(ind),
+                  frac(sum(h["flag"] for h in shs), len(shs)), len(shs)))
+        in_run = {(pool[h["a"]]["set"], frozenset((pair_key(pool[h["a"]]),
+                                                   pair_key(pool[h["b"]]))))
+                  for h in hn}
+        stale = [k for k in labels if k not in in_run]
+        if stale:
+            print("labelled pairs not formed in this run: %d" % len(stale))
+        for h in ind:
+            if not h["flag"]:
+                continue
+            print("  independent but flagged: %s %s / %s, %s, reuse share "
+                  "%.2f, longest run %d: %s || %s" % (
+                      pool[h["a"]]["set"], pair_key(pool[h["a"]]),
+                      pair_key(pool[h["b"]]), "/".join(h["relation"]),
+                      h["share"], h["run"],
+                      shorten(pool[h["a"]]["title"], 40),
+                      shorten(pool[h["b"]]["title"], 40)))
+            for p in h["all_passages"]:
+                print("      passage (%d words): %s" % (
+                    p["words"], shorten(p["target"].get("text", ""), 150)))
+        print()
+    if args.pairs_out:
+        write_pairs(args.pairs_out, hn, pool, by_url)
+        print("pairs written to %s" % args.pairs_out)
     flagged = sorted([h for h in hn if h["flag"]], key=lambda h: h["run"])
     for h in flagged[:8]:
         print("  flagged: J=%.3f longest shared run %d words, reuse share "

@@ -1,5 +1,6 @@
 #include "extract/meta_authors.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -185,6 +186,34 @@ std::string DropContacts(std::string_view s) {
   return out;
 }
 
+// Labels of the topic fields a post's meta line lists after its byline
+// ("Von Jane Roe Tags: Wahl, Georg von Below"): what they head names
+// topics and people written about, not authors. Matched
+// case-insensitively at a word start.
+constexpr std::string_view kFieldLabels[] = {
+    "tags:",        "tag:",        "schlagwörter:", "schlagworte:",
+    "stichwörter:", "kategorie:",  "kategorien:",   "categories:",
+    "category:",    "filed under", "rubrik:",       "themen:",
+    "étiquettes:",  "catégories:", "etiquetas:",    "categorías:"};
+
+// `s` up to the first field label (kFieldLabels).
+std::string_view BeforeFieldLabel(std::string_view s) {
+  std::string lower = Lower(s);
+  // Offsets of `lower` match `s` only when lower-casing kept every length.
+  if (lower.size() != s.size()) lower = base::AsciiLower(s);
+  size_t cut = s.size();
+  for (std::string_view label : kFieldLabels) {
+    for (size_t p = lower.find(label); p != std::string::npos;
+         p = lower.find(label, p + 1)) {
+      if (p == 0 || lower[p - 1] == ' ') {
+        cut = std::min(cut, p);
+        break;
+      }
+    }
+  }
+  return s.substr(0, cut);
+}
+
 // Cuts `s` into segments at separators that end a byline's name part.
 std::vector<std::string> HardSegments(std::string_view s) {
   static constexpr std::string_view kSeps[] = {
@@ -330,7 +359,8 @@ bool IsSiteName(std::string_view name, const AuthorCleanOptions& options) {
 std::vector<std::string> CleanAuthors(std::string_view raw,
                                       const AuthorCleanOptions& options) {
   std::vector<std::string> names;
-  std::string text = DropContacts(CollapseWhitespace(raw));
+  const std::string collapsed = CollapseWhitespace(raw);
+  std::string text = DropContacts(BeforeFieldLabel(collapsed));
   if (IsSiteName(text, options)) return names;
   for (const std::string& segment : HardSegments(text)) {
     std::string seg(Trim(segment));

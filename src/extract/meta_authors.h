@@ -23,7 +23,8 @@ struct AuthorCleanOptions {
 // Splits a byline or author string into names, in order, without
 // duplicates: drops a leading "By"/"Von"/"Par"/"Por"/"Autor:" and the like,
 // roles ("Staff Writer"), degrees ("PhD"), e-mail addresses, URLs, dates
-// and times, "@" handles' "@", photo credits ("Fotos: ..."), and splits on
+// and times, "@" handles' "@", photo credits ("Fotos: ..."), everything
+// from a field label on ("Tags:", "Kategorie:", "Filed under"), and splits on
 // ",", ";", "/", "&", "and"/"und"/"et"/"y". The byline is the first segment
 // (text between " | ", "•", spaced dashes) that names someone, or the
 // first that opens with a byline word. A segment that names a company

@@ -27,6 +27,21 @@ TEST(ExtractAuthorsTest, StripsBylineWords) {
   EXPECT_EQ(Clean("~ Cem Basman"), Names{"Cem Basman"});
 }
 
+// A post's meta line runs on into its tags and categories, which name
+// topics (and people written about), not authors.
+TEST(ExtractAuthorsTest, StopsAtFieldLabels) {
+  EXPECT_EQ(Clean("Veröffentlicht am 3. März 2021 von Lena Vogt Tags: Wahl, "
+                  "Otto von Stein, Karl Brandt"),
+            Names{"Lena Vogt"});
+  EXPECT_EQ(Clean("By Tom Hale Filed under: Politics, Ann Lee"),
+            Names{"Tom Hale"});
+  EXPECT_EQ(Clean("Posted by Ann Lee Categories: News Tags: Bob Ray"),
+            Names{"Ann Lee"});
+  EXPECT_EQ(Clean("Tags: Karl Brandt, Otto von Stein"), Names{});
+  // A name that merely contains a label's letters is kept.
+  EXPECT_EQ(Clean("Von Mia Tagstedt"), Names{"Mia Tagstedt"});
+}
+
 TEST(ExtractAuthorsTest, SplitsSeveralAuthors) {
   EXPECT_EQ(Clean("Jane Roe and John Doe"), (Names{"Jane Roe", "John Doe"}));
   EXPECT_EQ(Clean("Von Anna Berg und Carl Dorn"),

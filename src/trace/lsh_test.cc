@@ -65,16 +65,17 @@ TEST(LshTest, RecallAgainstBruteForce) {
       docs.push_back(d);
     }
   }
-  std::vector<std::set<uint64_t>> keys;
+  std::vector<std::set<uint64_t>> keys, sets;
   for (const auto& d : docs) {
     auto k =
         BandKeys(MinHash(d, kHashes, MinHashFamily::kOnePermutation), bands);
     keys.emplace_back(k.begin(), k.end());
+    sets.emplace_back(d.begin(), d.end());
   }
   int above = 0, found_above = 0, far = 0, found_far = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
     for (size_t j = i + 1; j < docs.size(); ++j) {
-      const double jac = testutil::NaiveJaccard(docs[i], docs[j]);
+      const double jac = testutil::NaiveJaccard(sets[i], sets[j]);
       bool candidate = false;
       for (uint64_t k : keys[i]) candidate |= keys[j].count(k) > 0;
       if (jac >= 0.5) {

@@ -10,14 +10,20 @@
 
 namespace newstrace::testutil {
 
-// |A n B| / |A u B| of two collections read as sets; 0 for two empty ones.
-inline double NaiveJaccard(const std::vector<uint64_t>& a,
-                           const std::vector<uint64_t>& b) {
-  std::set<uint64_t> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+// |A n B| / |A u B| of two sets; 0 for two empty ones.
+inline double NaiveJaccard(const std::set<uint64_t>& sa,
+                           const std::set<uint64_t>& sb) {
   size_t shared = 0;
   for (uint64_t x : sa) shared += sb.count(x);
   const size_t uni = sa.size() + sb.size() - shared;
   return uni ? double(shared) / uni : 0;
+}
+
+// The same for two collections read as sets.
+inline double NaiveJaccard(const std::vector<uint64_t>& a,
+                           const std::vector<uint64_t>& b) {
+  return NaiveJaccard(std::set<uint64_t>(a.begin(), a.end()),
+                      std::set<uint64_t>(b.begin(), b.end()));
 }
 
 // Length of the longest common subsequence, by the textbook O(NM) table.

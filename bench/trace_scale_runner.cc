@@ -21,7 +21,7 @@
 // Prints one JSON object per phase and a summary.
 //
 // Usage: trace_scale_runner [--docs N] [--words W] [--queries Q]
-//        [--brute B] [--db PATH] [--keep]
+//        [--brute B] [--db PATH] [--keep] [--fingerprint-only]
 #include <sqlite3.h>
 #include <time.h>
 #include <unistd.h>
@@ -165,6 +165,7 @@ int main(int argc, char** argv) {
   uint64_t brute = 10'000;
   std::string db;
   bool keep = false;
+  bool fingerprint_only = false;  // phase A only (profiling)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : ""; };
@@ -178,12 +179,15 @@ int main(int argc, char** argv) {
       brute = std::strtoull(next(), nullptr, 10);
     } else if (a == "--db") {
       db = next();
+    } else if (a == "--fingerprint-only") {
+      fingerprint_only = true;
     } else if (a == "--keep") {
       keep = true;
     } else {
       std::fprintf(stderr,
                    "usage: trace_scale_runner [--docs N] [--words W] "
-                   "[--queries Q] [--brute B] [--db PATH] [--keep]\n");
+                   "[--queries Q] [--brute B] [--db PATH] [--keep] "
+                   "[--fingerprint-only]\n");
       return 2;
     }
   }
@@ -232,6 +236,8 @@ int main(int argc, char** argv) {
     std::printf("%s\n", a.dump().c_str());
     std::fflush(stdout);
   }
+
+  if (fingerprint_only) return 0;
 
   // --- B. build the corpus -------------------------------------------------
   auto corpus = newstrace::Corpus::Open(db, newstrace::CorpusOptions());

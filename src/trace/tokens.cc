@@ -110,13 +110,17 @@ void Tokenize(std::string_view text, uint32_t offset, std::vector<Token>* out) {
     bool abbreviation = false;  // "U.S.": single letters and dots
     while (end < n) {
       // The common case: a run of ASCII letters and digits.
-      uint8_t f;
-      while (end < n &&
-             (f = kAsciiWord.flags[static_cast<unsigned char>(text[end])])) {
-        flags |= f;
-        prev = static_cast<unsigned char>(text[end]);
-        ++end;
+      // Accumulated in a local, so the loop keeps it in a register.
+      uint8_t seen = 0;
+      const size_t run = end;
+      for (uint8_t f;
+           end < n &&
+           (f = kAsciiWord.flags[static_cast<unsigned char>(text[end])]);
+           ++end) {
+        seen |= f;
       }
+      flags |= seen;
+      if (end > run) prev = static_cast<unsigned char>(text[end - 1]);
       if (end >= n) break;
       size_t l = 1;
       unsigned char d = static_cast<unsigned char>(text[end]);

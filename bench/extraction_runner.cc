@@ -70,6 +70,11 @@ int main(int argc, char** argv) {
     if (tab == std::string::npos) continue;
     newstrace::RawDoc doc;
     doc.id = line.substr(0, tab);
+    // A page keyed by its URL (the trafilatura set) is given it, as a
+    // crawler gives every page its URL (`analyze --url`, WARC, JSONL).
+    if (doc.id.rfind("http://", 0) == 0 || doc.id.rfind("https://", 0) == 0) {
+      doc.source.url = doc.id;
+    }
     doc.format = newstrace::Format::kHtml;
     if (!ReadGz(line.substr(tab + 1), &doc.bytes)) {
       std::fprintf(stderr, "cannot read %s\n", line.c_str() + tab + 1);

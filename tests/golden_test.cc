@@ -24,6 +24,7 @@
 
 #include "newstrace/ingest.h"
 #include "newstrace/pipeline.h"
+#include "testutil/files.h"
 
 namespace newstrace {
 namespace {
@@ -31,12 +32,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadWholeFile;
 
 std::vector<std::string> Cases() {
   std::vector<std::string> out;
@@ -73,11 +69,11 @@ TEST_P(GoldenTest, MatchesExpected) {
   }
   ASSERT_TRUE(fs::exists(input)) << "no input.txt or input.html in " << dir;
   ASSERT_TRUE(fs::exists(dir / "expected.json")) << dir;
-  json expected = json::parse(Slurp(dir / "expected.json"));
+  json expected = json::parse(ReadWholeFile(dir / "expected.json"));
 
   RawDoc doc;
   doc.id = GetParam();
-  doc.bytes = Slurp(input);
+  doc.bytes = ReadWholeFile(input);
   doc.format = format;
   Result<Record> r = AnalyzeDocument(doc, AnalyzeOptions());
   ASSERT_TRUE(r.ok()) << r.status().ToString();

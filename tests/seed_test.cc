@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "newstrace/pipeline.h"
+#include "testutil/files.h"
 #include "testutil/shared_dir.h"
 
 namespace newstrace {
@@ -35,10 +36,7 @@ TEST(SeedTest, EveryBlockOfTheSeedArticle) {
   if (!fs::exists(seed)) {
     GTEST_SKIP() << "../shared is absent: " << seed << " not found";
   }
-  std::ifstream in(seed, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string input = ss.str();
+  const std::string input = testutil::ReadWholeFile(seed);
   const std::vector<std::string> lines = Lines(input);
   ASSERT_EQ(lines.size(), 17u);
 

@@ -17,6 +17,7 @@
 
 #include "newstrace/corpus.h"
 #include "newstrace/pipeline.h"
+#include "testutil/files.h"
 #include "testutil/shared_dir.h"
 
 namespace newstrace {
@@ -26,12 +27,7 @@ namespace fs = std::filesystem;
 
 using testutil::SharedDir;
 
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testutil::ReadWholeFile;
 
 // The seed with the copier's additions and swaps undone.
 std::string Despin(const std::string& seed) {
@@ -66,7 +62,7 @@ TEST(TraceSeedTest, DespunOriginalFoundWithSubstitutionAndInsertions) {
                     "data/fakenewscorpus_sample not found under "
                  << shared;
   }
-  const std::string seed = ReadAll(seed_path);
+  const std::string seed = ReadWholeFile(seed_path);
   const fs::path dir = fs::temp_directory_path() /
                        ("nt_trace_seed_" + std::to_string(::getpid()));
   fs::create_directories(dir);

@@ -229,10 +229,10 @@ struct OriginChoice {
 //  1. earliest_published: the earliest publication day, when at least two
 //     copies are dated and the earliest is unique;
 //  2. central (three or more copies): the one most similar to all the
-//     others, leading by at least 0.02 mean Jaccard: copies made from one
+//     others, leading by more than 0.002 mean Jaccard: copies made from one
 //     original differ from each other more than from it;
-//  3. holds_others: the one holding most of the others, leading by at least
-//     0.02: copies are compared on their cleaned bodies, where what a
+//  3. holds_others: the one holding most of the others, leading by more
+//     than 0.002: copies are compared on their cleaned bodies, where what a
 //     copier adds (captions, tags, headlines) is gone and what it cut is
 //     missing, so the original is the fuller text;
 //  4. only_dated: the only copy with a date;

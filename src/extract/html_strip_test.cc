@@ -12,6 +12,7 @@
 #include <string>
 
 #include "extract/html_document.h"
+#include "testutil/files.h"
 
 namespace newstrace::extract {
 namespace {
@@ -267,10 +268,7 @@ TEST(HtmlDocumentTest, KeepsEveryAttributeTheCodeReads) {
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     std::string file = e.path().filename().string();
     if (e.path().extension() != ".cc" || file.ends_with("_test.cc")) continue;
-    std::ifstream in(e.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
+    const std::string text = testutil::ReadWholeFile(e.path());
     for (std::sregex_iterator it(text.begin(), text.end(), read), end;
          it != end; ++it) {
       EXPECT_TRUE(IsKeptAttribute((*it)[3].str()))
@@ -305,20 +303,13 @@ TEST(HtmlDocumentTest, ReadsUtf8WhateverThePageDeclares) {
 
 // Every golden HTML input, as a sample of real pages.
 TEST(HtmlStripTest, SameTreeOnGoldenInputs) {
-  namespace fs = std::filesystem;
-  fs::path dir = fs::path(NEWSTRACE_SOURCE_DIR) / "tests" / "golden";
-  if (!fs::exists(dir)) GTEST_SKIP() << "no golden cases";
-  int pages = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.path().filename() != "input.html") continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    ExpectSameTree(ss.str());
-    ExpectKeptAttributes(ss.str());
-    ++pages;
+  const auto pages = testutil::GoldenHtmlInputs();
+  ASSERT_FALSE(pages.empty());
+  for (const auto& page : pages) {
+    const std::string html = testutil::ReadWholeFile(page);
+    ExpectSameTree(html);
+    ExpectKeptAttributes(html);
   }
-  EXPECT_GT(pages, 0);
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ Result<TraceReport> TraceDocument(Corpus* corpus, const Record& query,
     candidates.resize(options.max_candidates);
   }
 
-  const uint32_t query_words = f.words;
+  // The query's shingles, once for all candidates.
+  const std::vector<uint64_t> query_shingles = BodyShingles(q, fp.shingle_size);
   for (const TraceCandidate& c : candidates) {
     NT_ASSIGN_OR_RETURN(std::optional<Record> r, corpus->Get(c.id));
     if (!r) continue;  // removed meanwhile
@@ -43,13 +44,14 @@ Result<TraceReport> TraceDocument(Corpus* corpus, const Record& query,
     TraceMatch m;
     m.id = c.id;
     m.estimate = c.estimate;
-    m.overlap = CompareArticles(q, r->article, fp.shingle_size);
+    m.overlap = CompareShingles(query_shingles,
+                                BodyShingles(r->article, fp.shingle_size));
     if (m.overlap.jaccard >= threshold) {
       m.relation = "near_copy";
     } else {
-      // Partial reuse: passages from the longer article into the shorter.
-      const Fingerprint other = ComputeFingerprint(r->article, fp);
-      m.reuse_from_query = query_words >= other.words;
+      // Partial reuse: passages from the longer article (more distinct
+      // shingles) into the shorter.
+      m.reuse_from_query = m.overlap.a_shingles >= m.overlap.b_shingles;
       m.reuse = m.reuse_from_query ? FindReuse(q, r->article, reuse_options)
                                    : FindReuse(r->article, q, reuse_options);
       if (m.reuse.share() < options.min_reuse_share) continue;
@@ -86,12 +88,15 @@ Result<TraceReport> TraceDocument(Corpus* corpus, const Record& query,
   }
   if (group.size() > 1) {
     const size_t n = group.size();
+    std::vector<std::vector<uint64_t>> sets(n);  // the copies' shingles
+    for (size_t i = 1; i < n; ++i) {
+      sets[i] = BodyShingles(*group[i], fp.shingle_size);
+    }
     for (size_t i = 0; i < n; ++i) {
       for (size_t j = i + 1; j < n; ++j) {
         // The query's overlaps are already known.
-        const Overlap o =
-            i == 0 ? report.matches[j - 1].overlap
-                   : CompareArticles(*group[i], *group[j], fp.shingle_size);
+        const Overlap o = i == 0 ? report.matches[j - 1].overlap
+                                 : CompareShingles(sets[i], sets[j]);
         oc[i].contained += o.a_in_b / (n - 1);
         oc[j].contained += o.b_in_a / (n - 1);
         oc[i].holds += o.b_in_a / (n - 1);

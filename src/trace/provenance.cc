@@ -78,36 +78,34 @@ OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates) {
     }
     return candidates[*top].*field - candidates[second].*field;
   };
-  int top = 0;
-  if (n >= 3) {
-    const double margin = leader(&OriginCandidate::similarity, &top);
-    if (margin > 0.002) {
-      c.index = top;
-      c.rule = "central";
-      c.confidence = margin >= 0.1 ? "medium" : "low";
-      char buf[200];
-      std::snprintf(buf, sizeof buf,
-                    "the copy closest to all the others (mean Jaccard %.2f, "
-                    "next best %.2f): copies of one original differ from "
-                    "each other more than from it",
-                    candidates[top].similarity,
-                    candidates[top].similarity - margin);
-      c.reason = buf;
-      return c;
-    }
-  }
-  const double margin = leader(&OriginCandidate::holds, &top);
-  if (margin > 0.002) {
+  // Rules 2 and 3: the copy leading on `field` by more than 0.002 (a lead
+  // under 0.1 is low confidence); `format` gives the reason from the
+  // leader's and the runner-up's values times `scale`.
+  auto decide = [&](double OriginCandidate::*field, const char* rule,
+                    const char* format, double scale) {
+    int top = 0;
+    const double margin = leader(field, &top);
+    if (margin <= 0.002) return false;
     c.index = top;
-    c.rule = "holds_others";
+    c.rule = rule;
     c.confidence = margin >= 0.1 ? "medium" : "low";
+    const double v = candidates[top].*field;
     char buf[200];
-    std::snprintf(buf, sizeof buf,
-                  "it holds %.0f%% of the other copies' text (next best "
-                  "%.0f%%): the copies' bodies lack what was cut from it",
-                  100 * candidates[top].holds,
-                  100 * (candidates[top].holds - margin));
+    std::snprintf(buf, sizeof buf, format, scale * v, scale * (v - margin));
     c.reason = buf;
+    return true;
+  };
+  if (n >= 3 && decide(&OriginCandidate::similarity, "central",
+                       "the copy closest to all the others (mean Jaccard "
+                       "%.2f, next best %.2f): copies of one original differ "
+                       "from each other more than from it",
+                       1)) {
+    return c;
+  }
+  if (decide(&OriginCandidate::holds, "holds_others",
+             "it holds %.0f%% of the other copies' text (next best %.0f%%): "
+             "the copies' bodies lack what was cut from it",
+             100)) {
     return c;
   }
   // 3. The only dated one.
@@ -132,6 +130,8 @@ OriginChoice ChooseOrigin(const std::vector<OriginCandidate>& candidates) {
                "no publication dates or containment tell them apart";
     return c;
   }
+  int top = 0;
+  leader(&OriginCandidate::holds, &top);
   c.index = top;
   c.rule = "undecided";
   c.confidence = "low";

@@ -113,10 +113,87 @@ struct Article {
   std::string BodyText() const;
 };
 
-// An Article with everything computed from it. Quotes, entities, signals,
-// signatures and scores join it as those modules land.
+// What a quotation is (QuoteKindName: "full", "partial", "scare").
+//   full:    a sentence or more of someone's words ("...", he said.)
+//   partial: a phrase quoted inside reported speech (said their "success")
+//   scare:   a phrase quoted to distance the writer from it, or a single-
+//            quoted phrase in a headline; not speech.
+enum class QuoteKind { kFull, kPartial, kScare };
+std::string_view QuoteKindName(QuoteKind kind);
+
+// How a quote's speaker (or addressee) was found (PersonRefViaName).
+//   name:         a name in the attribution (Mr Putin said)
+//   pronoun:      a pronoun (he said) resolved to an earlier person
+//   role:         a role noun phrase (the Russian president said) resolved
+//                 through the article's own apposition or title + name
+//   continuation: no attribution of its own; the previous quote's speaker
+//                 in the same or the preceding paragraph
+enum class RefVia { kName, kPronoun, kRole, kContinuation };
+std::string_view RefViaName(RefVia via);
+
+// Who said (or was told) something. `span` is the mention in the text that
+// the attribution used ("he", "the Russian president", "Mr Putin"). `name`
+// is the canonical name of the person or organization it refers to, empty
+// when the mention could not be resolved (reported as such, never guessed).
+struct PersonRef {
+  std::string name;
+  Span span;
+  RefVia via = RefVia::kName;
+  bool resolved() const { return !name.empty(); }
+};
+
+// One quotation. `span` covers the quoted words without the quote marks; a
+// quote that runs over several paragraphs (a mark reopening each one) is one
+// quote whose span holds the paragraph breaks. `cue` is the attribution
+// phrase (said, told, according to, in a statement), empty when none.
+// Speaker absent: "speaker unknown".
+struct Quote {
+  QuoteKind kind = QuoteKind::kFull;
+  Span span;
+  Span cue;
+  std::optional<PersonRef> speaker;
+  std::optional<PersonRef> addressee;
+};
+
+// EntityTypeName: "person", "organization", "place".
+enum class EntityType { kPerson, kOrganization, kPlace };
+std::string_view EntityTypeName(EntityType type);
+
+// A person, organization or place, with every mention of it in the text
+// (in text order). `name` is canonical: the fullest form the article uses
+// for a person (Vladimir Putin for Putin, Mr Putin), the gazetteer's name
+// for a known place or organization.
+struct Entity {
+  std::string name;
+  EntityType type = EntityType::kPerson;
+  std::vector<Span> mentions;
+};
+
+// FigureKindName: "number", "date".
+enum class FigureKind { kNumber, kDate };
+std::string_view FigureKindName(FigureKind kind);
+
+// A number with its unit and scale ("2.3 million people": value 2300000,
+// unit "people"; "seven-year": value 7, unit "year"; "$5bn": value 5e9,
+// unit "USD"; "40%": unit "percent"), or a date ("November 2017": date
+// "2017-11"; "Thursday": date "Thursday", relative).
+struct Figure {
+  FigureKind kind = FigureKind::kNumber;
+  Span span;
+  double value = 0;   // numbers: the value with its scale applied
+  std::string unit;   // numbers: the counted noun or unit, may be empty
+  std::string date;   // dates: YYYY, YYYY-MM, YYYY-MM-DD, or the weekday /
+                      // relative word ("Thursday", "yesterday")
+  bool relative = false;  // dates: needs the article's date to resolve
+};
+
+// An Article with everything computed from it. Signals, signatures and
+// scores join it as those modules land.
 struct Record {
   Article article;
+  std::vector<Quote> quotes;       // in text order
+  std::vector<Entity> entities;    // in order of first mention
+  std::vector<Figure> figures;     // in text order
 };
 
 }  // namespace newstrace

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "newstrace/analyze.h"
 #include "newstrace/corpus.h"
 #include "newstrace/document.h"
 #include "newstrace/extract.h"
@@ -21,6 +22,7 @@ namespace newstrace {
 
 struct AnalyzeOptions {
   ExtractOptions extract;
+  AnalysisOptions analysis;  // quotes, entities, figures
 };
 
 // Extracts and analyzes one document. Fails as Extract does.

@@ -58,6 +58,48 @@ bool IsBodyKind(BlockKind kind) {
   return kind == BlockKind::kParagraph || kind == BlockKind::kHeading;
 }
 
+std::string_view QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kFull:
+      return "full";
+    case QuoteKind::kPartial:
+      return "partial";
+    case QuoteKind::kScare:
+      return "scare";
+  }
+  return "full";
+}
+
+std::string_view RefViaName(RefVia via) {
+  switch (via) {
+    case RefVia::kName:
+      return "name";
+    case RefVia::kPronoun:
+      return "pronoun";
+    case RefVia::kRole:
+      return "role";
+    case RefVia::kContinuation:
+      return "continuation";
+  }
+  return "name";
+}
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrganization:
+      return "organization";
+    case EntityType::kPlace:
+      return "place";
+  }
+  return "person";
+}
+
+std::string_view FigureKindName(FigureKind kind) {
+  return kind == FigureKind::kDate ? "date" : "number";
+}
+
 std::string Article::BodyText() const {
   std::string out;
   for (const Block& b : blocks) {

@@ -26,6 +26,7 @@ Result<Record> AnalyzeDocument(const RawDoc& doc,
                                   "' is not a date"});
     }
   }
+  AnalyzeArticle(options.analysis, &record);
   return record;
 }
 

@@ -17,6 +17,61 @@ json SpanJson(const Article& a, Span s) {
   return j;
 }
 
+json RefJson(const Article& a, const PersonRef& r) {
+  json j;
+  if (r.resolved()) j["name"] = r.name;
+  for (auto& [k, v] : SpanJson(a, r.span).items()) j[k] = v;
+  j["via"] = std::string(RefViaName(r.via));
+  return j;
+}
+
+json QuotesJson(const Record& record) {
+  const Article& a = record.article;
+  json out = json::array();
+  for (const Quote& q : record.quotes) {
+    json j;
+    j["kind"] = std::string(QuoteKindName(q.kind));
+    for (auto& [k, v] : SpanJson(a, q.span).items()) j[k] = v;
+    if (!q.cue.empty()) j["cue"] = SpanJson(a, q.cue);
+    if (q.speaker) j["speaker"] = RefJson(a, *q.speaker);
+    if (q.addressee) j["addressee"] = RefJson(a, *q.addressee);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json EntitiesJson(const Record& record) {
+  json out = json::array();
+  for (const Entity& e : record.entities) {
+    json j;
+    j["name"] = e.name;
+    j["type"] = std::string(EntityTypeName(e.type));
+    json mentions = json::array();
+    for (Span s : e.mentions) mentions.push_back(SpanJson(record.article, s));
+    j["mentions"] = std::move(mentions);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+json FiguresJson(const Record& record) {
+  json out = json::array();
+  for (const Figure& f : record.figures) {
+    json j;
+    j["kind"] = std::string(FigureKindName(f.kind));
+    for (auto& [k, v] : SpanJson(record.article, f.span).items()) j[k] = v;
+    if (f.kind == FigureKind::kNumber) {
+      j["value"] = f.value;
+      if (!f.unit.empty()) j["unit"] = f.unit;
+    } else {
+      j["date"] = f.date;
+      if (f.relative) j["relative"] = true;
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RecordToJson(const Record& record, const JsonOptions& options) {
@@ -43,6 +98,9 @@ std::string RecordToJson(const Record& record, const JsonOptions& options) {
     blocks.push_back(std::move(jb));
   }
   j["blocks"] = std::move(blocks);
+  if (!record.quotes.empty()) j["quotes"] = QuotesJson(record);
+  if (!record.entities.empty()) j["entities"] = EntitiesJson(record);
+  if (!record.figures.empty()) j["figures"] = FiguresJson(record);
   json diags = json::array();
   for (const Diagnostic& d : a.diagnostics) {
     diags.push_back({{"code", d.code}, {"message", d.message}});

@@ -17,6 +17,7 @@ packages=(
   zlib1g-dev             # gzip / WARC
   libcli11-dev           # command line
   libtbb-dev             # parallelism
+  iso-codes              # country and subdivision names (the gazetteer)
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   python3 python3-lxml python3-readability     # the extraction baseline
 )

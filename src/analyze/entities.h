@@ -1,0 +1,49 @@
+// Named entities without a statistical model: capitalized runs of words cut
+// and typed by gazetteers (gazetteer.h), honorifics and office titles,
+// organization head words, apposition and speech cues; people's mentions
+// linked to one canonical name by surname (Putin, Mr Putin -> Vladimir
+// Putin). The interface is the EntityIndex, so a trained tagger can replace
+// FindEntities without touching attribution.
+#ifndef NEWSTRACE_ANALYZE_ENTITIES_H_
+#define NEWSTRACE_ANALYZE_ENTITIES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analyze/gazetteer.h"
+#include "analyze/tokens.h"
+#include "newstrace/document.h"
+
+namespace newstrace::analyze {
+
+struct Mention {
+  uint32_t first = 0;  // token range [first, end) of the mention, with an
+  uint32_t end = 0;    // honorific (Mr Putin) but without an office title
+  int entity = -1;     // index into EntityIndex::entities
+};
+
+struct EntityIndex {
+  std::vector<Mention> mentions;  // in text order
+  std::vector<Entity> entities;   // in order of first mention
+  // Per entity: lower-case words of the offices and descriptions the
+  // article gives the person (russian, president; special, envoy, ...).
+  std::vector<std::vector<std::string>> roles;
+  std::vector<Gender> genders;  // per entity (people; kUnknown otherwise)
+  // Per token: the mention it belongs to, or -1.
+  std::vector<int32_t> mention_of_token;
+
+  int32_t MentionAt(size_t token) const {
+    return token < mention_of_token.size() ? mention_of_token[token] : -1;
+  }
+};
+
+// Finds, types and links the named entities of `view`.
+EntityIndex FindEntities(const TextView& view);
+
+// Lower-cases ASCII and leaves other bytes (for role words and keys).
+std::string LowerWord(std::string_view w);
+
+}  // namespace newstrace::analyze
+
+#endif  // NEWSTRACE_ANALYZE_ENTITIES_H_

@@ -1,0 +1,727 @@
+#include "analyze/quotes.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "analyze/cues.h"
+#include "analyze/gazetteer.h"
+
+namespace newstrace::analyze {
+namespace {
+
+bool IsSpaceByte(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+bool IsOpeningDouble(char32_t cp) {
+  return cp == 0x201C || cp == 0x201E || cp == 0xAB;
+}
+bool IsClosingDouble(char32_t cp) { return cp == 0x201D || cp == 0xBB; }
+
+// For an ambiguous mark (straight ' or ", or ’ that may close or be an
+// apostrophe): what its neighbours say.
+bool OpenerContext(const TextView& v, const Token& t) {
+  const Paragraph& p = v.paras[t.para];
+  bool before_ok = t.begin == p.span.begin;
+  if (!before_ok) {
+    char c = v.text[t.begin - 1];
+    before_ok = IsSpaceByte(c) || c == '(' || c == '[' || c == '{' ||
+                c == '/' || c == '-' ||
+                // an em/en dash or another mark right before
+                static_cast<unsigned char>(c) >= 0x80;
+  }
+  bool after_ok = t.end < p.span.end && !IsSpaceByte(v.text[t.end]);
+  return before_ok && after_ok;
+}
+
+bool CloserContext(const TextView& v, const Token& t) {
+  const Paragraph& p = v.paras[t.para];
+  bool before_ok = t.begin > p.span.begin && !IsSpaceByte(v.text[t.begin - 1]);
+  if (!before_ok) return false;
+  if (t.end >= p.span.end) return true;
+  char c = v.text[t.end];
+  return IsSpaceByte(c) || c == ',' || c == '.' || c == ';' || c == ':' ||
+         c == '?' || c == '!' || c == ')' || c == ']' || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool IsDoubleOpener(const TextView& v, uint32_t i) {
+  const Token& t = v.tokens[i];
+  if (t.kind != TokKind::kQuote || !IsDoubleQuoteMark(t.cp)) return false;
+  if (IsOpeningDouble(t.cp)) return true;
+  if (IsClosingDouble(t.cp)) return false;
+  return OpenerContext(v, t);
+}
+
+Span TrimSpan(std::string_view text, size_t b, size_t e) {
+  while (b < e && IsSpaceByte(text[b])) ++b;
+  while (e > b && IsSpaceByte(text[e - 1])) --e;
+  return {b, e};
+}
+
+}  // namespace
+
+std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
+  std::vector<QuoteMarks> out;
+  size_t body_double = 0;
+  for (const Paragraph& p : v.paras) {
+    if (p.headline) continue;
+    for (uint32_t i = p.first_token; i < p.end_token; ++i) {
+      const Token& t = v.tokens[i];
+      if (t.kind == TokKind::kQuote && IsDoubleQuoteMark(t.cp)) ++body_double;
+    }
+  }
+  auto emit = [&](uint32_t open, uint32_t close, bool closed, bool single) {
+    QuoteMarks q;
+    q.open = open;
+    q.close = close;
+    q.closed = closed;
+    q.single = single;
+    size_t end = closed ? v.tokens[close].begin : v.tokens[close - 1].end;
+    q.span = TrimSpan(v.text, v.tokens[open].end, end);
+    if (!q.span.empty()) out.push_back(q);
+  };
+  int64_t open = -1;  // an open double quote, possibly from an earlier
+                      // paragraph
+  for (uint32_t pi = 0; pi < v.paras.size(); ++pi) {
+    const Paragraph& p = v.paras[pi];
+    bool single_ok = p.headline || body_double == 0;
+    uint32_t i = p.first_token;
+    if (open >= 0 && i < p.end_token) i++;  // the reopening mark
+    for (; i < p.end_token; ++i) {
+      const Token& t = v.tokens[i];
+      if (t.kind != TokKind::kQuote) continue;
+      if (IsDoubleQuoteMark(t.cp)) {
+        bool opener = IsOpeningDouble(t.cp) ||
+                      (!IsClosingDouble(t.cp) && OpenerContext(v, t));
+        bool closer = IsClosingDouble(t.cp) ||
+                      (!IsOpeningDouble(t.cp) && CloserContext(v, t));
+        if (open < 0) {
+          if (opener || !closer) open = i;
+          continue;
+        }
+        if (closer || !opener) {
+          emit(static_cast<uint32_t>(open), i, true, false);
+          open = -1;
+        } else {
+          // A second opener: the first quote was never closed.
+          emit(static_cast<uint32_t>(open), i, false, false);
+          open = i;
+        }
+        continue;
+      }
+      if (!single_ok || open >= 0 || !IsSingleQuoteMark(t.cp)) continue;
+      if (t.cp == 0x2019 || !OpenerContext(v, t)) continue;
+      uint32_t sent_end = v.sentences[t.sentence].end_token;
+      for (uint32_t j = i + 1; j < sent_end && j < i + 30; ++j) {
+        const Token& c = v.tokens[j];
+        if (c.kind != TokKind::kQuote) continue;
+        if (IsSingleQuoteMark(c.cp) && c.cp != 0x2018 &&
+            CloserContext(v, c)) {
+          emit(i, j, true, true);
+          i = j;
+          break;
+        }
+        if (IsDoubleQuoteMark(c.cp)) break;
+      }
+    }
+    if (open >= 0) {
+      // News reopens a quote at each new paragraph it runs into.
+      bool continues = pi + 1 < v.paras.size() &&
+                       !v.paras[pi + 1].headline &&
+                       v.paras[pi + 1].first_token <
+                           v.paras[pi + 1].end_token &&
+                       IsDoubleOpener(v, v.paras[pi + 1].first_token);
+      if (!continues) {
+        if (p.end_token > static_cast<uint32_t>(open) + 1) {
+          emit(static_cast<uint32_t>(open), p.end_token, false, false);
+        }
+        open = -1;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+struct NounPhrase {
+  uint32_t a = 0, b = 0;  // token range
+  bool found() const { return b > a; }
+};
+
+struct Attribution {
+  Span cue;
+  std::optional<PersonRef> speaker;
+  std::optional<PersonRef> addressee;
+};
+
+class Attributor {
+ public:
+  Attributor(const TextView& v, const std::vector<QuoteMarks>& marks,
+             const EntityIndex* ents)
+      : v_(v), marks_(marks), ents_(ents), in_quote_(v.tokens.size(), 0) {
+    for (const QuoteMarks& m : marks) {
+      uint32_t end = m.closed ? m.close : m.close;
+      for (uint32_t i = m.open + 1; i < end && i < in_quote_.size(); ++i) {
+        in_quote_[i] = 1;
+      }
+    }
+  }
+
+  std::vector<Quote> Run();
+
+ private:
+  std::string_view Text(uint32_t i) const { return v_.TokenText(i); }
+  std::string Lower(uint32_t i) const { return LowerWord(Text(i)); }
+  bool IsWordAt(uint32_t i) const {
+    return i < v_.tokens.size() && v_.tokens[i].kind == TokKind::kWord;
+  }
+  bool IsPunctAt(uint32_t i, char32_t cp) const {
+    return i < v_.tokens.size() && v_.tokens[i].kind == TokKind::kPunct &&
+           v_.tokens[i].cp == cp;
+  }
+  // A lower-case adverb or auxiliary between a speaker and its verb
+  // ("Tully" is no -ly adverb).
+  bool IsFillerAt(uint32_t i) const {
+    return IsWordAt(i) && !v_.tokens[i].cap &&
+           IsAttributionFiller(Lower(i));
+  }
+  // A speech verb, or a verb and particle that attribute speech ("shot
+  // back", "chimed in").
+  bool IsVerbAt(uint32_t i) const {
+    return IsWordAt(i) && (IsSpeechVerb(Lower(i)) || ParticleAt(i) > 0);
+  }
+  // For "shot back" at i: the particle's token; 0 when none.
+  uint32_t ParticleAt(uint32_t i) const;
+  // One past the cue that starts at `verb`: its particle and "in a
+  // statement" included.
+  uint32_t CueEnd(uint32_t verb) const;
+  bool Plausible(NounPhrase np) const;
+  Span TokSpan(uint32_t a, uint32_t b) const {
+    return {v_.tokens[a].begin, v_.tokens[b - 1].end};
+  }
+  Span CueSpan(uint32_t verb) const;
+
+  std::optional<Attribution> Tail(const QuoteMarks& m) const;
+  std::optional<Attribution> Head(const QuoteMarks& m, uint32_t lo) const;
+  std::optional<Attribution> HeadPartial(const QuoteMarks& m) const;
+  std::optional<Attribution> SentenceCue(uint32_t lo, uint32_t hi) const;
+  std::optional<Attribution> PreviousParagraphColon(const QuoteMarks& m) const;
+  NounPhrase SubjectBefore(uint32_t s, uint32_t lo, uint32_t verb) const;
+  std::optional<Attribution> FromVerb(uint32_t verb, NounPhrase speaker,
+                                      uint32_t hi) const;
+
+  NounPhrase ForwardNP(uint32_t i, uint32_t hi) const;
+  NounPhrase BackwardNP(uint32_t i, uint32_t lo) const;
+  std::optional<PersonRef> Resolve(NounPhrase np) const;
+  std::string ResolvePronoun(uint32_t tok, std::string_view lower) const;
+  std::string ResolveRole(NounPhrase np) const;
+  std::string NameOf(uint32_t a, uint32_t b) const;
+
+  const TextView& v_;
+  const std::vector<QuoteMarks>& marks_;
+  const EntityIndex* ents_;
+  std::vector<uint8_t> in_quote_;
+};
+
+bool IsNpStop(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kStops = {
+      "about", "after",  "against", "and",    "as",    "at",     "before",
+      "but",   "by",     "during",  "for",    "from",  "if",     "in",
+      "into",  "of",     "on",      "or",     "since", "than",   "that",
+      "to",    "until",  "when",    "where",  "which", "while",  "who",
+      "whom",  "whose",  "with",    "without", "because", "is", "was",
+      "has",   "had",    "have",    "would",  "will",  "could",  "can"};
+  return kStops.contains(lower);
+}
+
+uint32_t Attributor::ParticleAt(uint32_t i) const {
+  static const std::unordered_set<std::string_view> kBack = {
+      "shot", "fired", "hit", "wrote", "pushed", "snapped", "struck"};
+  if (!IsWordAt(i + 1) ||
+      v_.tokens[i + 1].sentence != v_.tokens[i].sentence) {
+    return 0;
+  }
+  std::string w = Lower(i);
+  std::string next = Lower(i + 1);
+  bool yes = (next == "back" && kBack.contains(w)) ||
+             (next == "out" && (w == "pointed" || w == "spoke" ||
+                                w == "lashed" || w == "called")) ||
+             (next == "in" && (w == "chimed" || w == "weighed" ||
+                               w == "cut")) ||
+             (next == "on" && w == "went") || (next == "up" && w == "piped");
+  return yes ? i + 1 : 0;
+}
+
+uint32_t Attributor::CueEnd(uint32_t verb) const {
+  uint32_t end = verb + 1;
+  if (uint32_t p = ParticleAt(verb)) end = p + 1;
+  // "said in a statement", "said in an interview".
+  if (end + 2 < v_.tokens.size() && IsWordAt(end) && Lower(end) == "in" &&
+      (Lower(end + 1) == "a" || Lower(end + 1) == "an" ||
+       Lower(end + 1) == "his" || Lower(end + 1) == "her") &&
+      IsWordAt(end + 2) &&
+      v_.tokens[end + 2].sentence == v_.tokens[verb].sentence) {
+    std::string n = Lower(end + 2);
+    if (n == "statement" || n == "interview" || n == "tweet" ||
+        n == "post" || n == "speech" || n == "letter" || n == "email" ||
+        n == "message" || n == "op-ed") {
+      end += 3;
+    }
+  }
+  return end;
+}
+
+Span Attributor::CueSpan(uint32_t verb) const {
+  return TokSpan(verb, CueEnd(verb));
+}
+
+// A speaker is short and shaped like a noun phrase: not "and", "while
+// discussing a", "his list by".
+bool Attributor::Plausible(NounPhrase np) const {
+  if (!np.found() || np.b - np.a > 8) return false;
+  if (!IsWordAt(np.a) || !IsWordAt(np.b - 1)) return false;
+  std::string first = Lower(np.a);
+  std::string last = Lower(np.b - 1);
+  if (IsNpStop(first) || IsSpeechVerb(first)) return false;
+  if (IsNpStop(last) || (IsDeterminer(last) && np.b - np.a > 1)) return false;
+  return true;
+}
+
+NounPhrase Attributor::ForwardNP(uint32_t i, uint32_t hi) const {
+  if (i >= hi || !IsWordAt(i)) return {};
+  std::string w = Lower(i);
+  if (IsSubjectPronoun(w) || IsObjectPronoun(w)) return {i, i + 1};
+  // Titles before a known mention: "said Russian President Vladimir Putin".
+  for (uint32_t j = i; j < hi && j < i + 5 && IsWordAt(j); ++j) {
+    int32_t m = ents_ ? ents_->MentionAt(j) : -1;
+    if (m >= 0) {
+      return {j, std::min(hi, ents_->mentions[m].end)};
+    }
+    if (!v_.tokens[j].cap) break;
+  }
+  if (v_.tokens[i].cap) {
+    uint32_t j = i;
+    while (j < hi && IsWordAt(j) && (v_.tokens[j].cap || Lower(j) == "de" ||
+                                     Lower(j) == "van" || Lower(j) == "al")) {
+      ++j;
+    }
+    return {i, j};
+  }
+  uint32_t j = i;
+  while (j < hi && j < i + 6 &&
+         (IsWordAt(j) || v_.tokens[j].kind == TokKind::kPossessive)) {
+    std::string lw = Lower(j);
+    if (j > i && (IsNpStop(lw) || IsSpeechVerb(lw))) break;
+    ++j;
+  }
+  return {i, j};
+}
+
+NounPhrase Attributor::BackwardNP(uint32_t i, uint32_t lo) const {
+  if (i < lo || !IsWordAt(i)) return {};
+  std::string w = Lower(i);
+  if (IsSubjectPronoun(w)) return {i, i + 1};
+  int32_t m = ents_ ? ents_->MentionAt(i) : -1;
+  if (m >= 0) return {std::max(lo, ents_->mentions[m].first), i + 1};
+  if (v_.tokens[i].cap) {
+    uint32_t j = i;
+    while (j > lo && IsWordAt(j - 1) && v_.tokens[j - 1].cap) --j;
+    return {j, i + 1};
+  }
+  // A common noun phrase back to its determiner: "the Russian president",
+  // "a spokesman", "Putin's spokesman"; or a bare plural ("officials").
+  for (uint32_t j = i, n = 0; j >= lo && n < 6; --j, ++n) {
+    const Token& t = v_.tokens[j];
+    if (t.kind != TokKind::kWord && t.kind != TokKind::kPossessive) break;
+    std::string lw = Lower(j);
+    if (j < i && IsNpStop(lw)) break;
+    if (IsDeterminer(lw)) return {j, i + 1};
+    if (t.kind == TokKind::kPossessive && j > lo) {
+      int32_t pm = ents_ ? ents_->MentionAt(j - 1) : -1;
+      if (pm >= 0) return {ents_->mentions[pm].first, i + 1};
+    }
+    if (j == 0) break;
+  }
+  if (w.size() > 3 && w.back() == 's') return {i, i + 1};
+  return {};
+}
+
+std::string Attributor::NameOf(uint32_t a, uint32_t b) const {
+  std::string s;
+  for (uint32_t i = a; i < b; ++i) {
+    if (v_.tokens[i].kind != TokKind::kWord) break;
+    if (!s.empty()) s += ' ';
+    s += Text(i);
+  }
+  return s;
+}
+
+std::string Attributor::ResolvePronoun(uint32_t tok,
+                                       std::string_view lower) const {
+  if (!ents_) return {};
+  bool male = lower == "he" || lower == "him";
+  bool female = lower == "she" || lower == "her";
+  bool thing = lower == "it";
+  if (!male && !female && !thing) return {};
+  uint32_t s = v_.tokens[tok].sentence;
+  uint32_t floor = s > 8 ? s - 8 : 0;
+  for (int64_t si = s; si >= floor; --si) {
+    const Sentence& sent = v_.sentences[si];
+    for (uint32_t i = sent.first_token; i < sent.end_token && i < tok; ++i) {
+      int32_t m = ents_->MentionAt(i);
+      if (m < 0 || in_quote_[i]) continue;
+      const Mention& mm = ents_->mentions[m];
+      i = mm.end - 1;
+      const Entity& e = ents_->entities[mm.entity];
+      if (thing) {
+        if (e.type == EntityType::kOrganization) return e.name;
+        continue;
+      }
+      if (e.type != EntityType::kPerson) continue;
+      Gender g = ents_->genders[mm.entity];
+      if ((male && g == Gender::kFemale) || (female && g == Gender::kMale)) {
+        continue;
+      }
+      return e.name;  // the first (subject-most) person of the nearest
+                      // sentence that has one
+    }
+    if (si == 0) break;
+  }
+  return {};
+}
+
+std::string Attributor::ResolveRole(NounPhrase np) const {
+  if (!ents_) return {};
+  std::vector<std::string> words;
+  bool role = false;
+  for (uint32_t i = np.a; i < np.b; ++i) {
+    if (v_.tokens[i].kind != TokKind::kWord) continue;
+    std::string w = Lower(i);
+    if (IsDeterminer(w)) continue;
+    if (IsRoleNoun(w)) role = true;
+    words.push_back(std::move(w));
+  }
+  if (!role || words.empty()) return {};
+  int best = -1;
+  bool best_before = false;
+  uint32_t best_pos = 0;
+  for (const Mention& m : ents_->mentions) {
+    const Entity& e = ents_->entities[m.entity];
+    if (e.type != EntityType::kPerson) continue;
+    const auto& roles = ents_->roles[m.entity];
+    bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) {
+      return std::find(roles.begin(), roles.end(), w) != roles.end();
+    });
+    if (!all) continue;
+    bool before = m.first < np.a;
+    if (before && (!best_before || m.first >= best_pos)) {
+      best = m.entity;
+      best_before = true;
+      best_pos = m.first;
+    } else if (!before && best < 0) {
+      best = m.entity;
+      best_pos = m.first;
+    }
+  }
+  return best >= 0 ? ents_->entities[best].name : std::string();
+}
+
+std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
+  if (!Plausible(np)) return std::nullopt;
+  PersonRef r;
+  r.span = TokSpan(np.a, np.b);
+  std::string first = Lower(np.a);
+  if (np.b - np.a == 1 && (IsSubjectPronoun(first) || IsObjectPronoun(first))) {
+    r.via = RefVia::kPronoun;
+    r.name = ResolvePronoun(np.a, first);
+    return r;
+  }
+  for (uint32_t i = np.a; i < np.b; ++i) {
+    int32_t m = ents_ ? ents_->MentionAt(i) : -1;
+    if (m >= 0 && v_.tokens[np.b - 1].kind == TokKind::kWord &&
+        ents_->MentionAt(np.b - 1) == m) {
+      r.via = RefVia::kName;
+      r.name = ents_->entities[ents_->mentions[m].entity].name;
+      return r;
+    }
+  }
+  if (v_.tokens[np.a].cap && v_.tokens[np.b - 1].cap &&
+      !IsDeterminer(first)) {
+    r.via = RefVia::kName;
+    r.name = NameOf(np.a, np.b);
+    return r;
+  }
+  r.via = RefVia::kRole;
+  r.name = ResolveRole(np);
+  return r;
+}
+
+std::optional<Attribution> Attributor::FromVerb(uint32_t verb,
+                                                NounPhrase speaker,
+                                                uint32_t hi) const {
+  Attribution a;
+  a.cue = CueSpan(verb);
+  a.speaker = Resolve(speaker);
+  if (!a.speaker) return std::nullopt;
+  if (TakesAddressee(Lower(verb))) {
+    NounPhrase to = ForwardNP(verb + 1, hi);
+    if (!Plausible(to)) to = {};
+    if (to.found()) a.addressee = Resolve(to);
+  }
+  return a;
+}
+
+// "...," Mr Putin said.  "...," said Vladimir Putin.  "...," he told Assad.
+std::optional<Attribution> Attributor::Tail(const QuoteMarks& m) const {
+  if (!m.closed) return std::nullopt;
+  uint32_t i = m.close + 1;
+  const Paragraph& p = v_.paras[v_.tokens[m.close].para];
+  uint32_t hi = i;
+  while (hi < p.end_token && !(v_.tokens[hi].kind == TokKind::kQuote &&
+                               IsDoubleOpener(v_, hi))) {
+    if (v_.tokens[hi].kind == TokKind::kPunct &&
+        (v_.tokens[hi].cp == '.' || v_.tokens[hi].cp == '!' ||
+         v_.tokens[hi].cp == '?' || v_.tokens[hi].cp == ';')) {
+      break;
+    }
+    ++hi;
+  }
+  if (i < hi && v_.tokens[i].kind == TokKind::kPunct &&
+      (v_.tokens[i].cp == ',' || v_.tokens[i].cp == 0x2014 ||
+       v_.tokens[i].cp == 0x2013 || v_.tokens[i].cp == '-')) {
+    ++i;
+  }
+  if (i >= hi || !IsWordAt(i)) return std::nullopt;
+  if (IsVerbAt(i)) {
+    // "said Mr Putin", "said the Russian president"; "said in a
+    // statement" has its speaker after the extension.
+    return FromVerb(i, ForwardNP(CueEnd(i), hi), hi);
+  }
+  if (Lower(i) == "according" && i + 1 < hi && Lower(i + 1) == "to") {
+    Attribution a;
+    a.cue = TokSpan(i, i + 2);
+    a.speaker = Resolve(ForwardNP(i + 2, hi));
+    if (!a.speaker) return std::nullopt;
+    return a;
+  }
+  // Speaker first: "Mr Putin said", "he later told Assad", and with an
+  // apposition between, however long ("Trump, the frontrunner in ...,
+  // said", "Rep. Peter King, R-New York, said").
+  uint32_t np_end = i;
+  while (np_end < hi && np_end < i + 9 &&
+         (IsWordAt(np_end) ||
+          v_.tokens[np_end].kind == TokKind::kPossessive) &&
+         !IsVerbAt(np_end)) {
+    ++np_end;
+  }
+  uint32_t verb = 0;
+  if (np_end < hi && IsVerbAt(np_end)) {
+    verb = np_end;
+  } else if (np_end < hi && IsPunctAt(np_end, ',')) {
+    for (uint32_t j = np_end + 1; j < hi && j < np_end + 45; ++j) {
+      if (v_.tokens[j].kind == TokKind::kQuote) break;
+      if (!IsPunctAt(j, ',')) continue;
+      uint32_t k = j + 1;
+      while (k < hi && IsFillerAt(k)) ++k;
+      if (k < hi && IsVerbAt(k)) {
+        verb = k;
+        break;
+      }
+    }
+  }
+  if (verb == 0) return std::nullopt;
+  while (np_end > i && IsFillerAt(np_end - 1)) {
+    --np_end;
+  }
+  return FromVerb(verb, NounPhrase{i, np_end}, hi);
+}
+
+// Putin told Assad: "...".  He said, "...".  According to X, "...".
+std::optional<Attribution> Attributor::Head(const QuoteMarks& m,
+                                            uint32_t lo) const {
+  if (m.open == 0 || m.open <= lo) return std::nullopt;
+  uint32_t j = m.open - 1;
+  if (v_.tokens[j].kind == TokKind::kPunct &&
+      (v_.tokens[j].cp == ':' || v_.tokens[j].cp == ',')) {
+    if (j == lo) return std::nullopt;
+    --j;
+  }
+  if (Lower(lo) == "according" && lo + 1 < m.open && Lower(lo + 1) == "to") {
+    Attribution a;
+    a.cue = TokSpan(lo, lo + 2);
+    a.speaker = Resolve(ForwardNP(lo + 2, m.open));
+    if (a.speaker) return a;
+  }
+  // The verb, possibly followed by its addressee or "in a statement".
+  for (uint32_t v = j + 1, n = 0; v > lo && n < 6; --v, ++n) {
+    uint32_t k = v - 1;
+    if (!IsWordAt(k)) break;
+    if (!IsVerbAt(k)) continue;
+    uint32_t s = k;
+    while (s > lo && IsFillerAt(s - 1)) {
+      --s;
+    }
+    if (s == lo) return std::nullopt;
+    return FromVerb(k, SubjectBefore(s, lo, k), m.open);
+  }
+  // "Sanders responded with a phrase ...: "..."": the sentence's verb.
+  if (IsPunctAt(m.open - 1, ':')) return HeadPartial(m);
+  return std::nullopt;
+}
+
+// A quote opening a paragraph after one that ends with a colon:
+//   Stated Stone:
+//   "I think that ..."
+std::optional<Attribution> Attributor::PreviousParagraphColon(
+    const QuoteMarks& m) const {
+  const Token& open = v_.tokens[m.open];
+  const Paragraph& p = v_.paras[open.para];
+  if (m.open != p.first_token || open.para == 0) return std::nullopt;
+  const Paragraph& prev = v_.paras[open.para - 1];
+  if (prev.end_token == prev.first_token ||
+      !IsPunctAt(prev.end_token - 1, ':')) {
+    return std::nullopt;
+  }
+  uint32_t last = v_.tokens[prev.end_token - 1].sentence;
+  return SentenceCue(v_.sentences[last].first_token, prev.end_token - 1);
+}
+
+// A phrase quoted inside reported speech: "... and said their "military
+// success" in Syria ...": the sentence's speech verb and its subject.
+std::optional<Attribution> Attributor::HeadPartial(const QuoteMarks& m) const {
+  return SentenceCue(v_.sentences[v_.tokens[m.open].sentence].first_token,
+                     m.open);
+}
+
+// The rightmost speech verb in [lo, hi) and its subject: the noun phrase
+// right before it, or the sentence's first noun phrase when the verb is a
+// second verb of it ("... and said", ", telling them"); for an inverted
+// "Stated Stone:" the name after the verb.
+std::optional<Attribution> Attributor::SentenceCue(uint32_t lo,
+                                                   uint32_t hi) const {
+  for (uint32_t k = hi; k > lo; --k) {
+    uint32_t verb = k - 1;
+    if (in_quote_[verb] || !IsVerbAt(verb)) continue;
+    uint32_t s = verb;
+    while (s > lo && IsFillerAt(s - 1)) {
+      --s;
+    }
+    if (s == lo) return FromVerb(verb, ForwardNP(CueEnd(verb), hi), hi);
+    return FromVerb(verb, SubjectBefore(s, lo, verb), hi);
+  }
+  return std::nullopt;
+}
+
+NounPhrase Attributor::SubjectBefore(uint32_t s, uint32_t lo,
+                                     uint32_t verb) const {
+  std::string before = Lower(s - 1);
+  if (before != "and" && before != "but" && !IsPunctAt(s - 1, ',')) {
+    NounPhrase np = BackwardNP(s - 1, lo);
+    if (Plausible(np)) return np;
+  }
+  uint32_t f = lo;
+  while (f < verb && !IsWordAt(f)) ++f;
+  return ForwardNP(f, verb);
+}
+
+std::vector<Quote> Attributor::Run() {
+  std::vector<Quote> out;
+  std::optional<PersonRef> last_speaker;
+  uint32_t last_para = 0;
+  uint32_t prev_close = 0;
+  bool have_prev = false;
+  for (const QuoteMarks& m : marks_) {
+    Quote q;
+    q.span = m.span;
+    const Token& open = v_.tokens[m.open];
+    const Paragraph& p = v_.paras[open.para];
+    int words = 0;
+    uint32_t content_end = m.close;
+    for (uint32_t i = m.open + 1; i < content_end; ++i) {
+      if (v_.tokens[i].kind == TokKind::kWord) ++words;
+    }
+    if (p.headline && (m.single || words <= 4)) {
+      q.kind = QuoteKind::kScare;
+      out.push_back(q);
+      continue;
+    }
+    // Where the quote starts: a sentence of its own, after a colon, or
+    // after "said,".
+    uint32_t sent_first = v_.sentences[open.sentence].first_token;
+    bool starts = m.open == sent_first || m.open == p.first_token;
+    if (!starts && m.open > p.first_token) {
+      const Token& b = v_.tokens[m.open - 1];
+      if (b.kind == TokKind::kPunct &&
+          (b.cp == ':' || b.cp == '.' || b.cp == '?' || b.cp == '!' ||
+           b.cp == 0x2014 || b.cp == 0x2013 || b.cp == '(')) {
+        starts = true;
+      } else if (b.kind == TokKind::kPunct && b.cp == ',' &&
+                 m.open >= 2 && IsVerbAt(m.open - 2)) {
+        starts = true;
+      } else if (IsVerbAt(m.open - 1)) {
+        starts = true;
+      } else if (b.kind == TokKind::kQuote) {
+        starts = true;
+      }
+    }
+    size_t cb = m.span.begin;
+    bool upper_start = cb < v_.text.size() &&
+                       ((v_.text[cb] >= 'A' && v_.text[cb] <= 'Z') ||
+                        static_cast<unsigned char>(v_.text[cb]) >= 0x80 ||
+                        v_.text[cb] == '.');
+    bool full = (starts && (words >= 3 || upper_start)) ||
+                (words >= 8 && upper_start);
+    uint32_t lo = sent_first;
+    if (have_prev && prev_close + 1 > lo && prev_close < m.open &&
+        v_.tokens[prev_close].para == open.para) {
+      lo = prev_close + 1;
+    }
+    std::optional<Attribution> a;
+    if (full) {
+      a = Tail(m);
+      if (!a) a = Head(m, lo);
+      if (!a) a = PreviousParagraphColon(m);
+    } else {
+      a = HeadPartial(m);
+      if (!a) a = Tail(m);
+    }
+    if (a) {
+      q.kind = full ? QuoteKind::kFull : QuoteKind::kPartial;
+      q.cue = a->cue;
+      q.speaker = a->speaker;
+      q.addressee = a->addressee;
+    } else if (full) {
+      q.kind = QuoteKind::kFull;
+      uint32_t para = open.para;
+      if (last_speaker && (last_para == para || last_para + 1 == para)) {
+        q.speaker = last_speaker;
+        q.speaker->via = RefVia::kContinuation;
+      }
+    } else {
+      q.kind = QuoteKind::kScare;
+    }
+    if (q.kind != QuoteKind::kScare && q.speaker) {
+      last_speaker = q.speaker;
+      last_para = m.closed ? v_.tokens[m.close].para
+                           : v_.tokens[m.close - 1].para;
+    }
+    prev_close = m.close;
+    have_prev = m.closed;
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quote> AttributeQuotes(const TextView& view,
+                                   const std::vector<QuoteMarks>& marks,
+                                   const EntityIndex* entities) {
+  return Attributor(view, marks, entities).Run();
+}
+
+}  // namespace newstrace::analyze

@@ -30,8 +30,11 @@ constexpr std::string_view kRegularSpeechVerbs[] = {
     "wonder",      "yell",     "demand",    "echo",     "add",
     "caution",     "insist",   "muse",      "quote",    "concur",
     "interject",   "text",     "email",     "blog",     "chide",
-    "scold",       "query",    "rail",      "grumble",  "mutter",
-    "declaim",     "opine",    "marvel",    "stammer",  "plead"};
+    "scold",       "query",    "grumble",  "mutter",
+    "declaim",     "opine",    "marvel",    "stammer",  "plead",
+    // Verbs that introduce a partial quote: called it "a disaster".
+    "call",        "describe", "dub",       "brand",    "label",
+    "term"};
 
 // Irregular forms, and forms the rules above would get wrong.
 constexpr std::string_view kIrregularSpeechVerbs[] = {

@@ -50,6 +50,22 @@ bool IsNameParticle(std::string_view w) {
 
 bool IsWord(const Token& t) { return t.kind == TokKind::kWord; }
 
+bool IsConjunction(std::string_view lower) {
+  return lower == "and" || lower == "or" || lower == "but" || lower == "nor" ||
+         lower == "with" || lower == "by" || lower == "as";
+}
+
+// "the city of Brisport", "the province of Almera": a place, named or not
+// in the gazetteer.
+bool IsPlaceNoun(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kSet = {
+      "city",     "town",       "village",    "province",  "region",
+      "county",   "district",   "island",     "port",      "capital",
+      "municipality", "governorate", "prefecture", "suburb", "state",
+      "neighbourhood", "neighborhood", "islands", "valley", "enclave"};
+  return kSet.contains(lower);
+}
+
 bool IsNameWord(const Token& t) {
   return t.kind == TokKind::kWord && !t.digit && (t.cap || t.upper);
 }
@@ -139,18 +155,28 @@ bool Finder::LooksCommon(uint32_t i) const {
   if (IsCommonCapitalized(w)) return true;
   if (!SentenceInitial(i)) return false;
   if (GivenName(w) || LookupName(w)) return false;
+  // Titles are peeled off later, and keep their words as roles:
+  // "Foreign Minister Rafael Ortiz" even where "foreign" occurs.
+  if (Honorific(w) || IsTitleModifier(w) || IsRoleNoun(w) ||
+      PlaceOfDemonym(w)) {
+    return false;
+  }
   return lower_words_.contains(LowerWord(w));
 }
 
+// A headline in title case ("Ivanka Trump Receiving Her Own Protection"):
+// capitals there say nothing about names. Body paragraphs never count,
+// however many names they hold.
 bool Finder::TitleCaseParagraph(const Paragraph& p) const {
-  int words = 0, caps = 0;
+  if (!p.headline) return false;
+  int long_words = 0;
   for (uint32_t i = p.first_token; i < p.end_token; ++i) {
     const Token& t = v_.tokens[i];
-    if (!IsWord(t) || t.digit) continue;
-    ++words;
-    if (t.cap || t.upper) ++caps;
+    if (!IsWord(t) || t.digit || t.end - t.begin < 4) continue;
+    if (!t.cap && !t.upper) return false;
+    ++long_words;
   }
-  return words >= 3 && caps * 10 >= words * 6;
+  return long_words >= 2;
 }
 
 size_t Finder::GazetteerMatch(uint32_t i, uint32_t end,
@@ -185,6 +211,26 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
       IsSpeechVerb(LowerWord(Text(k)))) {
     return true;
   }
+  // "said harbour master Ewan Coull": a short lower-case description
+  // between the verb and the name.
+  uint32_t p = a;
+  static const std::unordered_set<std::string_view> kNotDescription = {
+      "a",    "about", "after", "against", "an",   "and",  "at",
+      "before", "but", "by",    "for",     "from", "in",   "into",
+      "of",   "on",    "or",    "over",    "that", "the",  "to",
+      "with"};
+  for (int n = 0; n < 3 && p > 0 && IsWord(v_.tokens[p - 1]) &&
+                  !v_.tokens[p - 1].cap &&
+                  !kNotDescription.contains(Text(p - 1)) &&
+                  !IsSpeechVerb(LowerWord(Text(p - 1)));
+       ++n) {
+    --p;
+  }
+  if (p < a && p > 0 && IsWord(v_.tokens[p - 1]) &&
+      IsSpeechVerb(LowerWord(Text(p - 1))) &&
+      v_.tokens[p - 1].sentence == v_.tokens[a].sentence) {
+    return true;
+  }
   if (a > 0 && IsWord(v_.tokens[a - 1]) &&
       v_.tokens[a - 1].sentence == v_.tokens[a].sentence) {
     std::string prev = LowerWord(Text(a - 1));
@@ -201,7 +247,7 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
 
 bool Finder::RoleBefore(uint32_t first) const {
   // "envoy Staffan de Mistura", "Syrian leader Bashar al-Assad".
-  for (uint32_t k = first, n = 0; k > 0 && n < 2; --k, ++n) {
+  for (uint32_t k = first, n = 0; k > 0 && n < 4; --k, ++n) {
     const Token& t = v_.tokens[k - 1];
     if (!IsWord(t) || t.sentence != v_.tokens[first].sentence) break;
     if (IsRoleNoun(Text(k - 1))) return true;
@@ -231,6 +277,19 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
   }
   c.end = b;
   if (c.name_first >= b) return;
+  // A description in capitals before a full name: "Resident James
+  // Whitlow", "Transport Secretary Neil Armitage". The name starts at the
+  // first given name that has a surname after it and no given name before.
+  if (c.name_first == a && title_first == a && !GivenName(Text(a))) {
+    for (uint32_t g = a + 1; g + 1 < b; ++g) {
+      if (!GivenName(Text(g))) continue;
+      c.title_first = a;
+      c.first = c.name_first = g;
+      title_first = a;
+      a = g;
+      break;
+    }
+  }
   uint32_t words = b - c.name_first;
   if (words == 1 && v_.tokens[c.name_first].upper &&
       Text(c.name_first).size() <= 6 && c.name_first == a) {
@@ -256,8 +315,26 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
     AddTyped(a, b, entry->type, std::string(entry->canonical));
     return;
   }
+  uint32_t sent = v_.tokens[a].sentence;
+  if (a >= 2 && v_.tokens[a - 2].sentence == sent &&
+      IsWord(v_.tokens[a - 1]) && Text(a - 1) == "of" &&
+      IsWord(v_.tokens[a - 2]) && IsPlaceNoun(LowerWord(Text(a - 2))) &&
+      !v_.tokens[a - 2].cap) {
+    AddTyped(a, b, EntityType::kPlace, Join(a, b));
+    return;
+  }
+  // "the aid agency Lifeline", "the newspaper Le Monde".
+  if (a > 0 && v_.tokens[a - 1].sentence == sent &&
+      IsWord(v_.tokens[a - 1]) && !v_.tokens[a - 1].cap) {
+    std::string noun(Text(a - 1));
+    noun[0] = static_cast<char>(noun[0] - 'a' + 'A');
+    if (noun[0] >= 'A' && noun[0] <= 'Z' && IsOrganizationHead(noun)) {
+      AddTyped(a, b, EntityType::kOrganization, Join(a, b));
+      return;
+    }
+  }
   // "Syrian National Dialogue Congress", "Bank of England".
-  if (IsOrganizationHead(Text(b - 1)) ||
+  if ((b - a >= 2 && IsOrganizationHead(Text(b - 1))) ||
       (b - a >= 3 && IsOrganizationHead(Text(a)) && Text(a + 1) == "of")) {
     uint32_t s = a;
     if (Text(s) == "The") ++s;
@@ -295,8 +372,11 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
   for (uint32_t i = a; i < b;) {
     const GazetteerEntry* e = nullptr;
     size_t n = GazetteerMatch(i, b, &e);
-    bool split = n > 0 && !(n == 1 && i == pending && i + 1 < b &&
-                            GivenName(Text(i)));
+    // "Georgia Smith", "director Sofia Lundgren": a one-word place that
+    // starts a person's name.
+    bool starts_name = n == 1 && i == pending && i + 1 < b &&
+                       (GivenName(Text(i)) || RoleBefore(i));
+    bool split = n > 0 && !starts_name;
     if (!split) {
       ++i;
       continue;
@@ -369,7 +449,12 @@ void Finder::CollectRoles(const Candidate& c,
     bool role = IsRoleNoun(w);
     bool before_role = !window.empty() && IsRoleNoun(window.back());
     bool joiner = w == "to" || w == "of" || w == "for";
-    if (!(role || t.cap || joiner || (before_role && !IsDeterminer(w)))) {
+    // A capitalized word belongs to the description only when it leads
+    // into it ("Riverside Rovers coach"), not when it ends another name
+    // ("Daniel Reyes and captain").
+    bool cap_ok = t.cap && !window.empty() && !IsConjunction(window.back());
+    if (IsConjunction(w) ||
+        !(role || cap_ok || joiner || (before_role && !IsDeterminer(w)))) {
       break;
     }
     has_role = has_role || role;
@@ -549,10 +634,18 @@ EntityIndex Finder::Run() {
           ++j;
           continue;
         }
-        if (IsWord(t) && IsNameParticle(Text(j)) && j + 1 < p.end_token &&
-            IsNameWord(v_.tokens[j + 1])) {
-          ++j;
-          continue;
+        if (IsWord(t) && IsNameParticle(Text(j))) {
+          // "de Mistura", "van den Berg"
+          uint32_t k = j;
+          while (k < p.end_token && IsWord(v_.tokens[k]) &&
+                 IsNameParticle(Text(k))) {
+            ++k;
+          }
+          if (k < p.end_token && k - j <= 2 && IsNameWord(v_.tokens[k]) &&
+              v_.tokens[k].sentence == sent) {
+            j = k;
+            continue;
+          }
         }
         break;
       }

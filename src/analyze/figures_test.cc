@@ -181,6 +181,9 @@ TEST(FiguresTest, YearlessDates) {
   EXPECT_EQ(Find("in November"), Lines({"D~ November = --11"}));
   EXPECT_EQ(Find("until mid-March"), Lines({"D~ March = --03"}));
   EXPECT_EQ(Find("December was cold"), Lines({"D~ December = --12"}));
+  EXPECT_EQ(Find("November's vote"), Lines({"D~ November = --11"}));
+  EXPECT_EQ(Find("the 25 December's feast"),
+            Lines({"D~ 25 December = --12-25"}));
 }
 
 TEST(FiguresTest, BareYears) {
@@ -384,6 +387,79 @@ TEST(FiguresTest, BinaryInputNeverCrashes) {
       figures.clear();
       FindFigures(u, {Span{0, u.size()}}, &figures);
       for (const Figure& f : figures) EXPECT_LE(f.span.end, u.size());
+    }
+  }
+}
+
+TEST(FiguresTest, TokenSoupKeepsInvariants) {
+  // Random sequences of the pieces figures are made of, with and without
+  // spaces between them: spans stay inside the text, in order, values
+  // finite.
+  static const char* const kPieces[] = {"5",
+                                        "2.3",
+                                        "1,000",
+                                        "2015",
+                                        "25",
+                                        "-",
+                                        "\xE2\x80\x93",
+                                        "$",
+                                        "%",
+                                        "m",
+                                        "bn",
+                                        "million",
+                                        "November",
+                                        "Nov",
+                                        ".",
+                                        ",",
+                                        "May",
+                                        "in",
+                                        "last",
+                                        "week",
+                                        "a",
+                                        "dozen",
+                                        "half",
+                                        "seven",
+                                        "year",
+                                        "people",
+                                        "to",
+                                        "ago",
+                                        "days",
+                                        "'s",
+                                        "th",
+                                        "Thursday",
+                                        "(",
+                                        ")",
+                                        "/",
+                                        ":",
+                                        "@",
+                                        "\xC2\xA3",
+                                        "\xFF",
+                                        "one",
+                                        "hundred",
+                                        "and",
+                                        "per",
+                                        "cent",
+                                        "of",
+                                        "2017-11-25"};
+  const size_t kCount = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint32_t x = 7;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int k = 0; k < 12; ++k) {
+      x = x * 1103515245u + 12345u;
+      text += kPieces[(x >> 16) % kCount];
+      if ((x >> 8) & 1) text += ' ';
+    }
+    std::vector<Figure> figures;
+    FindFigures(text, {Span{0, text.size()}}, &figures);
+    size_t prev_begin = 0;
+    for (const Figure& f : figures) {
+      ASSERT_LT(f.span.begin, f.span.end) << text;
+      ASSERT_LE(f.span.end, text.size()) << text;
+      ASSERT_GE(f.span.begin, prev_begin) << text;
+      ASSERT_TRUE(std::isfinite(f.value)) << text;
+      ASSERT_EQ(f.kind == FigureKind::kDate, !f.date.empty()) << text;
+      prev_begin = f.span.begin;
     }
   }
 }

@@ -153,6 +153,7 @@ struct NounPhrase {
 };
 
 struct Attribution {
+  uint32_t end_token = 0;  // one past the last token of the attribution
   Span cue;
   std::optional<PersonRef> speaker;
   std::optional<PersonRef> addressee;
@@ -192,7 +193,20 @@ class Attributor {
   // A speech verb, or a verb and particle that attribute speech ("shot
   // back", "chimed in").
   bool IsVerbAt(uint32_t i) const {
-    return IsWordAt(i) && (IsSpeechVerb(Lower(i)) || ParticleAt(i) > 0);
+    if (!IsWordAt(i) || !(IsSpeechVerb(Lower(i)) || ParticleAt(i) > 0)) {
+      return false;
+    }
+    // After an article or a possessive it is a noun: "the state", "a
+    // report", "his post".
+    if (i > 0 && IsWordAt(i - 1)) {
+      std::string b = Lower(i - 1);
+      if (b == "the" || b == "a" || b == "an" || b == "his" || b == "her" ||
+          b == "its" || b == "their" || b == "our" || b == "my" ||
+          b == "your" || b == "this") {
+        return false;
+      }
+    }
+    return true;
   }
   // For "shot back" at i: the particle's token; 0 when none.
   uint32_t ParticleAt(uint32_t i) const;
@@ -219,6 +233,7 @@ class Attributor {
   std::optional<PersonRef> Resolve(NounPhrase np) const;
   std::string ResolvePronoun(uint32_t tok, std::string_view lower) const;
   std::string ResolveRole(NounPhrase np) const;
+  std::string ResolveOrganization(NounPhrase np) const;
   std::string NameOf(uint32_t a, uint32_t b) const;
 
   const TextView& v_;
@@ -287,7 +302,7 @@ bool Attributor::Plausible(NounPhrase np) const {
   std::string first = Lower(np.a);
   std::string last = Lower(np.b - 1);
   if (IsNpStop(first) || IsSpeechVerb(first)) return false;
-  if (IsNpStop(last) || (IsDeterminer(last) && np.b - np.a > 1)) return false;
+  if (IsNpStop(last) || IsDeterminer(last)) return false;
   return true;
 }
 
@@ -295,13 +310,39 @@ NounPhrase Attributor::ForwardNP(uint32_t i, uint32_t hi) const {
   if (i >= hi || !IsWordAt(i)) return {};
   std::string w = Lower(i);
   if (IsSubjectPronoun(w) || IsObjectPronoun(w)) return {i, i + 1};
-  // Titles before a known mention: "said Russian President Vladimir Putin".
-  for (uint32_t j = i; j < hi && j < i + 5 && IsWordAt(j); ++j) {
-    int32_t m = ents_ ? ents_->MentionAt(j) : -1;
-    if (m >= 0) {
-      return {j, std::min(hi, ents_->mentions[m].end)};
+  // Titles and descriptions before a person: "said Russian President
+  // Vladimir Putin", "Union leader Martha Quinn", "United Nations envoy to
+  // Syria Staffan de Mistura".
+  if (ents_) {
+    bool role = false;
+    int32_t first_mention = -1;
+    for (uint32_t j = i; j < hi && j < i + 9 && IsWordAt(j); ++j) {
+      int32_t m = ents_->MentionAt(j);
+      if (m >= 0) {
+        const Mention& mm = ents_->mentions[m];
+        if (first_mention < 0) first_mention = m;
+        if (ents_->entities[mm.entity].type == EntityType::kPerson &&
+            (role || m == first_mention)) {
+          return {i, std::min(hi, mm.end)};
+        }
+        j = mm.end - 1;
+        continue;
+      }
+      std::string lw = Lower(j);
+      if (IsRoleNoun(lw)) {
+        role = true;
+        continue;
+      }
+      if (v_.tokens[j].cap || lw == "to" || lw == "of" || lw == "for") {
+        continue;
+      }
+      if (!role) break;
+      // An adjective inside a description ("special envoy").
+      if (IsNpStop(lw) || IsSpeechVerb(lw)) break;
     }
-    if (!v_.tokens[j].cap) break;
+    if (first_mention >= 0 && ents_->mentions[first_mention].first == i) {
+      return {i, std::min(hi, ents_->mentions[first_mention].end)};
+    }
   }
   if (v_.tokens[i].cap) {
     uint32_t j = i;
@@ -430,6 +471,27 @@ std::string Attributor::ResolveRole(NounPhrase np) const {
   return best >= 0 ? ents_->entities[best].name : std::string();
 }
 
+// "the ministry" after "the Ministry of Defence": the most recent
+// organization whose name holds the phrase's head noun.
+std::string Attributor::ResolveOrganization(NounPhrase np) const {
+  if (!ents_ || np.b - np.a > 3 || Lower(np.a) != "the") return {};
+  std::string head = Lower(np.b - 1);
+  std::string found;
+  for (const Mention& m : ents_->mentions) {
+    if (m.first >= np.a) break;
+    const Entity& e = ents_->entities[m.entity];
+    if (e.type != EntityType::kOrganization) continue;
+    std::string name = LowerWord(e.name);
+    size_t pos = name.find(head);
+    bool word = pos != std::string::npos &&
+                (pos == 0 || name[pos - 1] == ' ') &&
+                (pos + head.size() == name.size() ||
+                 name[pos + head.size()] == ' ');
+    if (word) found = e.name;
+  }
+  return found;
+}
+
 std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
   if (!Plausible(np)) return std::nullopt;
   PersonRef r;
@@ -455,8 +517,17 @@ std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
     r.name = NameOf(np.a, np.b);
     return r;
   }
+  // "harbour master Ewan Coull": a description, then the name.
+  if (v_.tokens[np.b - 1].cap && !v_.tokens[np.a].cap) {
+    uint32_t k = np.b;
+    while (k > np.a && IsWordAt(k - 1) && v_.tokens[k - 1].cap) --k;
+    r.via = RefVia::kName;
+    r.name = NameOf(k, np.b);
+    return r;
+  }
   r.via = RefVia::kRole;
   r.name = ResolveRole(np);
+  if (r.name.empty()) r.name = ResolveOrganization(np);
   return r;
 }
 
@@ -467,10 +538,14 @@ std::optional<Attribution> Attributor::FromVerb(uint32_t verb,
   a.cue = CueSpan(verb);
   a.speaker = Resolve(speaker);
   if (!a.speaker) return std::nullopt;
+  a.end_token = std::max(CueEnd(verb), speaker.b);
   if (TakesAddressee(Lower(verb))) {
-    NounPhrase to = ForwardNP(verb + 1, hi);
+    NounPhrase to = ForwardNP(CueEnd(verb), hi);
     if (!Plausible(to)) to = {};
-    if (to.found()) a.addressee = Resolve(to);
+    if (to.found()) {
+      a.addressee = Resolve(to);
+      a.end_token = std::max(a.end_token, to.b);
+    }
   }
   return a;
 }
@@ -504,8 +579,10 @@ std::optional<Attribution> Attributor::Tail(const QuoteMarks& m) const {
   if (Lower(i) == "according" && i + 1 < hi && Lower(i + 1) == "to") {
     Attribution a;
     a.cue = TokSpan(i, i + 2);
-    a.speaker = Resolve(ForwardNP(i + 2, hi));
+    NounPhrase np = ForwardNP(i + 2, hi);
+    a.speaker = Resolve(np);
     if (!a.speaker) return std::nullopt;
+    a.end_token = np.b;
     return a;
   }
   // Speaker first: "Mr Putin said", "he later told Assad", and with an
@@ -634,6 +711,7 @@ std::vector<Quote> Attributor::Run() {
   uint32_t last_para = 0;
   uint32_t prev_close = 0;
   bool have_prev = false;
+  uint32_t split_after = 0;  // the comma after a tail attribution
   for (const QuoteMarks& m : marks_) {
     Quote q;
     q.span = m.span;
@@ -680,9 +758,35 @@ std::vector<Quote> Attributor::Run() {
         v_.tokens[prev_close].para == open.para) {
       lo = prev_close + 1;
     }
+    // so-called "experts": the writer's distance, never speech.
+    if (m.open > 0 && IsWordAt(m.open - 1) &&
+        Lower(m.open - 1) == "so-called") {
+      q.kind = QuoteKind::kScare;
+      prev_close = m.close;
+      have_prev = m.closed;
+      out.push_back(std::move(q));
+      continue;
+    }
+    // The second part of a split quote: "...," he said, "...".
+    if (split_after > 0 && m.open == split_after + 1 &&
+        IsPunctAt(split_after, ',') && !out.empty()) {
+      const Quote& first = out.back();
+      q.kind = QuoteKind::kFull;
+      q.cue = first.cue;
+      q.speaker = first.speaker;
+      q.addressee = first.addressee;
+      split_after = 0;
+      prev_close = m.close;
+      have_prev = m.closed;
+      out.push_back(std::move(q));
+      continue;
+    }
+    split_after = 0;
     std::optional<Attribution> a;
+    bool from_tail = false;
     if (full) {
       a = Tail(m);
+      from_tail = a.has_value();
       if (!a) a = Head(m, lo);
       if (!a) a = PreviousParagraphColon(m);
     } else {
@@ -690,6 +794,7 @@ std::vector<Quote> Attributor::Run() {
       if (!a) a = Tail(m);
     }
     if (a) {
+      if (from_tail) split_after = a->end_token;
       q.kind = full ? QuoteKind::kFull : QuoteKind::kPartial;
       q.cue = a->cue;
       q.speaker = a->speaker;

@@ -20,7 +20,8 @@ json SpanJson(const Article& a, Span s) {
 json RefJson(const Article& a, const PersonRef& r) {
   json j;
   if (r.resolved()) j["name"] = r.name;
-  for (auto& [k, v] : SpanJson(a, r.span).items()) j[k] = v;
+  json span = SpanJson(a, r.span);  // items() must not outlive it
+  for (auto& [k, v] : span.items()) j[k] = v;
   j["via"] = std::string(RefViaName(r.via));
   return j;
 }
@@ -31,7 +32,8 @@ json QuotesJson(const Record& record) {
   for (const Quote& q : record.quotes) {
     json j;
     j["kind"] = std::string(QuoteKindName(q.kind));
-    for (auto& [k, v] : SpanJson(a, q.span).items()) j[k] = v;
+    json span = SpanJson(a, q.span);
+    for (auto& [k, v] : span.items()) j[k] = v;
     if (!q.cue.empty()) j["cue"] = SpanJson(a, q.cue);
     if (q.speaker) j["speaker"] = RefJson(a, *q.speaker);
     if (q.addressee) j["addressee"] = RefJson(a, *q.addressee);
@@ -59,7 +61,8 @@ json FiguresJson(const Record& record) {
   for (const Figure& f : record.figures) {
     json j;
     j["kind"] = std::string(FigureKindName(f.kind));
-    for (auto& [k, v] : SpanJson(record.article, f.span).items()) j[k] = v;
+    json span = SpanJson(record.article, f.span);
+    for (auto& [k, v] : span.items()) j[k] = v;
     if (f.kind == FigureKind::kNumber) {
       j["value"] = f.value;
       if (!f.unit.empty()) j["unit"] = f.unit;

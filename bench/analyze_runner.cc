@@ -1,0 +1,255 @@
+// analyze_runner: the timing side of the quotation evaluation (issue 5;
+// bench/quote_eval.py drives it).
+//
+// Reads texts as JSONL, one {"id": ..., "text": ...} object per line, from
+// the file given or from standard input, holds them in memory, then runs
+// each text through Extract (format text, the CLI's default extract
+// options) and AnalyzeArticle on one thread, `--repeat` times, in three
+// configurations interleaved round by round so drift on a shared machine
+// hits them alike:
+//   off              AnalysisOptions{false, false, false} (Extract + the
+//                    empty analysis: analyze's time without the parts)
+//   quotes_entities  AnalysisOptions{true, true, false}
+//   all              AnalysisOptions{true, true, true}
+// The best pass of each counts. Writes one JSON summary line to stdout:
+//   {"docs","bytes","repeat","seconds":{"off","quotes_entities","all"},
+//    "ratio_all","ratio_quotes_entities","quotes","entities","figures",
+//    "failed"}
+// (ratios are time / off; counts from the `all` pass) and a readable table
+// to stderr. With `--dump-json FILE`, also writes each text's analysis (of
+// the `all` configuration) as one JSON line per input line, in input order:
+// id, text, quotes and entities in RecordToJson's field names, the number of
+// figures; "failed" for a text Extract rejected. It is serialized here, not
+// by RecordToJson, so the evaluation can run (--via runner) whatever state
+// the pipeline's serializer is in.
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "newstrace/analyze.h"
+#include "newstrace/extract.h"
+#include "newstrace/pipeline.h"
+
+namespace {
+
+struct Config {
+  const char* name;
+  newstrace::AnalysisOptions options;
+};
+
+struct Counts {
+  size_t quotes = 0;
+  size_t entities = 0;
+  size_t figures = 0;
+  size_t failed = 0;
+};
+
+// One pass over every document; returns its seconds and fills `counts`.
+double Pass(const std::vector<newstrace::RawDoc>& docs,
+            const newstrace::ExtractOptions& extract,
+            const newstrace::AnalysisOptions& analysis, Counts* counts,
+            std::vector<newstrace::Record>* keep,
+            std::vector<char>* ok) {
+  Counts c;
+  auto start = std::chrono::steady_clock::now();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto article = newstrace::Extract(docs[i], extract);
+    if (ok != nullptr) (*ok)[i] = article.ok();
+    if (!article.ok()) {
+      ++c.failed;
+      continue;
+    }
+    newstrace::Record record;
+    record.article = std::move(article).value();
+    newstrace::AnalyzeArticle(analysis, &record);
+    c.quotes += record.quotes.size();
+    c.entities += record.entities.size();
+    c.figures += record.figures.size();
+    if (keep != nullptr) (*keep)[i] = std::move(record);
+  }
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  *counts = c;
+  return secs;
+}
+
+nlohmann::json SpanJson(const newstrace::Article& a, newstrace::Span s) {
+  return {{"begin", s.begin},
+          {"end", s.end},
+          {"text", std::string(a.SpanText(s))}};
+}
+
+nlohmann::json RefJson(const newstrace::Article& a,
+                       const newstrace::PersonRef& r) {
+  nlohmann::json j = SpanJson(a, r.span);
+  if (r.resolved()) j["name"] = r.name;
+  j["via"] = std::string(newstrace::RefViaName(r.via));
+  return j;
+}
+
+// The record's id, text, quotes and entities in the field names of
+// RecordToJson (docs/format/record.md), written here so the evaluation does
+// not depend on the pipeline's serializer.
+std::string AnalysisJson(const std::string& id,
+                         const newstrace::Record& record) {
+  const newstrace::Article& a = record.article;
+  nlohmann::json j;
+  j["id"] = id;
+  j["text"] = a.text;
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const newstrace::Quote& q : record.quotes) {
+    nlohmann::json jq = SpanJson(a, q.span);
+    jq["kind"] = std::string(newstrace::QuoteKindName(q.kind));
+    if (!q.cue.empty()) jq["cue"] = SpanJson(a, q.cue);
+    if (q.speaker) jq["speaker"] = RefJson(a, *q.speaker);
+    if (q.addressee) jq["addressee"] = RefJson(a, *q.addressee);
+    quotes.push_back(std::move(jq));
+  }
+  j["quotes"] = std::move(quotes);
+  nlohmann::json entities = nlohmann::json::array();
+  for (const newstrace::Entity& e : record.entities) {
+    nlohmann::json je;
+    je["name"] = e.name;
+    je["type"] = std::string(newstrace::EntityTypeName(e.type));
+    nlohmann::json mentions = nlohmann::json::array();
+    for (newstrace::Span m : e.mentions) mentions.push_back(SpanJson(a, m));
+    je["mentions"] = std::move(mentions);
+    entities.push_back(std::move(je));
+  }
+  j["entities"] = std::move(entities);
+  j["figures"] = record.figures.size();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string input;
+  std::string dump_json;
+  int repeat = 3;
+  bool detect_language = true;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--dump-json") == 0 && i + 1 < argc) {
+      dump_json = argv[++i];
+    } else if (std::strcmp(argv[i], "--no-language") == 0) {
+      detect_language = false;
+    } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      std::fprintf(stderr,
+                   "usage: analyze_runner [TEXTS.jsonl|-] [--repeat N] "
+                   "[--no-language] [--dump-json FILE]\n");
+      return 2;
+    } else {
+      input = argv[i];
+    }
+  }
+
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (!input.empty() && input != "-") {
+    file.open(input);
+    if (!file) {
+      std::fprintf(stderr, "analyze_runner: cannot read %s\n", input.c_str());
+      return 1;
+    }
+    in = &file;
+  }
+  std::vector<newstrace::RawDoc> docs;
+  size_t total_bytes = 0;
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(*in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") ||
+        !j["text"].is_string()) {
+      std::fprintf(stderr, "analyze_runner: line %zu: not {\"id\",\"text\"}\n",
+                   line_no);
+      return 1;
+    }
+    newstrace::RawDoc doc;
+    doc.id = j.contains("id") && j["id"].is_string()
+                 ? j["id"].get<std::string>()
+                 : std::to_string(line_no);
+    doc.bytes = j["text"].get<std::string>();
+    doc.format = newstrace::Format::kText;
+    total_bytes += doc.bytes.size();
+    docs.push_back(std::move(doc));
+  }
+
+  newstrace::ExtractOptions extract;
+  extract.format = newstrace::Format::kText;
+  extract.detect_language = detect_language;
+
+  const std::array<Config, 3> configs = {{
+      {"off", {false, false, false}},
+      {"quotes_entities", {true, true, false}},
+      {"all", {true, true, true}},
+  }};
+  std::array<double, 3> best;
+  best.fill(std::numeric_limits<double>::max());
+  Counts counts;
+  // A warm-up pass (not timed) so the first configuration does not pay for
+  // cold caches and first-touch allocations alone.
+  Pass(docs, extract, configs[2].options, &counts, nullptr, nullptr);
+  for (int r = 0; r < repeat; ++r) {
+    for (size_t c = 0; c < configs.size(); ++c) {
+      Counts pass_counts;
+      double secs =
+          Pass(docs, extract, configs[c].options, &pass_counts, nullptr,
+               nullptr);
+      best[c] = std::min(best[c], secs);
+      if (c == 2) counts = pass_counts;
+    }
+  }
+
+  if (!dump_json.empty()) {
+    std::vector<newstrace::Record> records(docs.size());
+    std::vector<char> ok(docs.size(), 0);
+    Counts ignored;
+    Pass(docs, extract, configs[2].options, &ignored, &records, &ok);
+    std::ofstream out(dump_json);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      out << (ok[i] ? AnalysisJson(docs[i].id, records[i]) : "failed")
+          << "\n";
+    }
+  }
+
+  nlohmann::json summary = {
+      {"docs", docs.size()},
+      {"bytes", total_bytes},
+      {"repeat", repeat},
+      {"seconds",
+       {{"off", best[0]}, {"quotes_entities", best[1]}, {"all", best[2]}}},
+      {"ratio_all", best[2] / best[0]},
+      {"ratio_quotes_entities", best[1] / best[0]},
+      {"quotes", counts.quotes},
+      {"entities", counts.entities},
+      {"figures", counts.figures},
+      {"failed", counts.failed},
+  };
+  std::cout << summary.dump() << "\n";
+  std::fprintf(stderr,
+               "analyze_runner: %zu texts, %.2f MB, best of %d, one thread\n",
+               docs.size(), total_bytes / 1e6, repeat);
+  for (size_t c = 0; c < configs.size(); ++c) {
+    std::fprintf(stderr, "  %-16s %8.4f s  %7.1f texts/s  x%.3f\n",
+                 configs[c].name, best[c], docs.size() / best[c],
+                 best[c] / best[0]);
+  }
+  std::fprintf(stderr, "  quotes %zu, entities %zu, figures %zu, failed %zu\n",
+               counts.quotes, counts.entities, counts.figures, counts.failed);
+  return 0;
+}

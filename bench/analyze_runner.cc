@@ -138,17 +138,20 @@ int main(int argc, char** argv) {
   std::string dump_json;
   int repeat = 3;
   bool detect_language = true;
+  std::string only;  // run this configuration only (for perf stat)
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--dump-json") == 0 && i + 1 < argc) {
       dump_json = argv[++i];
+    } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
+      only = argv[++i];
     } else if (std::strcmp(argv[i], "--no-language") == 0) {
       detect_language = false;
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
       std::fprintf(stderr,
                    "usage: analyze_runner [TEXTS.jsonl|-] [--repeat N] "
-                   "[--no-language] [--dump-json FILE]\n");
+                   "[--no-language] [--dump-json FILE] [--only CONFIG]\n");
       return 2;
     } else {
       input = argv[i];
@@ -201,6 +204,20 @@ int main(int argc, char** argv) {
   std::array<double, 3> best;
   best.fill(std::numeric_limits<double>::max());
   Counts counts;
+  if (!only.empty()) {
+    // One configuration, no warm-up: for instruction counts (perf stat),
+    // which a noisy machine does not disturb.
+    for (const Config& c : configs) {
+      if (c.name != only) continue;
+      Counts n;
+      for (int r = 0; r < repeat; ++r) Pass(docs, extract, c.options, &n, nullptr, nullptr);
+      std::fprintf(stderr, "%s: %d passes\n", only.c_str(), repeat);
+      return 0;
+    }
+    std::fprintf(stderr, "analyze_runner: unknown configuration %s\n",
+                 only.c_str());
+    return 2;
+  }
   // A warm-up pass (not timed) so the first configuration does not pay for
   // cold caches and first-touch allocations alone.
   Pass(docs, extract, configs[2].options, &counts, nullptr, nullptr);

@@ -1,13 +1,15 @@
 #include "analyze/cues.h"
 
+#include "analyze/word_set.h"
+
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace newstrace::analyze {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
 
 // Regular speech verbs by their base form; SpeechVerbs() adds -s, -ed and
 // -ing forms.
@@ -76,7 +78,8 @@ const WordSet& SpeechVerbs() {
     auto* forms = new std::unordered_set<std::string>;
     for (std::string_view b : kRegularSpeechVerbs) AddForms(b, forms);
     for (std::string_view w : kIrregularSpeechVerbs) forms->emplace(w);
-    auto* s = new WordSet(forms->begin(), forms->end());
+    auto* s = new WordSet(
+        std::vector<std::string_view>(forms->begin(), forms->end()));
     return s;
   }();
   return *set;
@@ -174,7 +177,15 @@ bool IsCommonCapitalized(std::string_view word) {
 }
 
 bool IsCalendarWord(std::string_view word) {
-  return Calendar().contains(word);
+  // Most words fail on length or first letter before any hashing.
+  if (word.size() < 3 || word.size() > 9) return false;
+  switch (word[0]) {
+    case 'A': case 'D': case 'F': case 'J': case 'M': case 'N': case 'O':
+    case 'S': case 'T': case 'W':
+      return Calendar().contains(word);
+    default:
+      return false;
+  }
 }
 
 }  // namespace newstrace::analyze

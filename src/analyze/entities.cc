@@ -1,11 +1,14 @@
 #include "analyze/entities.h"
 
 #include <algorithm>
+#include <array>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "analyze/cues.h"
+#include "analyze/word_set.h"
 
 namespace newstrace::analyze {
 namespace {
@@ -14,7 +17,7 @@ namespace {
 // mention ("Mr Putin"). Office titles (President, Senator) are peeled off
 // into the person's roles instead.
 bool IsPersonalHonorific(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSet = {
+  static const WordSet kSet = {
       "Mr",   "Mr.",   "Mrs",  "Mrs.", "Ms",   "Ms.",   "Miss",
       "Dr",   "Dr.",   "Sir",  "Dame", "Lady", "Lord",  "Mx",
       "Mx.",  "Messrs", "Prof", "Prof.", "Professor"};
@@ -24,7 +27,7 @@ bool IsPersonalHonorific(std::string_view w) {
 // Capitalized modifiers of an office title: "Foreign Minister", "Deputy
 // Prime Minister", "Former President", "Attorney General".
 bool IsTitleModifier(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSet = {
+  static const WordSet kSet = {
       "Acting",   "Assistant", "Associate", "Attorney",  "Chief",
       "Defence",  "Defense",   "Deputy",    "Education", "Energy",
       "Executive", "Finance",  "Foreign",   "Former",    "General",
@@ -41,7 +44,7 @@ bool IsTitleModifier(std::string_view w) {
 // Lower-case particles inside names: Staffan de Mistura, Ludwig van
 // Beethoven, Bank of England.
 bool IsNameParticle(std::string_view w) {
-  static const std::unordered_set<std::string_view> kSet = {
+  static const WordSet kSet = {
       "de",  "da",  "del", "della", "di", "du", "van", "von", "der",
       "den", "la",  "le",  "bin",   "ibn", "al", "el", "dos", "das",
       "y",   "of",  "ter", "ben",   "bint"};
@@ -58,7 +61,7 @@ bool IsConjunction(std::string_view lower) {
 // "the city of Brisport", "the province of Almera": a place, named or not
 // in the gazetteer.
 bool IsPlaceNoun(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kSet = {
+  static const WordSet kSet = {
       "city",     "town",       "village",    "province",  "region",
       "county",   "district",   "island",     "port",      "capital",
       "municipality", "governorate", "prefecture", "suburb", "state",
@@ -70,7 +73,7 @@ bool IsNameWord(const Token& t) {
   return t.kind == TokKind::kWord && !t.digit && (t.cap || t.upper);
 }
 
-std::string SurnameKey(std::string_view w) {
+std::string_view SurnameKey(std::string_view w) {
   // "al-Assad" and "Assad" are one surname.
   for (std::string_view p : {"al-", "Al-", "el-", "El-", "ad-", "as-"}) {
     if (w.size() > p.size() + 1 && w.starts_with(p)) {
@@ -79,7 +82,7 @@ std::string SurnameKey(std::string_view w) {
     }
   }
   if (w.ends_with(".")) w.remove_suffix(1);
-  return std::string(w);
+  return w;
 }
 
 enum class Evidence { kNone, kWeak, kStrong };
@@ -91,20 +94,85 @@ struct Candidate {
   uint32_t title_first = 0;  // peeled office title [title_first, first)
   bool typed = false;        // a gazetteer or organization-head entity
   EntityType type = EntityType::kPerson;
-  std::string canonical;  // typed: the entity's name
+  std::string_view canonical;  // typed: the entity's name (gazetteer or
+                               // text storage)
   Evidence evidence = Evidence::kNone;
   Gender gender = Gender::kUnknown;
 };
 
+// The lower-case words of the offices and descriptions the text gives the
+// mention [first, end) with its peeled title [title_first, first).
+void CollectRoles(const TextView& v, uint32_t title_first, uint32_t first,
+                  uint32_t end, std::vector<std::string>* roles) {
+  auto Text = [&](uint32_t i) { return v.TokenText(i); };
+  struct {
+    uint32_t title_first, first, end;
+  } c{title_first, first, end};
+  for (uint32_t i = c.title_first; i < c.first; ++i) {
+    roles->push_back(LowerWord(Text(i)));
+  }
+  // A description in front: "Syrian leader", "special envoy to Syria".
+  uint32_t sent = v.tokens[c.first].sentence;
+  std::vector<std::string> window;
+  bool has_role = false;
+  // Walk left over what a description is made of: role nouns, adjectives
+  // right before one ("special envoy"), demonyms and capitalized names
+  // ("United Nations"), and the prepositions that join them ("envoy to
+  // Syria"); stop at anything else ("met").
+  for (uint32_t k = c.title_first, n = 0; k > 0 && n < 7; --k, ++n) {
+    const Token& t = v.tokens[k - 1];
+    if (!IsWord(t) || t.sentence != sent) break;
+    std::string w = LowerWord(Text(k - 1));
+    bool role = IsRoleNoun(w);
+    bool before_role = !window.empty() && IsRoleNoun(window.back());
+    bool joiner = w == "to" || w == "of" || w == "for";
+    // A capitalized word belongs to the description only when it leads
+    // into it ("Riverside Rovers coach"), not when it ends another name
+    // ("Daniel Reyes and captain").
+    bool cap_ok = t.cap && !window.empty() && !IsConjunction(window.back());
+    if (IsConjunction(w) ||
+        !(role || cap_ok || joiner || (before_role && !IsDeterminer(w)))) {
+      break;
+    }
+    has_role = has_role || role;
+    window.push_back(std::move(w));
+  }
+  while (!window.empty() &&
+         (window.back() == "to" || window.back() == "of" ||
+          window.back() == "for")) {
+    window.pop_back();
+  }
+  if (has_role) roles->insert(roles->end(), window.begin(), window.end());
+  // Apposition after: "Bashar al-Assad, the Syrian president,".
+  uint32_t k = c.end;
+  if (k + 1 < v.tokens.size() && v.tokens[k].kind == TokKind::kPunct &&
+      v.tokens[k].cp == ',' && v.tokens[k + 1].sentence == sent) {
+    std::vector<std::string> app;
+    bool role = false;
+    for (uint32_t j = k + 1; j < v.tokens.size() && j < k + 11; ++j) {
+      const Token& t = v.tokens[j];
+      if (!IsWord(t) || t.sentence != sent) break;
+      std::string w = LowerWord(Text(j));
+      if (j == k + 1 && !IsDeterminer(w) && !t.cap) break;
+      if (IsRoleNoun(w)) role = true;
+      app.push_back(std::move(w));
+    }
+    if (role) roles->insert(roles->end(), app.begin(), app.end());
+  }
+}
+
 class Finder {
  public:
-  explicit Finder(const TextView& v) : v_(v) {}
+  explicit Finder(const TextView& v)
+      : v_(v), flags_(v.tokens.size(), 0), known_(v.tokens.size(), 0) {}
 
   EntityIndex Run();
 
  private:
   std::string_view Text(uint32_t i) const { return v_.TokenText(i); }
-  std::string Join(uint32_t a, uint32_t b) const;
+  // The words [a, b) as one name with single spaces: a view into the text
+  // when it is written so (nearly always), else into owned storage.
+  std::string_view Join(uint32_t a, uint32_t b);
   bool SentenceInitial(uint32_t i) const;
   bool LooksCommon(uint32_t i) const;
   bool TitleCaseParagraph(const Paragraph& p) const;
@@ -115,26 +183,110 @@ class Finder {
   void ScanRun(uint32_t a, uint32_t b);
   void AddCandidate(uint32_t title_first, uint32_t a, uint32_t b);
   void AddTyped(uint32_t a, uint32_t b, EntityType type,
-                std::string canonical);
+                std::string_view canonical);
   bool SpeechNear(uint32_t a, uint32_t b) const;
   bool RoleBefore(uint32_t first) const;
   void ScanHeadline(const Paragraph& p);
   void Link(EntityIndex* out);
-  void CollectRoles(const Candidate& c, std::vector<std::string>* roles) const;
+
+  // What the word lists say of token i, looked up once per token (the
+  // same capitalized word is asked about many times while a run is cut).
+  enum : uint16_t {
+    kFDone = 1 << 0,
+    kFGiven = 1 << 1,
+    kFHonorific = 1 << 2,
+    kFRole = 1 << 3,
+    kFDemonym = 1 << 4,
+    kFOrgHead = 1 << 5,
+    kFTitleModifier = 1 << 6,
+    kFPersonal = 1 << 7,
+    kFCommonCap = 1 << 8,
+    kFCalendar = 1 << 9,
+    kFParticle = 1 << 10,
+    kFName = 1 << 11,
+  };
+  // Whether token i has `flag`, each flag looked up at most once per token.
+  bool Is(uint32_t i, uint16_t flag) const {
+    if (!(known_[i] & flag)) {
+      known_[i] |= flag;
+      if (Lookup(i, flag)) flags_[i] |= flag;
+    }
+    return flags_[i] & flag;
+  }
+  bool Lookup(uint32_t i, uint16_t flag) const;
 
   const TextView& v_;
-  std::unordered_set<std::string_view> lower_words_;
+  mutable std::vector<uint16_t> flags_;
+  mutable std::vector<uint16_t> known_;
+  // Sentence-initial capitalized words that the article also writes in
+  // lower case ("The", "Officials"), lower-cased.
+  std::unordered_set<std::string> common_initials_;
   std::vector<Candidate> cands_;
+  std::deque<std::string> owned_;  // names Join had to build
 };
 
-std::string Finder::Join(uint32_t a, uint32_t b) const {
+bool Finder::Lookup(uint32_t i, uint16_t flag) const {
+  const Token& t = v_.tokens[i];
+  if (t.kind != TokKind::kWord) return false;
+  std::string_view w = Text(i);
+  if (flag == kFRole) return IsRoleNoun(w);
+  if (flag == kFParticle) {
+    // "Van den Berg" at a sentence start is still a particle.
+    if (w.size() > 5) return false;
+    std::array<char, 5> lower;
+    for (size_t k = 0; k < w.size(); ++k) {
+      lower[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32)
+                                              : w[k];
+    }
+    return IsNameParticle(std::string_view(lower.data(), w.size()));
+  }
+  if (!t.cap && !t.upper) return false;
+  switch (flag) {
+    case kFGiven:
+      return GivenName(w).has_value();
+    case kFHonorific:
+      return Honorific(w).has_value();
+    case kFDemonym:
+      return PlaceOfDemonym(w).has_value();
+    case kFOrgHead:
+      return IsOrganizationHead(w);
+    case kFTitleModifier:
+      return IsTitleModifier(w);
+    case kFPersonal:
+      return IsPersonalHonorific(w);
+    case kFCommonCap:
+      return IsCommonCapitalized(w);
+    case kFCalendar:
+      return IsCalendarWord(w);
+    case kFName:
+      return LookupName(w) != nullptr;
+    default:
+      return false;
+  }
+}
+
+std::string_view Finder::Join(uint32_t a, uint32_t b) {
+  while (b > a && v_.tokens[b - 1].kind == TokKind::kPossessive) --b;
+  for (uint32_t i = a; i < b; ++i) {
+    if (v_.tokens[i].kind == TokKind::kPossessive) b = i;
+  }
+  if (a >= b) return {};
+  bool plain = true;
+  for (uint32_t i = a + 1; i < b && plain; ++i) {
+    uint32_t gap = v_.tokens[i].begin - v_.tokens[i - 1].end;
+    plain = gap == 0 || (gap == 1 && v_.text[v_.tokens[i].begin - 1] == ' ');
+  }
+  if (plain) {
+    return v_.text.substr(v_.tokens[a].begin,
+                          v_.tokens[b - 1].end - v_.tokens[a].begin);
+  }
   std::string s;
   for (uint32_t i = a; i < b; ++i) {
-    if (v_.tokens[i].kind == TokKind::kPossessive) break;
     if (!s.empty() && v_.tokens[i].begin > v_.tokens[i - 1].end) s += ' ';
     s += Text(i);
   }
-  return s;
+  owned_.push_back(std::move(s));
+  return owned_.back();
 }
 
 bool Finder::SentenceInitial(uint32_t i) const {
@@ -151,17 +303,16 @@ bool Finder::SentenceInitial(uint32_t i) const {
 // A capitalized word that is only capitalized because of its position:
 // the article also writes it in lower case, or it is a function word.
 bool Finder::LooksCommon(uint32_t i) const {
-  std::string_view w = Text(i);
-  if (IsCommonCapitalized(w)) return true;
+  if (Is(i, kFCommonCap)) return true;
   if (!SentenceInitial(i)) return false;
-  if (GivenName(w) || LookupName(w)) return false;
+  if (Is(i, kFGiven) || Is(i, kFName)) return false;
   // Titles are peeled off later, and keep their words as roles:
   // "Foreign Minister Rafael Ortiz" even where "foreign" occurs.
-  if (Honorific(w) || IsTitleModifier(w) || IsRoleNoun(w) ||
-      PlaceOfDemonym(w)) {
+  if (Is(i, kFHonorific) || Is(i, kFTitleModifier) || Is(i, kFRole) ||
+      Is(i, kFDemonym)) {
     return false;
   }
-  return lower_words_.contains(LowerWord(w));
+  return common_initials_.contains(LowerWord(Text(i)));
 }
 
 // A headline in title case ("Ivanka Trump Receiving Her Own Protection"):
@@ -191,6 +342,7 @@ size_t Finder::GazetteerMatch(uint32_t i, uint32_t end,
       best = k + 1 - i;
       *entry = e;
     }
+    if (!IsNamePrefix(key)) break;
   }
   return best;
 }
@@ -214,7 +366,7 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
   // "said harbour master Ewan Coull": a short lower-case description
   // between the verb and the name.
   uint32_t p = a;
-  static const std::unordered_set<std::string_view> kNotDescription = {
+  static const WordSet kNotDescription = {
       "a",    "about", "after", "against", "an",   "and",  "at",
       "before", "but", "by",    "for",     "from", "in",   "into",
       "of",   "on",    "or",    "over",    "that", "the",  "to",
@@ -250,19 +402,19 @@ bool Finder::RoleBefore(uint32_t first) const {
   for (uint32_t k = first, n = 0; k > 0 && n < 4; --k, ++n) {
     const Token& t = v_.tokens[k - 1];
     if (!IsWord(t) || t.sentence != v_.tokens[first].sentence) break;
-    if (IsRoleNoun(Text(k - 1))) return true;
+    if (Is(k - 1, kFRole)) return true;
   }
   return false;
 }
 
 void Finder::AddTyped(uint32_t a, uint32_t b, EntityType type,
-                      std::string canonical) {
+                      std::string_view canonical) {
   Candidate c;
   c.first = c.name_first = c.title_first = a;
   c.end = b;
   c.typed = true;
   c.type = type;
-  c.canonical = std::move(canonical);
+  c.canonical = canonical;
   cands_.push_back(std::move(c));
 }
 
@@ -280,9 +432,9 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
   // A description in capitals before a full name: "Resident James
   // Whitlow", "Transport Secretary Neil Armitage". The name starts at the
   // first given name that has a surname after it and no given name before.
-  if (c.name_first == a && title_first == a && !GivenName(Text(a))) {
+  if (c.name_first == a && title_first == a && !Is(a, kFGiven)) {
     for (uint32_t g = a + 1; g + 1 < b; ++g) {
-      if (!GivenName(Text(g))) continue;
+      if (!Is(g, kFGiven)) continue;
       c.title_first = a;
       c.first = c.name_first = g;
       title_first = a;
@@ -291,6 +443,11 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
     }
   }
   uint32_t words = b - c.name_first;
+  // A demonym alone is an adjective ("French fleets"), never a person.
+  if (words == 1 && c.name_first == a && title_first == a &&
+      Is(a, kFDemonym)) {
+    return;
+  }
   if (words == 1 && v_.tokens[c.name_first].upper &&
       Text(c.name_first).size() <= 6 && c.name_first == a) {
     // An unknown acronym: an organization more often than not.
@@ -308,11 +465,14 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
 // One run of capitalized words [a, b) in running text.
 void Finder::ScanRun(uint32_t a, uint32_t b) {
   while (a < b && LooksCommon(a)) ++a;
-  while (b > a && IsNameParticle(Text(b - 1))) --b;
+  // Particles never start or end a run once a leading word is gone
+  // ("[Van] den Berg" is linked as Berg).
+  while (a < b && Is(a, kFParticle)) ++a;
+  while (b > a && Is(b - 1, kFParticle) && !v_.tokens[b - 1].cap) --b;
   if (a >= b) return;
   const GazetteerEntry* entry = nullptr;
   if (GazetteerMatch(a, b, &entry) == b - a) {
-    AddTyped(a, b, entry->type, std::string(entry->canonical));
+    AddTyped(a, b, entry->type, entry->canonical);
     return;
   }
   uint32_t sent = v_.tokens[a].sentence;
@@ -334,8 +494,8 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
     }
   }
   // "Syrian National Dialogue Congress", "Bank of England".
-  if ((b - a >= 2 && IsOrganizationHead(Text(b - 1))) ||
-      (b - a >= 3 && IsOrganizationHead(Text(a)) && Text(a + 1) == "of")) {
+  if ((b - a >= 2 && Is(b - 1, kFOrgHead)) ||
+      (b - a >= 3 && Is(a, kFOrgHead) && Text(a + 1) == "of")) {
     uint32_t s = a;
     if (Text(s) == "The") ++s;
     AddTyped(s, b, EntityType::kOrganization, Join(s, b));
@@ -346,7 +506,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
   uint32_t k = a;
   while (k + 1 < b) {
     std::string_view w = Text(k);
-    if (IsPersonalHonorific(w)) break;
+    if (Is(k, kFPersonal)) break;
     if (k + 2 < b + 1 && k + 1 < b) {
       std::string two = std::string(w) + " " + std::string(Text(k + 1));
       if (Honorific(two) && k + 2 < b) {
@@ -354,8 +514,8 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
         continue;
       }
     }
-    if (Honorific(w) || IsTitleModifier(w) || PlaceOfDemonym(w) ||
-        IsRoleNoun(w)) {
+    if (Is(k, kFHonorific) || Is(k, kFTitleModifier) || Is(k, kFDemonym) ||
+        Is(k, kFRole)) {
       ++k;
       continue;
     }
@@ -375,7 +535,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
     // "Georgia Smith", "director Sofia Lundgren": a one-word place that
     // starts a person's name.
     bool starts_name = n == 1 && i == pending && i + 1 < b &&
-                       (GivenName(Text(i)) || RoleBefore(i));
+                       (Is(i, kFGiven) || RoleBefore(i));
     bool split = n > 0 && !starts_name;
     if (!split) {
       ++i;
@@ -383,7 +543,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
     }
     if (pending < i) ScanRun(pending, i);
     AddTyped(i, i + static_cast<uint32_t>(n), e->type,
-             std::string(e->canonical));
+             e->canonical);
     i += static_cast<uint32_t>(n);
     pending = i;
   }
@@ -397,7 +557,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
 void Finder::ScanHeadline(const Paragraph& p) {
   // Title case says nothing about names: only what the body or the
   // gazetteer knows is a mention here.
-  std::unordered_map<std::string, size_t> surname_of;
+  std::unordered_map<std::string_view, size_t> surname_of;
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (!c.typed && c.evidence == Evidence::kStrong) {
@@ -414,7 +574,7 @@ void Finder::ScanHeadline(const Paragraph& p) {
     size_t n = GazetteerMatch(i, p.end_token, &e);
     if (n > 0) {
       AddTyped(i, i + static_cast<uint32_t>(n), e->type,
-               std::string(e->canonical));
+               e->canonical);
       i += static_cast<uint32_t>(n);
       continue;
     }
@@ -429,112 +589,68 @@ void Finder::ScanHeadline(const Paragraph& p) {
   }
 }
 
-void Finder::CollectRoles(const Candidate& c,
-                          std::vector<std::string>* roles) const {
-  for (uint32_t i = c.title_first; i < c.first; ++i) {
-    roles->push_back(LowerWord(Text(i)));
-  }
-  // A description in front: "Syrian leader", "special envoy to Syria".
-  uint32_t sent = v_.tokens[c.first].sentence;
-  std::vector<std::string> window;
-  bool has_role = false;
-  // Walk left over what a description is made of: role nouns, adjectives
-  // right before one ("special envoy"), demonyms and capitalized names
-  // ("United Nations"), and the prepositions that join them ("envoy to
-  // Syria"); stop at anything else ("met").
-  for (uint32_t k = c.title_first, n = 0; k > 0 && n < 7; --k, ++n) {
-    const Token& t = v_.tokens[k - 1];
-    if (!IsWord(t) || t.sentence != sent) break;
-    std::string w = LowerWord(Text(k - 1));
-    bool role = IsRoleNoun(w);
-    bool before_role = !window.empty() && IsRoleNoun(window.back());
-    bool joiner = w == "to" || w == "of" || w == "for";
-    // A capitalized word belongs to the description only when it leads
-    // into it ("Riverside Rovers coach"), not when it ends another name
-    // ("Daniel Reyes and captain").
-    bool cap_ok = t.cap && !window.empty() && !IsConjunction(window.back());
-    if (IsConjunction(w) ||
-        !(role || cap_ok || joiner || (before_role && !IsDeterminer(w)))) {
-      break;
-    }
-    has_role = has_role || role;
-    window.push_back(std::move(w));
-  }
-  while (!window.empty() &&
-         (window.back() == "to" || window.back() == "of" ||
-          window.back() == "for")) {
-    window.pop_back();
-  }
-  if (has_role) roles->insert(roles->end(), window.begin(), window.end());
-  // Apposition after: "Bashar al-Assad, the Syrian president,".
-  uint32_t k = c.end;
-  if (k + 1 < v_.tokens.size() && v_.tokens[k].kind == TokKind::kPunct &&
-      v_.tokens[k].cp == ',' && v_.tokens[k + 1].sentence == sent) {
-    std::vector<std::string> app;
-    bool role = false;
-    for (uint32_t j = k + 1; j < v_.tokens.size() && j < k + 11; ++j) {
-      const Token& t = v_.tokens[j];
-      if (!IsWord(t) || t.sentence != sent) break;
-      std::string w = LowerWord(Text(j));
-      if (j == k + 1 && !IsDeterminer(w) && !t.cap) break;
-      if (IsRoleNoun(w)) role = true;
-      app.push_back(std::move(w));
-    }
-    if (role) roles->insert(roles->end(), app.begin(), app.end());
-  }
-}
 
 void Finder::Link(EntityIndex* out) {
   std::sort(cands_.begin(), cands_.end(),
             [](const Candidate& x, const Candidate& y) {
               return x.first < y.first;
             });
+  // Each candidate's surname key, once.
+  std::vector<std::string_view> surnames(cands_.size());
+  for (size_t ci = 0; ci < cands_.size(); ++ci) {
+    surnames[ci] = SurnameKey(Text(cands_[ci].end - 1));
+  }
   // Surnames some mention shows to be a person's.
-  std::unordered_set<std::string> person_surnames;
-  for (const Candidate& c : cands_) {
+  std::unordered_set<std::string_view> person_surnames;
+  for (size_t ci = 0; ci < cands_.size(); ++ci) {
+    const Candidate& c = cands_[ci];
     if (!c.typed && c.evidence == Evidence::kStrong) {
-      person_surnames.insert(SurnameKey(Text(c.end - 1)));
+      person_surnames.insert(surnames[ci]);
     }
   }
-  std::unordered_map<std::string, int> entity_of_name;  // type + name
-  std::vector<std::pair<std::string, int>> full_names;  // surname, entity
-  auto entity_for = [&](EntityType type, const std::string& name) {
-    std::string key = std::string(EntityTypeName(type)) + '\n' + name;
-    auto it = entity_of_name.find(key);
-    if (it != entity_of_name.end()) return it->second;
+  // Per type, name -> entity. Names are views into the text, the
+  // gazetteer or owned_, all stable while this runs.
+  std::array<std::unordered_map<std::string_view, int>, 3> entity_of_name;
+  std::unordered_map<std::string_view, std::vector<int>> full_names;
+  auto entity_for = [&](EntityType type, std::string_view name) {
+    auto& names = entity_of_name[static_cast<size_t>(type)];
+    auto it = names.find(name);
+    if (it != names.end()) return it->second;
     int id = static_cast<int>(out->entities.size());
-    out->entities.push_back({name, type, {}});
-    out->roles.emplace_back();
+    out->entities.push_back({std::string(name), type, {}});
     out->genders.push_back(Gender::kUnknown);
-    entity_of_name.emplace(key, id);
+    names.emplace(name, id);
     return id;
   };
   // People named in full first, so shorter mentions can find them.
   std::vector<int> cand_entity(cands_.size(), -1);
+  // Per surname, the full-name candidates in text order.
+  std::unordered_map<std::string_view, std::vector<size_t>> full_by_surname;
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (c.typed || c.end - c.name_first < 2) continue;
-    std::string surname = SurnameKey(Text(c.end - 1));
+    std::string_view surname = surnames[ci];
     if (c.evidence != Evidence::kStrong && !person_surnames.contains(surname)) {
       continue;
     }
-    std::string name = Join(c.name_first, c.end);
+    std::string_view name = Join(c.name_first, c.end);
     int id = -1;
     // "George W. Bush" and "George Bush" are one person.
-    for (const auto& [s, e] : full_names) {
+    std::string_view given = name.substr(0, name.find(' '));
+    for (int e : full_names[surname]) {
       const std::string& other = out->entities[e].name;
-      if (s == surname &&
-          other.substr(0, other.find(' ')) == name.substr(0, name.find(' '))) {
+      if (std::string_view(other).substr(0, other.find(' ')) == given) {
         id = e;
-        if (name.size() > other.size()) out->entities[e].name = name;
+        if (name.size() > other.size()) out->entities[e].name = std::string(name);
         break;
       }
     }
     if (id < 0) {
       id = entity_for(EntityType::kPerson, name);
-      full_names.emplace_back(surname, id);
+      full_names[surname].push_back(id);
     }
     cand_entity[ci] = id;
+    full_by_surname[surname].push_back(ci);
   }
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
@@ -543,27 +659,17 @@ void Finder::Link(EntityIndex* out) {
       continue;
     }
     if (cand_entity[ci] >= 0) continue;
-    std::string surname = SurnameKey(Text(c.end - 1));
+    std::string_view surname = surnames[ci];
     // The most recent full name with this surname before, else the first
     // after.
     int id = -1;
-    uint32_t best_pos = 0;
-    for (size_t cj = 0; cj < cands_.size(); ++cj) {
-      if (cand_entity[cj] < 0 || cands_[cj].typed ||
-          cands_[cj].end - cands_[cj].name_first < 2 ||
-          SurnameKey(Text(cands_[cj].end - 1)) != surname) {
-        continue;
-      }
-      if (cj < ci) {
-        id = cand_entity[cj];
-        best_pos = cands_[cj].first;
-      } else if (id < 0) {
-        id = cand_entity[cj];
-        best_pos = cands_[cj].first;
-        break;
+    auto it = full_by_surname.find(surname);
+    if (it != full_by_surname.end()) {
+      for (size_t cj : it->second) {
+        if (cj < ci || id < 0) id = cand_entity[cj];
+        if (cj > ci) break;
       }
     }
-    (void)best_pos;
     if (id < 0 && (c.evidence == Evidence::kStrong ||
                    person_surnames.contains(surname))) {
       id = entity_for(EntityType::kPerson, Join(c.name_first, c.end));
@@ -585,13 +691,12 @@ void Finder::Link(EntityIndex* out) {
     }
     if (taken) continue;
     int32_t mi = static_cast<int32_t>(out->mentions.size());
-    out->mentions.push_back({c.first, end, id});
+    out->mentions.push_back({c.first, end, id, c.title_first});
     for (uint32_t i = c.first; i < end; ++i) out->mention_of_token[i] = mi;
     Entity& e = out->entities[id];
     e.mentions.push_back(
         {v_.tokens[c.first].begin, v_.tokens[end - 1].end});
     if (e.type == EntityType::kPerson) {
-      CollectRoles(c, &out->roles[id]);
       if (out->genders[id] == Gender::kUnknown) out->genders[id] = c.gender;
     }
   }
@@ -610,9 +715,39 @@ void Finder::Link(EntityIndex* out) {
 }
 
 EntityIndex Finder::Run() {
+  // Which sentence-initial words the article also writes in lower case:
+  // the few first words, bucketed by length, against one pass over the
+  // lower-case words (cheaper than indexing every word).
+  std::vector<std::string> initials;
+  for (const Sentence& sent : v_.sentences) {
+    for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      const Token& t = v_.tokens[i];
+      if (t.kind != TokKind::kWord) continue;
+      if (t.cap && !t.upper) initials.push_back(LowerWord(v_.TokenText(t)));
+      break;
+    }
+  }
+  std::sort(initials.begin(), initials.end());
+  initials.erase(std::unique(initials.begin(), initials.end()),
+                 initials.end());
+  constexpr size_t kMaxLen = 24;
+  std::array<std::vector<uint32_t>, kMaxLen> by_length;
+  for (uint32_t k = 0; k < initials.size(); ++k) {
+    if (initials[k].size() < kMaxLen) by_length[initials[k].size()].push_back(k);
+  }
   for (const Token& t : v_.tokens) {
-    if (t.kind == TokKind::kWord && !t.cap && !t.upper && !t.digit) {
-      lower_words_.insert(v_.TokenText(t));
+    if (t.kind != TokKind::kWord || t.cap || t.upper || t.digit) continue;
+    size_t len = t.end - t.begin;
+    if (len >= kMaxLen || by_length[len].empty()) continue;
+    std::string_view w = v_.TokenText(t);
+    std::vector<uint32_t>& bucket = by_length[len];
+    for (size_t n = 0; n < bucket.size(); ++n) {
+      const std::string& init = initials[bucket[n]];
+      if (init[0] != w[0] || init != w) continue;
+      common_initials_.insert(init);
+      bucket[n] = bucket.back();  // found once is enough
+      bucket.pop_back();
+      break;
     }
   }
   std::vector<const Paragraph*> headlines;
@@ -622,7 +757,7 @@ EntityIndex Finder::Run() {
       continue;
     }
     for (uint32_t i = p.first_token; i < p.end_token;) {
-      if (!IsNameWord(v_.tokens[i]) || IsCalendarWord(Text(i))) {
+      if (!IsNameWord(v_.tokens[i]) || Is(i, kFCalendar)) {
         ++i;
         continue;
       }
@@ -630,15 +765,15 @@ EntityIndex Finder::Run() {
       uint32_t sent = v_.tokens[i].sentence;
       while (j < p.end_token && v_.tokens[j].sentence == sent) {
         const Token& t = v_.tokens[j];
-        if (IsNameWord(t) && !IsCalendarWord(Text(j))) {
+        if (IsNameWord(t) && !Is(j, kFCalendar)) {
           ++j;
           continue;
         }
-        if (IsWord(t) && IsNameParticle(Text(j))) {
+        if (IsWord(t) && !t.cap && Is(j, kFParticle)) {
           // "de Mistura", "van den Berg"
           uint32_t k = j;
           while (k < p.end_token && IsWord(v_.tokens[k]) &&
-                 IsNameParticle(Text(k))) {
+                 !v_.tokens[k].cap && Is(k, kFParticle)) {
             ++k;
           }
           if (k < p.end_token && k - j <= 2 && IsNameWord(v_.tokens[k]) &&
@@ -670,7 +805,6 @@ EntityIndex Finder::Run() {
   for (int e : order) {
     remap[e] = static_cast<int>(sorted.entities.size());
     sorted.entities.push_back(std::move(out.entities[e]));
-    sorted.roles.push_back(std::move(out.roles[e]));
     sorted.genders.push_back(out.genders[e]);
   }
   sorted.mentions = std::move(out.mentions);
@@ -687,6 +821,17 @@ std::string LowerWord(std::string_view w) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return s;
+}
+
+std::vector<std::string> EntityRoles(const TextView& view,
+                                     const EntityIndex& index, int entity) {
+  std::vector<std::string> roles;
+  for (const Mention& m : index.mentions) {
+    if (m.entity == entity) {
+      CollectRoles(view, m.title_first, m.first, m.end, &roles);
+    }
+  }
+  return roles;
 }
 
 EntityIndex FindEntities(const TextView& view) {

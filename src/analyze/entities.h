@@ -21,14 +21,13 @@ struct Mention {
   uint32_t first = 0;  // token range [first, end) of the mention, with an
   uint32_t end = 0;    // honorific (Mr Putin) but without an office title
   int entity = -1;     // index into EntityIndex::entities
+  uint32_t title_first = 0;  // the office title before it, [title_first,
+                             // first) ("Russian President")
 };
 
 struct EntityIndex {
   std::vector<Mention> mentions;  // in text order
   std::vector<Entity> entities;   // in order of first mention
-  // Per entity: lower-case words of the offices and descriptions the
-  // article gives the person (russian, president; special, envoy, ...).
-  std::vector<std::vector<std::string>> roles;
   std::vector<Gender> genders;  // per entity (people; kUnknown otherwise)
   // Per token: the mention it belongs to, or -1.
   std::vector<int32_t> mention_of_token;
@@ -40,6 +39,13 @@ struct EntityIndex {
 
 // Finds, types and links the named entities of `view`.
 EntityIndex FindEntities(const TextView& view);
+
+// The lower-case words of the offices and descriptions the article gives
+// `entity` (russian, president; special, envoy, ...): its titles, the
+// description before a mention, an apposition after one. Computed on
+// demand: only role noun phrases ("the Russian president") need them.
+std::vector<std::string> EntityRoles(const TextView& view,
+                                     const EntityIndex& index, int entity);
 
 // Lower-cases ASCII and leaves other bytes (for role words and keys).
 std::string LowerWord(std::string_view w);

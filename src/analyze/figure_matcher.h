@@ -38,11 +38,14 @@ std::string_view CurrencyOfSymbol(char32_t c);
 // The matcher over one range's tokens; see the design note.
 class Matcher {
  public:
-  Matcher(std::string_view text, const std::vector<Token>& toks,
+  Matcher(std::string_view text, const Token* toks, size_t n,
           std::vector<Figure>* out)
-      : text_(text), toks_(toks), n_(toks.size()), out_(out) {}
+      : text_(text), toks_(toks), n_(n), out_(out) {}
 
-  void Run();
+  // Tries the matchers at each of starts[0, n_starts) (increasing token
+  // indices, as Tokenize writes them) not yet consumed. Every other token
+  // fails all the matchers at once.
+  void Run(const size_t* starts, size_t n_starts);
 
  private:
   // A number waiting for the second half of its range ("10 to 15 people").
@@ -135,11 +138,13 @@ class Matcher {
   void SetPending(size_t k, const Decimal& dec, bool negative, bool has_scale);
 
   const std::string_view text_;
-  const std::vector<Token>& toks_;
+  const Token* const toks_;
   const size_t n_;
   std::vector<Figure>* const out_;
   size_t i_ = 0;
   size_t allow_glued_ = kNone;  // a number token glued to an en dash range
+  size_t past_year_ = kNone;    // the last year before 1900 emitted ...
+  int past_year_value_ = 0;     // ... and its value ("from 1850 to 1870")
   Pending pending_;
 };
 

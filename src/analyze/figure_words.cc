@@ -4,6 +4,8 @@
 #include <initializer_list>
 #include <memory>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace newstrace::analyze {
 namespace {
@@ -118,6 +120,9 @@ Table* BuildTable() {
             "through", "during", "before", "after", "of",   "around", "circa",
             "between", "and",    "or",     "early", "late", "mid",    "spring",
             "summer",  "autumn", "winter", "year",  "end",  "as"});
+  AddFlags(t, kFwPastYearContext,
+           {"in", "since", "until", "till", "by", "from", "of", "during",
+            "before", "after", "between", "circa"});
   AddFlags(t, kFwMonthContext,
            {"in", "on", "since", "until", "till", "by", "early", "late", "mid",
             "during", "from", "through", "before", "after", "of", "last",
@@ -165,58 +170,80 @@ Table* BuildTable() {
   return t;
 }
 
-// The table as open addressing with linear probing over an FNV-1a hash of
-// the lower-cased word: a lookup is a short loop over at most 15 bytes and
-// usually one slot. Built once from BuildTable.
-constexpr uint32_t kFnvBasis = 2166136261u;
-constexpr uint32_t kFnvPrime = 16777619u;
-constexpr uint32_t kSlots = 1024;  // > 2x the entries
-constexpr uint32_t kSlotMask = kSlots - 1;
-
-struct FlatTable {
-  struct Slot {
-    std::string_view key;  // empty: free
-    FigureWord word;
-  };
-  std::array<Slot, kSlots> slots;
-  size_t max_len = 0;
-};
-
-FlatTable* BuildFlatTable() {
-  std::unique_ptr<Table> words(BuildTable());
-  auto* flat = new FlatTable();
-  for (const auto& [key, word] : *words) {
-    if (key.size() > 15) continue;  // LookupFigureWord's buffer
-    uint32_t h = kFnvBasis;
-    for (unsigned char c : key) h = (h ^ c) * kFnvPrime;
-    uint32_t slot = h & kSlotMask;
-    while (!flat->slots[slot].key.empty()) slot = (slot + 1) & kSlotMask;
-    flat->slots[slot] = FlatTable::Slot{key, word};
-    if (key.size() > flat->max_len) flat->max_len = key.size();
-  }
-  return flat;
+// A word that may open a figure: Matcher::MatchWord fails at once on any
+// other word, so the walk skips them without looking further.
+bool StartsFigure(const FigureWord& w) {
+  return w.number > 0 || w.weekday > 0 || w.month > 0 ||
+         (w.flags & (kFwRelWord | kFwRelModifier | kFwRelShift | kFwArticle |
+                     kFwHalf)) != 0;
 }
 
 }  // namespace
 
-const FigureWord* LookupFigureWord(std::string_view word) {
-  static const FlatTable* const table = BuildFlatTable();
-  if (word.empty() || word.size() > table->max_len) return nullptr;
-  char buf[16];
-  uint32_t h = kFnvBasis;
-  for (size_t i = 0; i < word.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(word[i]);
-    if (c >= 0x80) return nullptr;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    buf[i] = static_cast<char>(c);
-    h = (h ^ c) * kFnvPrime;
+// Cuckoo insertion: place s in one of its two slots, moving the occupant
+// to its other slot, and so on; false after too many moves.
+bool FigureWordIndex::Insert(Slot s) {
+  uint32_t slot = Hash(s.lo ^ (s.hi * kMixHi), mul_[0]);
+  for (int moves = 0; moves < 500; ++moves) {
+    std::swap(s, slots_[slot]);
+    if (s.tagged == 0) return true;
+    const uint64_t k = s.lo ^ (s.hi * kMixHi);
+    const uint32_t h0 = Hash(k, mul_[0]);
+    slot = slot == h0 ? Hash(k, mul_[1]) : h0;
   }
-  const std::string_view key(buf, word.size());
-  for (uint32_t slot = h & kSlotMask;; slot = (slot + 1) & kSlotMask) {
-    const FlatTable::Slot& e = table->slots[slot];
-    if (e.key.empty()) return nullptr;
-    if (e.key == key) return &e.word;
+  return false;
+}
+
+// Built once from BuildTable; the hash multipliers are drawn (from a fixed
+// sequence) until every word finds a slot.
+FigureWordIndex* FigureWordIndex::Build() {
+  std::unique_ptr<Table> words(BuildTable());
+  auto* index = new FigureWordIndex();
+  std::vector<std::string_view> keys;
+  index->words_.reserve(words->size());  // no reallocation: slots point in
+  for (const auto& [key, word] : *words) {
+    // The tokenizer only looks up letter runs of at most kMaxFigureWordLen
+    // (and PackFigureWord only packs letters).
+    if (key.empty() || key.size() > kMaxFigureWordLen ||
+        key.find_first_not_of("abcdefghijklmnopqrstuvwxyz") !=
+            std::string_view::npos) {
+      continue;
+    }
+    keys.push_back(key);
+    index->words_.push_back(word);
+    FigureWord& w = index->words_.back();
+    if (StartsFigure(w)) w.flags |= kFwStarts;
   }
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  const auto next_multiplier = [&seed] {  // splitmix64, made odd
+    uint64_t z = (seed += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (z ^ (z >> 31)) | 1;
+  };
+  for (;;) {
+    index->mul_ = {next_multiplier(), next_multiplier()};
+    index->slots_.fill(Slot{});
+    bool ok = true;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      Slot s;
+      PackFigureWord(keys[i].data(), keys[i].size(), &s.lo, &s.hi);
+      const FigureWord* w = &index->words_[i];
+      static_assert(alignof(FigureWord) >= 2, "bit 0 tags kFwStarts");
+      s.tagged = reinterpret_cast<uintptr_t>(w) |
+                 ((w->flags & kFwStarts) != 0 ? 1 : 0);
+      if (!index->Insert(s)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return index;
+  }
+}
+
+const FigureWordIndex& FigureWordIndex::Get() {
+  static const FigureWordIndex* const index = Build();
+  return *index;
 }
 
 std::string_view WeekdayName(int weekday) {

@@ -1,13 +1,19 @@
 // The English word list behind FindFigures (figures.h): number words and
 // scales, month and weekday names, relative-date words, and the function
-// words that are never a counted noun. One hash lookup per word.
+// words that are never a counted noun. A lookup packs the lower-cased word
+// into two 64-bit words and reads two slots of a cuckoo hash table, with
+// no branch on whether the word is there.
 //
 // Thread-safe: the table is built once, on first use, and never changes.
 #ifndef NEWSTRACE_ANALYZE_FIGURE_WORDS_H_
 #define NEWSTRACE_ANALYZE_FIGURE_WORDS_H_
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <vector>
 
 namespace newstrace::analyze {
 
@@ -39,6 +45,12 @@ enum FigureWordFlag : uint32_t {
   kFwAnd = 1u << 22,            // and ("two hundred and fifty")
   kFwPercentage = 1u << 23,     // percentage (of "percentage points")
   kFwPoint = 1u << 24,          // point, points
+  // in, since, by, of...: a 4-digit number from 1700 to 1899 after it is a
+  // year ("in 1898"), see figures.h
+  kFwPastYearContext = 1u << 25,
+  // Derived, not listed: a word that may open a figure (a number word,
+  // month, weekday, relative word or modifier, "a", "an", "half").
+  kFwStarts = 1u << 26,
 };
 
 struct FigureWord {
@@ -56,10 +68,71 @@ struct FigureWord {
   int8_t weekday = 0;                // 1 (Monday) .. 7 (Sunday)
 };
 
-// The entry for `word` (ASCII case-insensitive), or nullptr when the word
-// plays no part in figures. Words longer than 15 bytes or non-ASCII are
-// never in the table.
-const FigureWord* LookupFigureWord(std::string_view word);
+// Words longer than this are never in the table.
+inline constexpr size_t kMaxFigureWordLen = 15;
+
+// Packs the ASCII letters p[0, len) (1 <= len <= kMaxFigureWordLen),
+// lower-cased, into *lo (bytes 0-7) and *hi (bytes 8-14), zero-padded.
+inline void PackFigureWord(const char* p, size_t len, uint64_t* lo,
+                           uint64_t* hi) {
+  unsigned char buf[16] = {};
+  std::memcpy(buf, p, len);
+  uint64_t a, b;
+  std::memcpy(&a, buf, 8);
+  std::memcpy(&b, buf + 8, 8);
+  // Letters only: setting bit 5 lower-cases A-Z and keeps a-z; the zero
+  // padding must stay zero.
+  const uint64_t ones = 0x2020202020202020ull;
+  *lo = a | (len >= 8 ? ones : ones & ((1ull << (8 * len)) - 1));
+  *hi = b | (len <= 8 ? 0 : ones & ((1ull << (8 * (len - 8))) - 1));
+}
+
+// The word table (built once, on first use, never changed): a two-choice
+// (cuckoo) hash table, so a lookup reads exactly two slots and selects
+// without branching. English text is about half table words ("the", "of",
+// "said"...) and half others, which a branchy lookup would mispredict.
+class FigureWordIndex {
+ public:
+  static const FigureWordIndex& Get();
+
+  // The entry for the word packed by PackFigureWord (or an equal packing),
+  // or 0, as a tagged pointer: bit 0 is set when the entry has kFwStarts
+  // (see Untag).
+  // Words longer than kMaxFigureWordLen or not ASCII letters are never in
+  // the table.
+  uintptr_t FindPacked(uint64_t lo, uint64_t hi) const {
+    const uint64_t k = lo ^ (hi * kMixHi);
+    const Slot& a = slots_[Hash(k, mul_[0])];
+    const Slot& b = slots_[Hash(k, mul_[1])];
+    // Masks rather than ifs: the compiler would branch on them.
+    const uintptr_t hit_a =
+        0 - static_cast<uintptr_t>(((a.lo ^ lo) | (a.hi ^ hi)) == 0);
+    const uintptr_t hit_b =
+        0 - static_cast<uintptr_t>(((b.lo ^ lo) | (b.hi ^ hi)) == 0);
+    return (a.tagged & hit_a) | (b.tagged & hit_b);
+  }
+  static const FigureWord* Untag(uintptr_t tagged) {
+    return reinterpret_cast<const FigureWord*>(tagged & ~uintptr_t{1});
+  }
+
+ private:
+  static constexpr int kSlotBits = 10;  // about 3x the entries
+  static constexpr uint64_t kMixHi = 0xC2B2AE3D27D4EB4Full;
+  struct Slot {
+    uint64_t lo = 0;  // all zero: free (no word packs to zero)
+    uint64_t hi = 0;
+    uintptr_t tagged = 0;  // the entry, bit 0 set when it has kFwStarts
+  };
+  static uint32_t Hash(uint64_t k, uint64_t mul) {
+    return static_cast<uint32_t>((k * mul) >> (64 - kSlotBits));
+  }
+  static FigureWordIndex* Build();
+  bool Insert(Slot s);
+
+  std::vector<FigureWord> words_;
+  std::array<Slot, 1u << kSlotBits> slots_{};
+  std::array<uint64_t, 2> mul_{};  // odd multipliers of the two hashes
+};
 
 // "Monday" .. "Sunday" for 1..7.
 std::string_view WeekdayName(int weekday);

@@ -4,14 +4,17 @@
 // over bytes and no regular expressions:
 //  1. Tokenize (figure_tokens.h): one pass over the bytes into words,
 //     numbers, symbols and opaque chunks (URLs, e-mail addresses), each
-//     knowing whether whitespace precedes it.
+//     knowing whether whitespace precedes it and, for a word, its entry in
+//     the word table (figure_words.h).
 //  2. Match: a left-to-right walk over the tokens. At each token a few
 //     matchers (dates, relative dates, digits, number words, currency, sign)
 //     look a bounded number of tokens ahead, emit at most two figures and
 //     move the cursor past what they used; a matcher that fails consumes
-//     nothing. Words are classified by one lookup in the word table
-//     (figure_words.h). The number matchers are here, the date matchers
-//     in figure_dates.cc.
+//     nothing. Only the tokens Tokenize marked as possible starts are
+//     visited: a word that cannot open a figure (no entry, or an entry
+//     without kFwStarts: "the", "said") or a punctuation mark fails every
+//     matcher at once. The number matchers are here, the date matchers in
+//     figure_dates.cc.
 // Range pairs ("10 to 15 people") are joined after the fact: the first
 // figure is patched when the second one is emitted.
 #include "analyze/figures.h"
@@ -30,6 +33,12 @@
 #include "base/utf8.h"
 
 namespace newstrace::analyze::figure_internal {
+namespace {
+
+// The first year a bare number before 1900 may be ("in 1776").
+constexpr int kMinPastYear = 1700;
+
+}  // namespace
 
 Decimal ParseDecimal(std::string_view s) {
   Decimal d;
@@ -121,9 +130,11 @@ std::string_view CurrencyOfSymbol(char32_t c) {
   }
 }
 
-void Matcher::Run() {
-  while (i_ < n_) {
-    const size_t at = i_;
+void Matcher::Run(const size_t* starts, size_t n_starts) {
+  for (size_t s = 0; s < n_starts; ++s) {
+    const size_t at = starts[s];
+    if (at < i_) continue;  // consumed by the last match
+    i_ = at;
     bool matched = false;
     switch (toks_[at].kind) {
       case Tok::kWord:
@@ -401,10 +412,26 @@ bool Matcher::MatchNumber(size_t first, size_t j, bool negative,
   if (plain && is_int && digits.size() == 4 && !has_scale && !tail.percent &&
       !fixed_unit && !stop) {
     const int year = SmallInt(digits);
+    const bool plural_noun =
+        tail.unit_tok != kNone &&
+        (base::EndsWith(tail.unit, "s") || Has(tail.unit_tok, kFwCountNoun));
+    // Before 1900 only after a date preposition ("in 1898") or as the end
+    // of a range opened so ("from 1850 to 1870"), and never before a plural
+    // noun ("by 1800 votes").
+    if (year >= kMinPastYear && year < 1900 && !plural_noun && !range_glued &&
+        j > 0 && Spaced(j) &&
+        (Has(j - 1, kFwPastYearContext) ||
+         (j >= 2 && past_year_ == j - 2 && year > past_year_value_ &&
+          Spaced(j - 1) &&
+          ((Has(j - 1, kFwRangeLink) && StartsLower(j - 1)) ||
+           IsDash(j - 1))))) {
+      EmitDate(j, j, Format("%04d", year), false);
+      past_year_ = j;
+      past_year_value_ = year;
+      i_ = j + 1;
+      return true;
+    }
     if (year >= 1900 && year <= 2099) {
-      const bool plural_noun =
-          tail.unit_tok != kNone &&
-          (base::EndsWith(tail.unit, "s") || Has(tail.unit_tok, kFwCountNoun));
       const bool count = !year_s && plural_noun && !range_glued &&
                          !(j > 0 && Spaced(j) && Has(j - 1, kFwYearContext));
       if (!count) {
@@ -622,12 +649,16 @@ namespace newstrace::analyze {
 
 void FindFigures(std::string_view text, const std::vector<Span>& ranges,
                  std::vector<Figure>* out) {
-  std::vector<figure_internal::Token> toks;
+  const FigureWordIndex& words = FigureWordIndex::Get();
+  figure_internal::TokenBuffer buffer;
   for (Span r : ranges) {
     const size_t end = r.end < text.size() ? r.end : text.size();
     if (r.begin >= end) continue;
-    figure_internal::Tokenize(text, Span{r.begin, end}, &toks);
-    figure_internal::Matcher(text, toks, out).Run();
+    size_t n_starts = 0;
+    const size_t n = figure_internal::Tokenize(text, Span{r.begin, end}, words,
+                                               &buffer, &n_starts);
+    figure_internal::Matcher(text, buffer.tokens(), n, out)
+        .Run(buffer.starts(), n_starts);
   }
 }
 

@@ -70,7 +70,12 @@ inline constexpr double kMaxFigureValue = 1e300;
 //                 that range is a year unless it has a currency, scale,
 //                 percent or sign, or is followed by a plural noun ("2000
 //                 people") without a date word before it ("in 2000 people
-//                 ..." is still a year)
+//                 ..." is still a year). 1700-1899 only right after one of
+//                 in/since/until/till/by/from/of/during/before/after/
+//                 between/circa ("taken from the island in 1898", not "the
+//                 1898 treaty"), or as the second year of a range opened so
+//                 ("from 1850 to 1870", "between 1850 and 1870"), and never
+//                 before a plural noun ("by 1800 votes" is a number)
 //   "--MM-DD"     a year-less day ("Nov. 25", "25 November"), relative=true
 //   "--MM"        a month alone ("in November"), relative=true
 //   "Thursday"    a weekday, capitalized, also for "Thursdays"; relative=true

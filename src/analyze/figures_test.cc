@@ -200,6 +200,36 @@ TEST(FiguresTest, BareYears) {
   EXPECT_EQ(Find("$2015 each"), Lines({"N $2015 = 2015 USD"}));
 }
 
+TEST(FiguresTest, BareYearsBefore1900) {
+  EXPECT_EQ(Find("The statue was taken from the island in 1898."),
+            Lines({"D 1898 = 1898"}));
+  EXPECT_EQ(Find("In 1776, the colonies"), Lines({"D 1776 = 1776"}));
+  EXPECT_EQ(Find("the oldest since 1789"), Lines({"D 1789 = 1789"}));
+  EXPECT_EQ(Find("by 1850 the city had"), Lines({"D 1850 = 1850"}));
+  EXPECT_EQ(Find("the winter of 1812"), Lines({"D 1812 = 1812"}));
+  EXPECT_EQ(Find("in 1700 and in 1899"),
+            Lines({"D 1700 = 1700", "D 1899 = 1899"}));
+  // The second year of a range opened by a preposition.
+  EXPECT_EQ(Find("from 1850 to 1870"),
+            Lines({"D 1850 = 1850", "D 1870 = 1870"}));
+  EXPECT_EQ(Find("between 1861 and 1865,"),
+            Lines({"D 1861 = 1861", "D 1865 = 1865"}));
+  EXPECT_EQ(Find("from 1850 to 1900"),
+            Lines({"D 1850 = 1850", "D 1900 = 1900"}));
+  // No preposition, a plural noun, or before 1700: a number as before.
+  EXPECT_EQ(Find("the 1898 treaty"), Lines({"N 1898 = 1898 treaty"}));
+  EXPECT_EQ(Find("It has 1898 members."), Lines({"N 1898 = 1898 members"}));
+  EXPECT_EQ(Find("cut by 1800 votes"), Lines({"N 1800 = 1800 votes"}));
+  EXPECT_EQ(Find("power was cut in 1800 homes"),
+            Lines({"N 1800 = 1800 homes"}));
+  EXPECT_EQ(Find("in 1650"), Lines({"N 1650 = 1650"}));
+  EXPECT_EQ(Find("up 1850 to 1870 points"),
+            Lines({"N 1850 = 1850 points", "N 1870 = 1870 points"}));
+  EXPECT_EQ(Find("in 1,850"), Lines({"N 1,850 = 1850"}));
+  // Month dates already took years from 1000.
+  EXPECT_EQ(Find("on July 4, 1776"), Lines({"D July 4, 1776 = 1776-07-04"}));
+}
+
 TEST(FiguresTest, RelativeDates) {
   EXPECT_EQ(Find("Yesterday, the minister said"),
             Lines({"D~ Yesterday = yesterday"}));

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <span>
+#include <type_traits>
+#include <vector>
 
 namespace newstrace::analyze {
 namespace {
@@ -27,49 +30,112 @@ struct GenderRow {
 // kOrganizationHeads.
 #include "analyze/gazetteer_tables.inc"
 
-// The row of sorted `table` whose key (projected by `key_of`) is `key`, or
-// nullptr.
-template <typename Row, typename KeyOf>
-const Row* Find(std::span<const Row> table, std::string_view key,
-                KeyOf key_of) {
-  auto it = std::lower_bound(
-      table.begin(), table.end(), key,
-      [&](const Row& row, std::string_view k) { return key_of(row) < k; });
-  if (it == table.end() || key_of(*it) != key) return nullptr;
-  return &*it;
+// An open-addressing hash index over one table's keys, built once on first
+// use (thread-safe static initialization). Lookups run for most capitalized
+// words of every article: one hash and usually one comparison, where a
+// binary search over the largest table takes a dozen.
+class KeyIndex {
+ public:
+  template <typename Row, typename KeyOf>
+  KeyIndex(std::span<const Row> table, KeyOf key_of) {
+    size_t capacity = 16;
+    while (capacity < table.size() * 2) capacity *= 2;
+    mask_ = capacity - 1;
+    slots_.assign(capacity, kEmpty);
+    keys_.reserve(table.size());
+    for (const Row& row : table) keys_.push_back(key_of(row));
+    for (uint32_t i = 0; i < keys_.size(); ++i) {
+      size_t h = Hash(keys_[i]) & mask_;
+      while (slots_[h] != kEmpty) h = (h + 1) & mask_;
+      slots_[h] = i;
+    }
+  }
+
+  // The row index of `key`, or -1.
+  int64_t Find(std::string_view key) const {
+    for (size_t h = Hash(key) & mask_;; h = (h + 1) & mask_) {
+      uint32_t i = slots_[h];
+      if (i == kEmpty) return -1;
+      if (keys_[i] == key) return i;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = 0xFFFFFFFF;
+
+  // FNV-1a: keys are short words.
+  static size_t Hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+
+  size_t mask_ = 0;
+  std::vector<uint32_t> slots_;
+  std::vector<std::string_view> keys_;
+};
+
+// The row of `table` whose key (projected by `key_of`) is `key`, or
+// nullptr. One index per table: the table is a template argument.
+template <const auto& table, typename KeyOf>
+auto Find(std::string_view key, KeyOf key_of) -> decltype(&table[0]) {
+  using Row = std::remove_cvref_t<decltype(table[0])>;
+  static const KeyIndex* index =
+      new KeyIndex(std::span<const Row>(std::begin(table), std::end(table)),
+                   key_of);
+  int64_t i = index->Find(key);
+  return i < 0 ? nullptr : &table[i];
 }
 
-std::optional<Gender> FindGender(std::span<const GenderRow> table,
-                                 std::string_view key) {
-  const GenderRow* row =
-      Find(table, key, [](const GenderRow& r) { return r.key; });
-  if (row == nullptr) return std::nullopt;
-  return row->gender;
-}
+constexpr auto kKeyOfGender = [](const GenderRow& r) { return r.key; };
+constexpr auto kIdentity = [](std::string_view k) { return k; };
 
 }  // namespace
 
 const GazetteerEntry* LookupName(std::string_view name) {
-  const NameKey* row = Find(std::span<const NameKey>(kNameKeys), name,
-                            [](const NameKey& r) { return r.key; });
+  const NameKey* row =
+      Find<kNameKeys>(name, [](const NameKey& r) { return r.key; });
   return row == nullptr ? nullptr : &kEntries[row->entry];
 }
 
 size_t MaxNameWords() { return kMaxNameWords; }
 
+bool IsNamePrefix(std::string_view words) {
+  // The proper word prefixes of every multi-word key ("United", "United
+  // Nations" for "United Nations Security Council"), indexed once.
+  static const auto* prefixes = [] {
+    auto* owned = new std::vector<std::string_view>;
+    for (const NameKey& k : kNameKeys) {
+      for (size_t sp = k.key.find(' '); sp != std::string_view::npos;
+           sp = k.key.find(' ', sp + 1)) {
+        owned->push_back(k.key.substr(0, sp));
+      }
+    }
+    std::sort(owned->begin(), owned->end());
+    owned->erase(std::unique(owned->begin(), owned->end()), owned->end());
+    return new KeyIndex(std::span<const std::string_view>(*owned),
+                        [](std::string_view k) { return k; });
+  }();
+  return prefixes->Find(words) >= 0;
+}
+
 std::optional<std::string_view> PlaceOfDemonym(std::string_view word) {
-  const DemonymRow* row = Find(std::span<const DemonymRow>(kDemonyms), word,
-                               [](const DemonymRow& r) { return r.demonym; });
+  const DemonymRow* row =
+      Find<kDemonyms>(word, [](const DemonymRow& r) { return r.demonym; });
   if (row == nullptr) return std::nullopt;
   return row->place;
 }
 
 std::optional<Gender> GivenName(std::string_view word) {
-  return FindGender(kGivenNames, word);
+  const GenderRow* row = Find<kGivenNames>(word, kKeyOfGender);
+  if (row == nullptr) return std::nullopt;
+  return row->gender;
 }
 
 std::optional<Gender> Honorific(std::string_view words) {
-  return FindGender(kHonorifics, words);
+  const GenderRow* row = Find<kHonorifics>(words, kKeyOfGender);
+  if (row == nullptr) return std::nullopt;
+  return row->gender;
 }
 
 bool IsRoleNoun(std::string_view words) {
@@ -81,13 +147,11 @@ bool IsRoleNoun(std::string_view words) {
     buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   const std::string_view lower(buffer.data(), words.size());
-  return std::binary_search(std::begin(kRoleNouns), std::end(kRoleNouns),
-                            lower);
+  return Find<kRoleNouns>(lower, kIdentity) != nullptr;
 }
 
 bool IsOrganizationHead(std::string_view word) {
-  return std::binary_search(std::begin(kOrganizationHeads),
-                            std::end(kOrganizationHeads), word);
+  return Find<kOrganizationHeads>(word, kIdentity) != nullptr;
 }
 
 }  // namespace newstrace::analyze

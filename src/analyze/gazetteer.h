@@ -41,6 +41,11 @@ const GazetteerEntry* LookupName(std::string_view name);
 // longest-match scan.
 size_t MaxNameWords();
 
+// True when some LookupName key continues `words` with more words: "United"
+// and "United Nations" (for "United Nations Security Council"). A
+// longest-match scan stops extending when this is false.
+bool IsNamePrefix(std::string_view words);
+
 // The canonical name of the place a demonym adjective belongs to, exact-cased:
 // "Russian" -> "Russia", "Syrian" -> "Syria", "American" -> "United
 // States" (the same views LookupName's entries hold). nullopt when unknown.

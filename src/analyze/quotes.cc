@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analyze/cues.h"
+#include "analyze/word_set.h"
 #include "analyze/gazetteer.h"
 
 namespace newstrace::analyze {
@@ -234,16 +236,26 @@ class Attributor {
   std::string ResolvePronoun(uint32_t tok, std::string_view lower) const;
   std::string ResolveRole(NounPhrase np) const;
   std::string ResolveOrganization(NounPhrase np) const;
+  const std::vector<std::string>& RolesOf(int entity) const {
+    auto it = roles_.find(entity);
+    if (it == roles_.end()) {
+      it = roles_.emplace(entity, EntityRoles(v_, *ents_, entity)).first;
+    }
+    return it->second;
+  }
   std::string NameOf(uint32_t a, uint32_t b) const;
 
   const TextView& v_;
   const std::vector<QuoteMarks>& marks_;
   const EntityIndex* ents_;
   std::vector<uint8_t> in_quote_;
+  mutable std::unordered_map<int, std::vector<std::string>> roles_;
+  std::optional<PersonRef> last_speaker_;
+  uint32_t last_para_ = 0;
 };
 
 bool IsNpStop(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kStops = {
+  static const WordSet kStops = {
       "about", "after",  "against", "and",    "as",    "at",     "before",
       "but",   "by",     "during",  "for",    "from",  "if",     "in",
       "into",  "of",     "on",      "or",     "since", "than",   "that",
@@ -254,7 +266,7 @@ bool IsNpStop(std::string_view lower) {
 }
 
 uint32_t Attributor::ParticleAt(uint32_t i) const {
-  static const std::unordered_set<std::string_view> kBack = {
+  static const WordSet kBack = {
       "shot", "fired", "hit", "wrote", "pushed", "snapped", "struck"};
   if (!IsWordAt(i + 1) ||
       v_.tokens[i + 1].sentence != v_.tokens[i].sentence) {
@@ -303,6 +315,7 @@ bool Attributor::Plausible(NounPhrase np) const {
   std::string last = Lower(np.b - 1);
   if (IsNpStop(first) || IsSpeechVerb(first)) return false;
   if (IsNpStop(last) || IsDeterminer(last)) return false;
+  if (IsCalendarWord(Text(np.a)) && np.b - np.a == 1) return false;
   return true;
 }
 
@@ -408,10 +421,14 @@ std::string Attributor::ResolvePronoun(uint32_t tok,
   bool female = lower == "she" || lower == "her";
   bool thing = lower == "it";
   if (!male && !female && !thing) return {};
+  bool prev_ok = !thing && last_speaker_ && last_speaker_->resolved() &&
+                 last_para_ + 2 >= v_.tokens[tok].para;
   uint32_t s = v_.tokens[tok].sentence;
   uint32_t floor = s > 8 ? s - 8 : 0;
   for (int64_t si = s; si >= floor; --si) {
     const Sentence& sent = v_.sentences[si];
+    std::string first;
+    bool has_prev = false;
     for (uint32_t i = sent.first_token; i < sent.end_token && i < tok; ++i) {
       int32_t m = ents_->MentionAt(i);
       if (m < 0 || in_quote_[i]) continue;
@@ -427,9 +444,13 @@ std::string Attributor::ResolvePronoun(uint32_t tok,
       if ((male && g == Gender::kFemale) || (female && g == Gender::kMale)) {
         continue;
       }
-      return e.name;  // the first (subject-most) person of the nearest
-                      // sentence that has one
+      if (first.empty()) first = e.name;
+      if (prev_ok && e.name == last_speaker_->name) has_prev = true;
     }
+    // The first (subject-most) person of the nearest sentence that has
+    // one, unless the previous quote's speaker is among them: news goes on
+    // quoting the same person ("..." Tully said. ... "...," he said).
+    if (!first.empty()) return has_prev ? last_speaker_->name : first;
     if (si == 0) break;
   }
   return {};
@@ -453,7 +474,7 @@ std::string Attributor::ResolveRole(NounPhrase np) const {
   for (const Mention& m : ents_->mentions) {
     const Entity& e = ents_->entities[m.entity];
     if (e.type != EntityType::kPerson) continue;
-    const auto& roles = ents_->roles[m.entity];
+    const std::vector<std::string>& roles = RolesOf(m.entity);
     bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) {
       return std::find(roles.begin(), roles.end(), w) != roles.end();
     });
@@ -810,6 +831,9 @@ std::vector<Quote> Attributor::Run() {
       q.kind = QuoteKind::kScare;
     }
     if (q.kind != QuoteKind::kScare && q.speaker) {
+      last_speaker_ = q.speaker;
+      last_para_ = m.closed ? v_.tokens[m.close].para
+                            : v_.tokens[m.close - 1].para;
       last_speaker = q.speaker;
       last_para = m.closed ? v_.tokens[m.close].para
                            : v_.tokens[m.close - 1].para;

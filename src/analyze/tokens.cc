@@ -11,11 +11,20 @@ namespace {
 
 using base::NextCodePoint;
 
-bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= '0' && cp <= '9');
-  }
+// ASCII byte classes, for the fast path of the word scanner.
+enum : uint8_t { kOther = 0, kLower = 1, kUpper = 2, kDigit = 4 };
+
+constexpr std::array<uint8_t, 128> MakeAsciiClass() {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  return t;
+}
+constexpr std::array<uint8_t, 128> kAsciiClass = MakeAsciiClass();
+
+inline bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return kAsciiClass[cp] != kOther;
   return base::IsLetter(cp) || base::IsDigit(cp) ||
          (cp >= 0x300 && cp <= 0x36F);  // combining marks stay in the word
 }
@@ -44,6 +53,13 @@ size_t WordEnd(std::string_view text, size_t pos, size_t end) {
   size_t i = pos;
   bool all_digits = true;
   while (i < end) {
+    // Fast path: a run of ASCII letters and digits.
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && kAsciiClass[b] != kOther) {
+      if (kAsciiClass[b] != kDigit) all_digits = false;
+      ++i;
+      continue;
+    }
     size_t next = i;
     char32_t cp = NextCodePoint(text, &next);
     if (IsWordChar(cp)) {
@@ -86,6 +102,28 @@ size_t WordEnd(std::string_view text, size_t pos, size_t end) {
 }
 
 void SetWordFlags(std::string_view w, Token* t) {
+  // Fast path: a plain ASCII word (most are).
+  uint8_t seen = 0;
+  int letters = 0;
+  bool ascii = true;
+  for (char ch : w) {
+    unsigned char b = static_cast<unsigned char>(ch);
+    if (b >= 0x80) {
+      ascii = false;
+      break;
+    }
+    uint8_t c = kAsciiClass[b];
+    seen |= c;
+    letters += c == kLower || c == kUpper;
+  }
+  if (ascii && !w.starts_with("al-") && !w.starts_with("el-") &&
+      !w.starts_with("ad-") && !w.starts_with("as-")) {
+    uint8_t first = kAsciiClass[static_cast<unsigned char>(w[0])];
+    t->digit = first == kDigit;
+    t->cap = first == kUpper;
+    t->upper = letters >= 2 && !(seen & kLower);
+    return;
+  }
   size_t p = 0;
   char32_t first = NextCodePoint(w, &p);
   t->digit = first < 0x80 ? (first >= '0' && first <= '9')
@@ -98,7 +136,7 @@ void SetWordFlags(std::string_view w, Token* t) {
   } else {
     t->cap = base::IsUpper(first);
   }
-  int letters = 0;
+  letters = 0;
   bool upper = true;
   for (size_t i = 0; i < w.size();) {
     char32_t cp = NextCodePoint(w, &i);
@@ -176,10 +214,14 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
     size_t end = std::min(p.span.end, text.size());
     size_t i = p.span.begin;
     while (i < end) {
+      char c0 = text[i];
+      if (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r') {
+        ++i;
+        continue;
+      }
       size_t next = i;
       char32_t cp = NextCodePoint(text, &next);
-      if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' ||
-          (cp >= 0x80 && base::IsSpace(cp))) {
+      if (cp >= 0x80 && base::IsSpace(cp)) {
         i = next;
         continue;
       }

@@ -408,4 +408,28 @@ std::vector<std::string> CleanAuthors(std::string_view raw,
   return names;
 }
 
+std::string BylineAfterDate(std::string_view text) {
+  std::vector<std::string> segments = HardSegments(CollapseWhitespace(text));
+  if (segments.size() < 2 || segments.size() > 3) return {};
+  std::string_view date = Trim(segments[0]);
+  if (!base::ParseDate(date, base::SlashOrder::kDayFirst) &&
+      !base::ParseDate(date, base::SlashOrder::kMonthFirst)) {
+    return {};
+  }
+  auto has_digit = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // A middle segment may only be the clock time ("13:10 Uhr").
+  if (segments.size() == 3 &&
+      (!has_digit(segments[1]) || SplitWords(segments[1]).size() > 2)) {
+    return {};
+  }
+  // Templates put a category there as often ("12.05.2021 - Umwelt"): only
+  // a full name counts.
+  std::string_view name = Trim(segments.back());
+  if (!IsFullName(name)) return {};
+  return std::string(name);
+}
+
 }  // namespace newstrace::extract

@@ -35,6 +35,14 @@ struct AuthorCleanOptions {
 std::vector<std::string> CleanAuthors(std::string_view raw,
                                       const AuthorCleanOptions& options);
 
+// The author part of a dateline that credits its writer after the date,
+// set off by a separator CleanAuthors cuts at ("11.12.2019 - Jane Roe",
+// "04.02.2022 | 13:10 Uhr | Jane Roe"): the one segment that follows the
+// date and an optional clock time. Returns "" when `text` does not open
+// with a date, or when anything else follows it (a dated list entry
+// "02.11.2022 - Band - Venue", a segment with a number).
+std::string BylineAfterDate(std::string_view text);
+
 }  // namespace newstrace::extract
 
 #endif  // NEWSTRACE_EXTRACT_META_AUTHORS_H_

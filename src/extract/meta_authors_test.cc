@@ -101,6 +101,36 @@ TEST(ExtractAuthorsTest, OnlyWithBylineWordWhenAsked) {
             Names{"Jane Roe"});
 }
 
+TEST(ExtractAuthorsTest, BylineAfterTheDate) {
+  EXPECT_EQ(BylineAfterDate("11.12.2019 - Mara Quinn"), "Mara Quinn");
+  EXPECT_EQ(BylineAfterDate("04.02.2022 | 13:10 Uhr | Tom Hale"), "Tom Hale");
+  EXPECT_EQ(BylineAfterDate("March 3, 2021 \u2013 Lena de Vries"),
+            "Lena de Vries");
+  // A category, a label or a listing is not a byline.
+  EXPECT_EQ(BylineAfterDate("12.05.2021 - Umwelt"), "");
+  EXPECT_EQ(BylineAfterDate("12.05.2021 - PAID CONTENT"), "");
+  EXPECT_EQ(BylineAfterDate("02.11.2022 - The Band - City Hall"), "");
+  EXPECT_EQ(BylineAfterDate("12.05.2021 - Tipps und Tricks"), "");
+  EXPECT_EQ(BylineAfterDate("Mara Quinn - Tom Hale"), "");  // no date
+}
+
+TEST(ExtractAuthorsTest, NewsAgencies) {
+  EXPECT_TRUE(IsNewsAgency("dpa"));
+  EXPECT_TRUE(IsNewsAgency("AFP"));
+  EXPECT_TRUE(IsNewsAgency(" Reuters "));
+  EXPECT_FALSE(IsNewsAgency("Jane Roe"));
+  EXPECT_FALSE(IsNewsAgency("Redaktion"));  // a desk: kept as a byline
+}
+
+TEST(ExtractAuthorsTest, KnowsAFullName) {
+  EXPECT_TRUE(IsFullName("Jane Roe"));
+  EXPECT_TRUE(IsFullName("Anna-Lena de Vries"));
+  EXPECT_FALSE(IsFullName("Jane"));
+  EXPECT_FALSE(IsFullName("JANE ROE"));
+  EXPECT_FALSE(IsFullName("Umwelt, Klima"));
+  EXPECT_FALSE(IsFullName("Read more"));
+}
+
 TEST(ExtractAuthorsTest, KnowsWhatANameLooksLike) {
   EXPECT_TRUE(IsPlausibleAuthor("Jane Roe"));
   EXPECT_TRUE(IsPlausibleAuthor("Christoph von Eichhorn"));

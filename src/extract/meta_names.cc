@@ -49,6 +49,15 @@ constexpr std::string_view kGeneric[] = {
     "publisher", "author name", "your name"
 };
 
+// The credits wire services sign with: the large international agencies
+// and the national ones of the languages the date reader covers.
+constexpr std::string_view kNewsAgencies[] = {
+    "dpa", "afp", "ap", "reuters", "efe", "ansa", "apa", "sda", "ats", "kna",
+    "epd", "ddp", "dts", "upi", "anp", "belga", "lusa", "tt", "ntb", "ritzau",
+    "pap", "ctk", "tass", "ria", "xinhua", "kyodo", "jiji", "yonhap", "aap",
+    "pti", "ians", "europa press", "notimex", "telam", "ansa.it"
+};
+
 // Lower-case name particles that may stand between capitalized name words
 // ("Christoph von Eichhorn", "Loïc Le Clerc", "der Michel").
 constexpr std::string_view kParticles[] = {
@@ -259,6 +268,34 @@ bool IsCredit(std::string_view piece) {
     }
   }
   return false;
+}
+
+bool IsFullName(std::string_view name) {
+  std::vector<std::string_view> words = WordsOf(name);
+  if (words.size() < 2 || words.size() > 4 || HasProseWord(name)) return false;
+  for (std::string_view w : words) {
+    if (w.find_first_of(",;/&|0123456789") != std::string_view::npos) {
+      return false;
+    }
+    std::string lw = Lower(w);
+    // One person: "Tipps und Tricks" joins two things.
+    if (lw == "und" || lw == "and" || lw == "y" || lw == "e") return false;
+    if (InList(lw, kParticles)) continue;
+    size_t i = 0;
+    char32_t first = base::NextCodePoint(w, &i);
+    bool lower_rest = false;
+    while (i < w.size()) {
+      lower_rest |= base::IsLower(base::NextCodePoint(w, &i));
+    }
+    if (!base::IsLetter(first) || !base::IsUpper(first) || !lower_rest) {
+      return false;
+    }
+  }
+  return IsPlausibleAuthor(name);
+}
+
+bool IsNewsAgency(std::string_view name) {
+  return InList(Lower(Trim(name)), kNewsAgencies);
 }
 
 bool IsPlausibleAuthor(std::string_view name) {

@@ -46,6 +46,18 @@ bool HasProseWord(std::string_view name);
 // unchanged.
 std::string Dedouble(const std::string& name);
 
+// True when `name` is written as a person's full name: two to four words,
+// each capitalized and in mixed case ("Jane Roe", "Anna-Lena de Vries"),
+// name particles allowed, no digits or list punctuation. Stricter than
+// IsPlausibleAuthor, for text that nothing but its form marks as a
+// byline. "PAID CONTENT" and "Umwelt" are not full names.
+bool IsFullName(std::string_view name);
+
+// True when `name` is the short credit of a news agency ("dpa", "AFP",
+// "Reuters", "EFE"): the source of a wire story, not its writer. Compared
+// case-insensitively with the whole name.
+bool IsNewsAgency(std::string_view name);
+
 // True when `name` (one already-cleaned name) can be a person's name or a
 // credited desk: 1-6 words, letters, no sentence punctuation, no prose, not
 // a placeholder ("admin", "Unknown", "No Author"), not a bare role or a

@@ -360,6 +360,72 @@ bool StartsWithBylineWord(std::string_view text) {
   return false;
 }
 
+namespace {
+// Labels that stand before an author's name in their own element.
+constexpr std::string_view kAuthorLabels[] = {
+    "autor",  "autorin", "autoren", "author", "authors", "auteur", "auteurs",
+    "autore", "autora",  "by",      "von",    "text",    "texte",  "verfasser"};
+}  // namespace
+
+bool IsAuthorLabel(std::string_view text, bool term) {
+  std::string lower = base::Lower(base::Trim(text));
+  bool colon = !lower.empty() && lower.back() == ':';
+  if (colon) lower.pop_back();
+  if (!colon && !term) return false;
+  std::string_view word = base::Trim(lower);
+  for (std::string_view label : kAuthorLabels) {
+    if (word == label) return true;
+  }
+  return false;
+}
+
+std::string TextAfterLabel(const xmlNode* node, size_t cap) {
+  if (NodeName(node) == "dt") {
+    for (const xmlNode* n = node->next; n != nullptr; n = n->next) {
+      if (n->type != XML_ELEMENT_NODE) continue;
+      return NodeName(n) == "dd" ? VisibleText(n, cap) : std::string();
+    }
+    return {};
+  }
+  // A label is a small element: one holding a form or a block of its own
+  // ("<div>Von: <input></div>") labels something else.
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string_view name = NodeName(c);
+    if (name != "b" && name != "strong" && name != "span" && name != "em" &&
+        name != "i" && name != "small" && name != "font") {
+      return {};
+    }
+  }
+  std::string out;
+  for (const xmlNode* n = node->next; n != nullptr; n = n->next) {
+    bool has_text = base::Trim(out).size() > 0;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      if (n->content) out += reinterpret_cast<const char*>(n->content);
+    } else if (n->type == XML_ELEMENT_NODE) {
+      std::string_view name = NodeName(n);
+      if (name == "br") {
+        if (has_text) break;
+        continue;
+      }
+      // A form field's label ("Von:" before a search box) is no byline.
+      if (name == "input" || name == "select" || name == "textarea" ||
+          name == "button") {
+        return {};
+      }
+      if (IsSkipped(name)) continue;
+      std::string text = VisibleText(n, cap);
+      if (text.empty() && n->children != nullptr) break;  // a long element
+      if (!text.empty() && text.back() == ':') break;     // the next label
+      out += ' ';
+      out += text;
+    }
+    if (out.size() > 4 * cap) return {};
+  }
+  std::string text = base::CollapseWhitespace(out);
+  return text.size() > cap ? std::string() : text;
+}
+
 // True when `text` opens with words that introduce a publication date.
 bool StartsWithDatelineWord(std::string_view text) {
   std::string lower = base::Lower(text.substr(0, 24));

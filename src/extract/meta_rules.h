@@ -71,6 +71,20 @@ bool IsBylineCarrier(std::string_view name);
 // "By ", "Autor:", "Posted by ", ...
 bool StartsWithBylineWord(std::string_view text);
 
+// True when `text` is only a label that introduces the author's name
+// printed after it, in the next element or text: "Autor:", "Von:",
+// "Author :", "Text:". With `term` (the text of a <dt> or <th>), the colon
+// may be missing: "<dt>Auteur</dt><dd>Jane Roe</dd>".
+bool IsAuthorLabel(std::string_view text, bool term);
+
+// The text that follows the label element `node`: for a <dt>, the text of
+// the <dd> after it; otherwise the text of the siblings after it, up to a
+// line break (<br>) that follows some text, the next label (an element
+// whose text ends in ':') or the parent's end ("<b>Autor:</b> Jane
+// Roe<br>Tags: ..." gives "Jane Roe"). Returns "" when there is none or it
+// is longer than `cap` bytes.
+std::string TextAfterLabel(const xmlNode* node, size_t cap);
+
 // True when `text` opens with words that introduce a publication date:
 // "Veröffentlicht am", "Published on", "Publié le", "Stand:", ...
 bool StartsWithDatelineWord(std::string_view text);

@@ -164,6 +164,40 @@ TEST(MetaRulesTest, BylineWords) {
   EXPECT_FALSE(StartsWithBylineWord("Autorennen am Ring"));
 }
 
+TEST(MetaRulesTest, AuthorLabels) {
+  EXPECT_TRUE(IsAuthorLabel("Autor:", false));
+  EXPECT_TRUE(IsAuthorLabel(" Von: ", false));
+  EXPECT_TRUE(IsAuthorLabel("Author :", false));
+  EXPECT_FALSE(IsAuthorLabel("Author", false));  // a heading, not a label
+  EXPECT_TRUE(IsAuthorLabel("Auteur", true));    // a <dt> needs no colon
+  EXPECT_FALSE(IsAuthorLabel("Autor: Jane Roe", false));
+  EXPECT_FALSE(IsAuthorLabel("Datum:", false));
+}
+
+TEST(MetaRulesTest, TextAfterLabel) {
+  auto doc = Parse(
+      "<html><body>"
+      "<p><strong id=a>Autor:</strong> <a href=/p/1>Mara Quinn</a><br>"
+      "<strong>Tags:</strong> Wahl</p>"
+      "<div><span id=b>Autor:</span> Tom Hale <span>Quelle:</span> x</div>"
+      "<div><b id=c>Von:</b><br><br>Ines Wolf</div>"
+      "<dl><dt id=d>Author</dt><dd>Lena Vogt</dd></dl>"
+      "<div><span id=e>Von:</span><input name=q></div>"
+      "<div id=f>Von: <div>Suche</div></div><div>Filter</div>"
+      "</body></html>");
+  auto after = [&](const char* id) {
+    const xmlNode* n = FindById(doc->root(), id);
+    EXPECT_NE(n, nullptr) << id;
+    return n == nullptr ? std::string("?") : TextAfterLabel(n, 100);
+  };
+  EXPECT_EQ(after("a"), "Mara Quinn");  // up to the line break
+  EXPECT_EQ(after("b"), "Tom Hale");    // up to the next label
+  EXPECT_EQ(after("c"), "Ines Wolf");   // breaks before the name skipped
+  EXPECT_EQ(after("d"), "Lena Vogt");   // the <dd> of a <dt>
+  EXPECT_EQ(after("e"), "");            // a form field's label
+  EXPECT_EQ(after("f"), "");            // a label holds no block
+}
+
 TEST(MetaRulesTest, PublicationClassNamesADate) {
   EXPECT_TRUE(IsDateClass(JoinedTokens("publication")));
   EXPECT_TRUE(ReadClassFacts("article-publication ").date);

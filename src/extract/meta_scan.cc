@@ -18,6 +18,7 @@ constexpr size_t kMaxDateText = 260;
 constexpr size_t kMaxHeadingText = 400;
 constexpr size_t kMaxBylineText = 100;   // a byline found by its wording
 constexpr size_t kMaxDatelineText = 80;  // a dateline found near the <h1>
+constexpr size_t kMaxLabelText = 24;     // a field label ("Author")
 constexpr int kDatelineWindow = 80;
 // A short dated line at most this many elements above an <h1> is its
 // dateline too ("<span>Bonn, 11.10.2021</span><h1>...").
@@ -207,7 +208,12 @@ class Scanner {
       }
     } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '2' &&
                name[1] <= '6') {
-      NotePreDateline(VisibleText(node, kMaxPreDatelineText + 1), order, ctx);
+      std::string text = VisibleText(node, kMaxPreDatelineText + 1);
+      if (IsAuthorLabel(text, false)) AddLabelledByline(node, text, order, ctx);
+      NotePreDateline(std::move(text), order, ctx);
+    } else if (name == "dt" || name == "th") {
+      std::string text = VisibleText(node, kMaxLabelText);
+      if (IsAuthorLabel(text, true)) AddLabelledByline(node, text, order, ctx);
     }
     // The first paragraphs below the headline may open with the dateline
     // ("29.11.2022 – Die Regierung ...").
@@ -407,6 +413,9 @@ class Scanner {
       byline =
           VisibleTextAndShorter(node, kMaxBylineText, kMaxDatelineText, &text);
     }
+    if (!byline.empty() && IsAuthorLabel(byline, false)) {
+      AddLabelledByline(node, byline, order, ctx);
+    }
     if (!byline.empty() && StartsWithBylineWord(byline)) {
       out_->authors.push_back({std::move(byline), "text", order, ctx, false});
     }
@@ -471,6 +480,21 @@ class Scanner {
       }
     }
     return false;
+  }
+
+  // Makes the name that follows the author label `node` ("<b>Autor:</b>
+  // Jane Roe", "<dt>Author</dt><dd>Jane Roe</dd>") an author candidate
+  // worded as a byline ("Autor: Jane Roe"): templates that print fields as
+  // label and value put the byline's two halves in separate elements.
+  void AddLabelledByline(const xmlNode* node, std::string_view label, int order,
+                         unsigned ctx) {
+    std::string value = TextAfterLabel(node, kMaxBylineText);
+    if (value.empty()) return;
+    std::string text(base::Trim(label));
+    if (text.back() != ':') text += ':';
+    text += ' ';
+    text += value;
+    out_->authors.push_back({std::move(text), "text", order, ctx, false});
   }
 
   // Appends the element's own text nodes (not its children's) to the

@@ -43,6 +43,7 @@
 #include "base/strings.h"
 #include "extract/jsonld.h"
 #include "extract/meta_authors.h"
+#include "extract/meta_names.h"
 #include "extract/meta_published.h"
 #include "extract/meta_scan.h"
 #include "extract/meta_title.h"
@@ -226,6 +227,8 @@ class Picker {
     std::vector<std::string> out;
     for (const std::string& raw : raws) {
       for (std::string& n : CleanAuthors(DecodeEntities(raw), options)) {
+        // A wire service credits the story's source, not a writer.
+        if (IsNewsAgency(n)) continue;
         bool dup = false;
         for (const std::string& o : out) {
           dup = dup || base::Lower(o) == base::Lower(n);
@@ -401,11 +404,27 @@ class Picker {
       if (!worded.empty()) break;
     }
     // A byline inside a date line ("Posted by Jane Roe on March 3"): only
-    // with a byline word.
+    // with a byline word, or after the date as its own segment
+    // ("11.12.2019 - Jane Roe"), as CMS templates print "date - author"
+    // in one line below or above the headline.
     std::vector<std::string> in_dates;
     for (const ScanItem& d : scan_.dates) {
-      if (d.key != "class" || (d.context & kCtxBoilerplate)) continue;
+      if ((d.key != "class" && d.key != "near") ||
+          (d.context & kCtxBoilerplate)) {
+        continue;
+      }
+      // A line found by its place near the headline counts only when it
+      // opens with the date: "2009 Fertigstellung von Haus 4" is prose.
+      if (d.key == "near" &&
+          !base::ParseDate(d.text, base::SlashOrder::kDayFirst) &&
+          !base::ParseDate(d.text, base::SlashOrder::kMonthFirst)) {
+        continue;
+      }
       in_dates = Names({d.text}, true);
+      if (in_dates.empty()) {
+        std::string after = BylineAfterDate(d.text);
+        if (!after.empty()) in_dates = Names({after});
+      }
       if (!in_dates.empty()) break;
     }
     out.push_back(std::move(in_dates));

@@ -255,5 +255,51 @@ TEST(ExtractMetadataTest, PressReleaseLine) {
   EXPECT_EQ(m.published, "2022-01-25");
 }
 
+TEST(ExtractMetadataTest, AuthorAfterTheDateInTheDateline) {
+  HtmlMetadata m = MetaOf(
+      "<html><body><h1>Neue Wege im Unterricht</h1>"
+      "<p class=meta>11.12.2019 - Mara Quinn</p><p>Ein Text.</p>"
+      "</body></html>");
+  EXPECT_EQ(m.authors, Names{"Mara Quinn"});
+  EXPECT_EQ(m.published, "2019-12-11");
+  // A byline word in a dateline that opens with the date.
+  m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><h2><span>06.11.2023 13:30 von "
+      "Ines</span></h2><p>Ein Text.</p></body></html>");
+  EXPECT_EQ(m.authors, Names{"Ines"});
+  // A section name after the date is no author; nor is a line that
+  // does not open with the date.
+  m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><p>12.05.2021 - Umwelt</p>"
+      "<p>2009 Fertigstellung von Haus 4</p></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+}
+
+TEST(ExtractMetadataTest, AuthorAfterALabelElement) {
+  HtmlMetadata m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><div class=info>"
+      "<span class=label>Datum:</span> 19.11.2021<br>"
+      "<span class=label>Autor:</span> Tom Hale<br>"
+      "<span class=label>Quelle:</span> Archiv</div><p>Text.</p>"
+      "</body></html>");
+  EXPECT_EQ(m.authors, Names{"Tom Hale"});
+  m = MetaOf(
+      "<html><body><h1>Un titre</h1><dl><dt>Auteur</dt><dd><a "
+      "href=/staff/lv>Lena Vogt</a></dd><dt>Cover</dt><dd>Photo</dd></dl>"
+      "<p>Texte.</p></body></html>");
+  EXPECT_EQ(m.authors, Names{"Lena Vogt"});
+}
+
+TEST(ExtractMetadataTest, NewsAgencyCreditsAreNoAuthors) {
+  HtmlMetadata m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><div class=byline>Von dpa</div>"
+      "<p>Text.</p></body></html>");
+  EXPECT_TRUE(m.authors.empty());
+  m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><div class=byline>Von Mara Quinn, "
+      "dpa</div><p>Text.</p></body></html>");
+  EXPECT_EQ(m.authors, Names{"Mara Quinn"});
+}
+
 }  // namespace
 }  // namespace newstrace::extract

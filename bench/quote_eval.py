@@ -460,9 +460,13 @@ def gold_last_cap(src):
 
     def keys(text, skip_possessive=True):
         out = []
-        for w in WORD_CAP.findall(text):
-            if skip_possessive and w.replace("\u2019", "'").endswith("'s"):
-                continue  # Clinton's campaign: not Clinton
+        found = WORD_CAP.findall(text)
+        for n, w in enumerate(found):
+            # Clinton's campaign: not Clinton; but a Source that ends with
+            # the possessive ("... Hillary Clinton's") names Clinton.
+            if (skip_possessive and n + 1 < len(found) and
+                    w.replace("\u2019", "'").endswith("'s")):
+                continue
             k = name_key(w)
             if k and k not in NOT_NAMES:
                 out.append(k)

@@ -36,7 +36,12 @@ constexpr std::string_view kRegularSpeechVerbs[] = {
     "declaim",     "opine",    "marvel",    "stammer",  "plead",
     // Verbs that introduce a partial quote: called it "a disaster".
     "call",        "describe", "dub",       "brand",    "label",
-    "term"};
+    "term",
+    // More tags of direct speech.
+    "fume",        "press",    "mock",      "taunt",    "tout",
+    "rant",        "gripe",    "vent",      "chuckle",  "laugh",
+    "recall",      "summarize", "summarise", "volunteer", "elaborate",
+    "agree",       "chime"};
 
 // Irregular forms, and forms the rules above would get wrong.
 constexpr std::string_view kIrregularSpeechVerbs[] = {
@@ -64,9 +69,14 @@ void AddForms(std::string_view base, std::unordered_set<std::string>* out) {
     out->insert(ends_e ? b + "d" : b + "ed");
   }
   out->insert(ends_e ? b.substr(0, b.size() - 1) + "ing" : b + "ing");
-  // Short verbs double their last consonant: quip -> quipped.
-  if (b.size() <= 4 && !ends_e && std::string_view("aeiouwy").find(last) ==
-                                      std::string_view::npos) {
+  // Verbs ending consonant-vowel-consonant may double it: quip ->
+  // quipped, admit -> admitted. Adding a form English lacks is harmless.
+  auto vowel = [](char c) {
+    return std::string_view("aeiou").find(c) != std::string_view::npos;
+  };
+  if (b.size() >= 3 && !vowel(last) &&
+      std::string_view("wxy").find(last) == std::string_view::npos &&
+      vowel(b[b.size() - 2]) && !vowel(b[b.size() - 3])) {
     out->insert(b + last + "ed");
     out->insert(b + last + "ing");
   }

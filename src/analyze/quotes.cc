@@ -223,8 +223,10 @@ class Attributor {
 
   std::optional<Attribution> Tail(const QuoteMarks& m) const;
   std::optional<Attribution> Head(const QuoteMarks& m, uint32_t lo) const;
-  std::optional<Attribution> HeadPartial(const QuoteMarks& m) const;
-  std::optional<Attribution> SentenceCue(uint32_t lo, uint32_t hi) const;
+  std::optional<Attribution> HeadPartial(const QuoteMarks& m,
+                                         bool leftmost) const;
+  std::optional<Attribution> SentenceCue(uint32_t lo, uint32_t hi,
+                                         bool leftmost) const;
   std::optional<Attribution> PreviousParagraphColon(const QuoteMarks& m) const;
   NounPhrase SubjectBefore(uint32_t s, uint32_t lo, uint32_t verb) const;
   std::optional<Attribution> FromVerb(uint32_t verb, NounPhrase speaker,
@@ -534,6 +536,16 @@ std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
   }
   if (v_.tokens[np.a].cap && v_.tokens[np.b - 1].cap &&
       !IsDeterminer(first)) {
+    // A capitalized word that is no name: a sentence adverb ("Likewise,"),
+    // a dateline ("WASHINGTON"), a participle ("Having").
+    if (np.b - np.a == 1) {
+      std::string_view w = Text(np.a);
+      if (IsCommonCapitalized(w) || IsPunctAt(np.b, ',') ||
+          (v_.tokens[np.a].upper && w.size() > 4) ||
+          (w.size() > 5 && w.ends_with("ing"))) {
+        return std::nullopt;
+      }
+    }
     r.via = RefVia::kName;
     r.name = NameOf(np.a, np.b);
     return r;
@@ -666,8 +678,24 @@ std::optional<Attribution> Attributor::Head(const QuoteMarks& m,
     if (s == lo) return std::nullopt;
     return FromVerb(k, SubjectBefore(s, lo, k), m.open);
   }
-  // "Sanders responded with a phrase ...: "..."": the sentence's verb.
-  if (IsPunctAt(m.open - 1, ':')) return HeadPartial(m);
+  // A name and a colon, as transcripts and tweets are quoted: "Donald
+  // Trump: "..."".
+  if (IsPunctAt(m.open - 1, ':') && m.open >= 2 && ents_) {
+    int32_t mi = ents_->MentionAt(m.open - 2);
+    if (mi >= 0 && ents_->mentions[mi].end == m.open - 1) {
+      Attribution a;
+      a.speaker = Resolve({ents_->mentions[mi].first, m.open - 1});
+      if (a.speaker) {
+        a.end_token = m.open - 1;
+        return a;
+      }
+    }
+  }
+  // "Sanders responded with a phrase ...: "..."", "Johnson said in an
+  // op-ed piece before a hearing, "..."": the sentence's verb.
+  if (IsPunctAt(m.open - 1, ':') || IsPunctAt(m.open - 1, ',')) {
+    return HeadPartial(m, /*leftmost=*/false);
+  }
   return std::nullopt;
 }
 
@@ -685,25 +713,36 @@ std::optional<Attribution> Attributor::PreviousParagraphColon(
     return std::nullopt;
   }
   uint32_t last = v_.tokens[prev.end_token - 1].sentence;
-  return SentenceCue(v_.sentences[last].first_token, prev.end_token - 1);
+  return SentenceCue(v_.sentences[last].first_token, prev.end_token - 1,
+                     /*leftmost=*/false);
 }
 
 // A phrase quoted inside reported speech: "... and said their "military
 // success" in Syria ...": the sentence's speech verb and its subject.
-std::optional<Attribution> Attributor::HeadPartial(const QuoteMarks& m) const {
+// A phrase quoted inside reported speech belongs to the sentence's first
+// speech verb, the main clause's ("Quinn said the owner had agreed to keep
+// it running "until the end of the year""); a colon or comma before a full
+// quote, to the nearest ("X said in an op-ed before the hearing, "..."").
+std::optional<Attribution> Attributor::HeadPartial(const QuoteMarks& m,
+                                                   bool leftmost) const {
   return SentenceCue(v_.sentences[v_.tokens[m.open].sentence].first_token,
-                     m.open);
+                     m.open, leftmost);
 }
 
 // The rightmost speech verb in [lo, hi) and its subject: the noun phrase
 // right before it, or the sentence's first noun phrase when the verb is a
 // second verb of it ("... and said", ", telling them"); for an inverted
 // "Stated Stone:" the name after the verb.
-std::optional<Attribution> Attributor::SentenceCue(uint32_t lo,
-                                                   uint32_t hi) const {
+std::optional<Attribution> Attributor::SentenceCue(uint32_t lo, uint32_t hi,
+                                                   bool leftmost) const {
+  uint32_t found = 0;
   for (uint32_t k = hi; k > lo; --k) {
+    if (in_quote_[k - 1] || !IsVerbAt(k - 1)) continue;
+    found = k;
+    if (!leftmost) break;
+  }
+  for (uint32_t k = found; k > lo; k = lo) {
     uint32_t verb = k - 1;
-    if (in_quote_[verb] || !IsVerbAt(verb)) continue;
     uint32_t s = verb;
     while (s > lo && IsFillerAt(s - 1)) {
       --s;
@@ -811,7 +850,7 @@ std::vector<Quote> Attributor::Run() {
       if (!a) a = Head(m, lo);
       if (!a) a = PreviousParagraphColon(m);
     } else {
-      a = HeadPartial(m);
+      a = HeadPartial(m, /*leftmost=*/true);
       if (!a) a = Tail(m);
     }
     if (a) {

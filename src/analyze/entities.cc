@@ -290,14 +290,7 @@ std::string_view Finder::Join(uint32_t a, uint32_t b) {
 }
 
 bool Finder::SentenceInitial(uint32_t i) const {
-  uint32_t s0 = v_.sentences[v_.tokens[i].sentence].first_token;
-  for (uint32_t k = s0; k < i; ++k) {
-    const Token& t = v_.tokens[k];
-    if (t.kind == TokKind::kWord || t.kind == TokKind::kPossessive) {
-      return false;
-    }
-  }
-  return true;
+  return v_.sentences[v_.tokens[i].sentence].first_word == i;
 }
 
 // A capitalized word that is only capitalized because of its position:
@@ -637,7 +630,12 @@ void Finder::Link(EntityIndex* out) {
     int id = -1;
     // "George W. Bush" and "George Bush" are one person.
     std::string_view given = name.substr(0, name.find(' '));
-    for (int e : full_names[surname]) {
+    // The latest few full names with this surname (bounded: an input of
+    // ten thousand Smiths must not go quadratic).
+    const std::vector<int>& same = full_names[surname];
+    for (size_t k = same.size() > 32 ? same.size() - 32 : 0; k < same.size();
+         ++k) {
+      int e = same[k];
       const std::string& other = out->entities[e].name;
       if (std::string_view(other).substr(0, other.find(' ')) == given) {
         id = e;
@@ -665,9 +663,12 @@ void Finder::Link(EntityIndex* out) {
     int id = -1;
     auto it = full_by_surname.find(surname);
     if (it != full_by_surname.end()) {
-      for (size_t cj : it->second) {
-        if (cj < ci || id < 0) id = cand_entity[cj];
-        if (cj > ci) break;
+      const std::vector<size_t>& full = it->second;  // in text order
+      auto after = std::upper_bound(full.begin(), full.end(), ci);
+      if (after != full.begin()) {
+        id = cand_entity[*(after - 1)];
+      } else if (after != full.end()) {
+        id = cand_entity[*after];
       }
     }
     if (id < 0 && (c.evidence == Evidence::kStrong ||
@@ -821,6 +822,11 @@ std::string LowerWord(std::string_view w) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return s;
+}
+
+void MentionRoles(const TextView& view, const Mention& m,
+                  std::vector<std::string>* roles) {
+  CollectRoles(view, m.title_first, m.first, m.end, roles);
 }
 
 std::vector<std::string> EntityRoles(const TextView& view,

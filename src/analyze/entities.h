@@ -46,6 +46,9 @@ EntityIndex FindEntities(const TextView& view);
 // demand: only role noun phrases ("the Russian president") need them.
 std::vector<std::string> EntityRoles(const TextView& view,
                                      const EntityIndex& index, int entity);
+// The same for one mention, appended to *roles.
+void MentionRoles(const TextView& view, const Mention& mention,
+                  std::vector<std::string>* roles);
 
 // Lower-cases ASCII and leaves other bytes (for role words and keys).
 std::string LowerWord(std::string_view w);

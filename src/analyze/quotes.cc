@@ -149,6 +149,12 @@ std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
 
 namespace {
 
+// How far back (in tokens) a cue verb or an antecedent is looked for.
+constexpr uint32_t kMaxCueDistance = 60;
+constexpr uint32_t kMaxAntecedentTokens = 400;
+// How many mentions a role or organization phrase is matched against.
+constexpr size_t kMaxMentions = 300;
+
 struct NounPhrase {
   uint32_t a = 0, b = 0;  // token range
   bool found() const { return b > a; }
@@ -238,12 +244,15 @@ class Attributor {
   std::string ResolvePronoun(uint32_t tok, std::string_view lower) const;
   std::string ResolveRole(NounPhrase np) const;
   std::string ResolveOrganization(NounPhrase np) const;
-  const std::vector<std::string>& RolesOf(int entity) const {
-    auto it = roles_.find(entity);
-    if (it == roles_.end()) {
-      it = roles_.emplace(entity, EntityRoles(v_, *ents_, entity)).first;
-    }
-    return it->second;
+  const std::vector<std::string>& RolesOf(int entity) const;
+  // The number of mentions that start before token `tok`.
+  size_t MentionsBefore(uint32_t tok) const {
+    const std::vector<Mention>& ms = ents_->mentions;
+    return std::lower_bound(ms.begin(), ms.end(), tok,
+                            [](const Mention& m, uint32_t t) {
+                              return m.first < t;
+                            }) -
+           ms.begin();
   }
   std::string NameOf(uint32_t a, uint32_t b) const;
 
@@ -252,6 +261,7 @@ class Attributor {
   const EntityIndex* ents_;
   std::vector<uint8_t> in_quote_;
   mutable std::unordered_map<int, std::vector<std::string>> roles_;
+  mutable std::vector<std::vector<uint32_t>> mentions_of_;
   std::optional<PersonRef> last_speaker_;
   uint32_t last_para_ = 0;
 };
@@ -427,11 +437,14 @@ std::string Attributor::ResolvePronoun(uint32_t tok,
                  last_para_ + 2 >= v_.tokens[tok].para;
   uint32_t s = v_.tokens[tok].sentence;
   uint32_t floor = s > 8 ? s - 8 : 0;
+  uint32_t stop = tok > kMaxAntecedentTokens ? tok - kMaxAntecedentTokens : 0;
   for (int64_t si = s; si >= floor; --si) {
     const Sentence& sent = v_.sentences[si];
+    if (sent.end_token <= stop) break;
     std::string first;
     bool has_prev = false;
-    for (uint32_t i = sent.first_token; i < sent.end_token && i < tok; ++i) {
+    for (uint32_t i = std::max(sent.first_token, stop);
+         i < sent.end_token && i < tok; ++i) {
       int32_t m = ents_->MentionAt(i);
       if (m < 0 || in_quote_[i]) continue;
       const Mention& mm = ents_->mentions[m];
@@ -470,28 +483,44 @@ std::string Attributor::ResolveRole(NounPhrase np) const {
     words.push_back(std::move(w));
   }
   if (!role || words.empty()) return {};
-  int best = -1;
-  bool best_before = false;
-  uint32_t best_pos = 0;
-  for (const Mention& m : ents_->mentions) {
-    const Entity& e = ents_->entities[m.entity];
-    if (e.type != EntityType::kPerson) continue;
+  auto matches = [&](const Mention& m) {
+    if (ents_->entities[m.entity].type != EntityType::kPerson) return false;
     const std::vector<std::string>& roles = RolesOf(m.entity);
-    bool all = std::all_of(words.begin(), words.end(), [&](const auto& w) {
+    return std::all_of(words.begin(), words.end(), [&](const auto& w) {
       return std::find(roles.begin(), roles.end(), w) != roles.end();
     });
-    if (!all) continue;
-    bool before = m.first < np.a;
-    if (before && (!best_before || m.first >= best_pos)) {
-      best = m.entity;
-      best_before = true;
-      best_pos = m.first;
-    } else if (!before && best < 0) {
-      best = m.entity;
-      best_pos = m.first;
+  };
+  // The nearest person before with those roles, else the nearest after,
+  // among a bounded number of mentions each way.
+  const std::vector<Mention>& ms = ents_->mentions;
+  size_t at = MentionsBefore(np.a);
+  for (size_t k = at, n = 0; k > 0 && n < kMaxMentions; --k, ++n) {
+    if (matches(ms[k - 1])) return ents_->entities[ms[k - 1].entity].name;
+  }
+  for (size_t k = at, n = 0; k < ms.size() && n < kMaxMentions; ++k, ++n) {
+    if (ms[k].first >= np.a && matches(ms[k])) {
+      return ents_->entities[ms[k].entity].name;
     }
   }
-  return best >= 0 ? ents_->entities[best].name : std::string();
+  return {};
+}
+
+const std::vector<std::string>& Attributor::RolesOf(int entity) const {
+  auto it = roles_.find(entity);
+  if (it != roles_.end()) return it->second;
+  if (mentions_of_.empty()) {
+    // Each entity's mentions, indexed once.
+    mentions_of_.resize(ents_->entities.size());
+    for (uint32_t i = 0; i < ents_->mentions.size(); ++i) {
+      mentions_of_[ents_->mentions[i].entity].push_back(i);
+    }
+  }
+  std::vector<std::string> roles;
+  for (uint32_t mi : mentions_of_[entity]) {
+    const Mention& m = ents_->mentions[mi];
+    MentionRoles(v_, m, &roles);
+  }
+  return roles_.emplace(entity, std::move(roles)).first->second;
 }
 
 // "the ministry" after "the Ministry of Defence": the most recent
@@ -499,10 +528,10 @@ std::string Attributor::ResolveRole(NounPhrase np) const {
 std::string Attributor::ResolveOrganization(NounPhrase np) const {
   if (!ents_ || np.b - np.a > 3 || Lower(np.a) != "the") return {};
   std::string head = Lower(np.b - 1);
-  std::string found;
-  for (const Mention& m : ents_->mentions) {
-    if (m.first >= np.a) break;
-    const Entity& e = ents_->entities[m.entity];
+  const std::vector<Mention>& ms = ents_->mentions;
+  for (size_t k = MentionsBefore(np.a), n = 0; k > 0 && n < kMaxMentions;
+       --k, ++n) {
+    const Entity& e = ents_->entities[ms[k - 1].entity];
     if (e.type != EntityType::kOrganization) continue;
     std::string name = LowerWord(e.name);
     size_t pos = name.find(head);
@@ -510,9 +539,9 @@ std::string Attributor::ResolveOrganization(NounPhrase np) const {
                 (pos == 0 || name[pos - 1] == ' ') &&
                 (pos + head.size() == name.size() ||
                  name[pos + head.size()] == ' ');
-    if (word) found = e.name;
+    if (word) return e.name;
   }
-  return found;
+  return {};
 }
 
 std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
@@ -736,6 +765,9 @@ std::optional<Attribution> Attributor::HeadPartial(const QuoteMarks& m,
 std::optional<Attribution> Attributor::SentenceCue(uint32_t lo, uint32_t hi,
                                                    bool leftmost) const {
   uint32_t found = 0;
+  // A verb far before the quote is not its cue (and a sentence with no
+  // stops must not make this quadratic).
+  lo = std::max(lo, hi > kMaxCueDistance ? hi - kMaxCueDistance : 0u);
   for (uint32_t k = hi; k > lo; --k) {
     if (in_quote_[k - 1] || !IsVerbAt(k - 1)) continue;
     found = k;

@@ -9,6 +9,7 @@
 
 #include "analyze/entities.h"
 #include "analyze/tokens.h"
+#include "newstrace/analyze.h"
 
 namespace newstrace::analyze {
 namespace {
@@ -86,6 +87,83 @@ TEST(QuotesTest, EmptyAndMarkOnlyInputs) {
   EXPECT_TRUE(AnalyzeText("\"")->quotes.empty());
   EXPECT_TRUE(AnalyzeText("T\n\n\"\"")->quotes.empty());
   EXPECT_TRUE(AnalyzeText("T\n\n\u201c\u201d \u201c")->quotes.empty());
+}
+
+// Bad input through the public entry point: an article whose blocks cover
+// `text` as one title and one paragraph (or as given).
+Record AnalyzeRaw(std::string text, std::vector<Block> blocks = {}) {
+  Record r;
+  r.article.text = std::move(text);
+  if (blocks.empty() && !r.article.text.empty()) {
+    blocks.push_back({BlockKind::kParagraph, {0, r.article.text.size()}, ""});
+  }
+  r.article.blocks = std::move(blocks);
+  AnalyzeArticle(AnalysisOptions(), &r);
+  return r;
+}
+
+void ExpectSpansInside(const Record& r) {
+  size_t n = r.article.text.size();
+  for (const Quote& q : r.quotes) {
+    EXPECT_LE(q.span.end, n);
+    EXPECT_LE(q.span.begin, q.span.end);
+    if (q.speaker) EXPECT_LE(q.speaker->span.end, n);
+  }
+  for (const Entity& e : r.entities) {
+    for (Span s : e.mentions) EXPECT_LE(s.end, n);
+  }
+  for (const Figure& f : r.figures) EXPECT_LE(f.span.end, n);
+}
+
+TEST(AnalyzeBadInputTest, Empty) {
+  Record r = AnalyzeRaw("");
+  EXPECT_TRUE(r.quotes.empty());
+  EXPECT_TRUE(r.entities.empty());
+  EXPECT_TRUE(r.figures.empty());
+}
+
+TEST(AnalyzeBadInputTest, TruncatedQuoteAtTheEnd) {
+  Record r = AnalyzeRaw("\"We will never give up, Mr Berg said, and then");
+  ASSERT_EQ(r.quotes.size(), 1u);  // left open: runs to the paragraph end
+  ExpectSpansInside(r);
+}
+
+TEST(AnalyzeBadInputTest, DeeplyNestedMarks) {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += "\u201c\u2018";
+  for (int i = 0; i < 50000; ++i) text += "\u2019\u201d";
+  ExpectSpansInside(AnalyzeRaw(text));
+}
+
+TEST(AnalyzeBadInputTest, HugeSentenceStaysLinear) {
+  // One sentence of 120,000 words, quotes and cues in it: every backward
+  // search is bounded, so this finishes at once (quadratic would not).
+  std::string text;
+  for (int i = 0; i < 6000; ++i) {
+    text += "\u201cYes,\u201d he said and Mr Smith told the president "
+            "that \u201cno\u201d ";
+  }
+  Record r = AnalyzeRaw(text);
+  EXPECT_GT(r.quotes.size(), 6000u);
+  ExpectSpansInside(r);
+}
+
+TEST(AnalyzeBadInputTest, BinaryAndInvalidUtf8) {
+  std::string text;
+  uint32_t x = 12345;
+  for (int i = 0; i < 100000; ++i) {
+    x = x * 1103515245u + 12345u;
+    text += static_cast<char>(x >> 24);  // any byte, NULs and \xff included
+  }
+  ExpectSpansInside(AnalyzeRaw(text));
+}
+
+TEST(AnalyzeBadInputTest, BlocksPastTheEndOfTheText) {
+  Record r = AnalyzeRaw("\"Fine,\" said Ann Lee.",
+                        {{BlockKind::kTitle, {0, 4}, ""},
+                         {BlockKind::kParagraph, {0, 500}, ""},
+                         {BlockKind::kParagraph, {900, 1000}, ""}});
+  ExpectSpansInside(r);
 }
 
 }  // namespace

@@ -184,9 +184,15 @@ void SplitSentences(TextView* v) {
     if (start < p.end_token) v->sentences.push_back({start, p.end_token});
   }
   for (uint32_t s = 0; s < v->sentences.size(); ++s) {
-    for (uint32_t i = v->sentences[s].first_token;
-         i < v->sentences[s].end_token; ++i) {
+    Sentence& sent = v->sentences[s];
+    sent.first_word = sent.end_token;
+    for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       v->tokens[i].sentence = s;
+      TokKind k = v->tokens[i].kind;
+      if (sent.first_word == sent.end_token &&
+          (k == TokKind::kWord || k == TokKind::kPossessive)) {
+        sent.first_word = i;
+      }
     }
   }
 }

@@ -45,6 +45,8 @@ struct Paragraph {
 struct Sentence {
   uint32_t first_token = 0;
   uint32_t end_token = 0;
+  uint32_t first_word = 0;  // its first word or possessive token; end_token
+                            // when it has none
 };
 
 // The tokens of the spans of `paras` in `text` (which must outlive it).

@@ -4,24 +4,26 @@
 // Reads texts as JSONL, one {"id": ..., "text": ...} object per line, from
 // the file given or from standard input, holds them in memory, then runs
 // each text through Extract (format text, the CLI's default extract
-// options) and AnalyzeArticle on one thread, `--repeat` times, in three
+// options) and AnalyzeArticle on one thread, `--repeat` times, in
 // configurations interleaved round by round so drift on a shared machine
 // hits them alike:
 //   off              AnalysisOptions{false, false, false} (Extract + the
 //                    empty analysis: analyze's time without the parts)
 //   quotes_entities  AnalysisOptions{true, true, false}
 //   all              AnalysisOptions{true, true, true}
+// With --with-json, the same three again, each also writing every record
+// with RecordToJson (off_json, quotes_entities_json, all_json): the work
+// `newstrace analyze --json` does per article, file I/O aside.
 // The best pass of each counts. Writes one JSON summary line to stdout:
-//   {"docs","bytes","repeat","seconds":{"off","quotes_entities","all"},
-//    "ratio_all","ratio_quotes_entities","quotes","entities","figures",
-//    "failed"}
-// (ratios are time / off; counts from the `all` pass) and a readable table
-// to stderr. With `--dump-json FILE`, also writes each text's analysis (of
-// the `all` configuration) as one JSON line per input line, in input order:
-// id, text, quotes and entities in RecordToJson's field names, the number of
-// figures; "failed" for a text Extract rejected. It is serialized here, not
-// by RecordToJson, so the evaluation can run (--via runner) whatever state
-// the pipeline's serializer is in.
+//   {"docs","bytes","repeat","seconds":{config: seconds},
+//    "ratio_all","ratio_quotes_entities"[,"ratio_all_json",
+//    "ratio_quotes_entities_json"],"quotes","entities","figures","failed"}
+// (ratios are time / off, or / off_json; counts from the `all` pass) and a
+// readable table to stderr. With `--dump-json FILE`, also writes each
+// text's record (of the `all` configuration) as RecordToJson does, one line
+// per input line in input order ("failed" for a text Extract rejected).
+// `--only CONFIG` runs one configuration `--repeat` times and nothing else
+// (for instruction counts under callgrind).
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -44,6 +46,7 @@ namespace {
 struct Config {
   const char* name;
   newstrace::AnalysisOptions options;
+  bool json = false;  // also write each record as the analyze verb does
 };
 
 struct Counts {
@@ -51,14 +54,15 @@ struct Counts {
   size_t entities = 0;
   size_t figures = 0;
   size_t failed = 0;
+  size_t json_bytes = 0;
 };
 
 // One pass over every document; returns its seconds and fills `counts`.
 double Pass(const std::vector<newstrace::RawDoc>& docs,
-            const newstrace::ExtractOptions& extract,
-            const newstrace::AnalysisOptions& analysis, Counts* counts,
-            std::vector<newstrace::Record>* keep,
+            const newstrace::ExtractOptions& extract, const Config& config,
+            Counts* counts, std::vector<newstrace::Record>* keep,
             std::vector<char>* ok) {
+  const newstrace::AnalysisOptions& analysis = config.options;
   Counts c;
   auto start = std::chrono::steady_clock::now();
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -74,6 +78,9 @@ double Pass(const std::vector<newstrace::RawDoc>& docs,
     c.quotes += record.quotes.size();
     c.entities += record.entities.size();
     c.figures += record.figures.size();
+    if (config.json) {
+      c.json_bytes += newstrace::RecordToJson(record, {}).size();
+    }
     if (keep != nullptr) (*keep)[i] = std::move(record);
   }
   double secs =
@@ -83,54 +90,6 @@ double Pass(const std::vector<newstrace::RawDoc>& docs,
   return secs;
 }
 
-nlohmann::json SpanJson(const newstrace::Article& a, newstrace::Span s) {
-  return {{"begin", s.begin},
-          {"end", s.end},
-          {"text", std::string(a.SpanText(s))}};
-}
-
-nlohmann::json RefJson(const newstrace::Article& a,
-                       const newstrace::PersonRef& r) {
-  nlohmann::json j = SpanJson(a, r.span);
-  if (r.resolved()) j["name"] = r.name;
-  j["via"] = std::string(newstrace::RefViaName(r.via));
-  return j;
-}
-
-// The record's id, text, quotes and entities in the field names of
-// RecordToJson (docs/format/record.md), written here so the evaluation does
-// not depend on the pipeline's serializer.
-std::string AnalysisJson(const std::string& id,
-                         const newstrace::Record& record) {
-  const newstrace::Article& a = record.article;
-  nlohmann::json j;
-  j["id"] = id;
-  j["text"] = a.text;
-  nlohmann::json quotes = nlohmann::json::array();
-  for (const newstrace::Quote& q : record.quotes) {
-    nlohmann::json jq = SpanJson(a, q.span);
-    jq["kind"] = std::string(newstrace::QuoteKindName(q.kind));
-    if (!q.cue.empty()) jq["cue"] = SpanJson(a, q.cue);
-    if (q.speaker) jq["speaker"] = RefJson(a, *q.speaker);
-    if (q.addressee) jq["addressee"] = RefJson(a, *q.addressee);
-    quotes.push_back(std::move(jq));
-  }
-  j["quotes"] = std::move(quotes);
-  nlohmann::json entities = nlohmann::json::array();
-  for (const newstrace::Entity& e : record.entities) {
-    nlohmann::json je;
-    je["name"] = e.name;
-    je["type"] = std::string(newstrace::EntityTypeName(e.type));
-    nlohmann::json mentions = nlohmann::json::array();
-    for (newstrace::Span m : e.mentions) mentions.push_back(SpanJson(a, m));
-    je["mentions"] = std::move(mentions);
-    entities.push_back(std::move(je));
-  }
-  j["entities"] = std::move(entities);
-  j["figures"] = record.figures.size();
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,12 +97,15 @@ int main(int argc, char** argv) {
   std::string dump_json;
   int repeat = 3;
   bool detect_language = true;
-  std::string only;  // run this configuration only (for perf stat)
+  std::string only;  // run this configuration only (for callgrind)
+  bool with_json = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--dump-json") == 0 && i + 1 < argc) {
       dump_json = argv[++i];
+    } else if (std::strcmp(argv[i], "--with-json") == 0) {
+      with_json = true;
     } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
       only = argv[++i];
     } else if (std::strcmp(argv[i], "--no-language") == 0) {
@@ -151,7 +113,8 @@ int main(int argc, char** argv) {
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
       std::fprintf(stderr,
                    "usage: analyze_runner [TEXTS.jsonl|-] [--repeat N] "
-                   "[--no-language] [--dump-json FILE] [--only CONFIG]\n");
+                   "[--no-language] [--dump-json FILE] [--only CONFIG] "
+                   "[--with-json]\n");
       return 2;
     } else {
       input = argv[i];
@@ -196,21 +159,29 @@ int main(int argc, char** argv) {
   extract.format = newstrace::Format::kText;
   extract.detect_language = detect_language;
 
-  const std::array<Config, 3> configs = {{
-      {"off", {false, false, false}},
-      {"quotes_entities", {true, true, false}},
-      {"all", {true, true, true}},
+  // The three analysis configurations, then the same again writing each
+  // record as JSON: the analyze verb's work per article (without file I/O).
+  const std::array<Config, 6> configs = {{
+      {"off", {false, false, false}, false},
+      {"quotes_entities", {true, true, false}, false},
+      {"all", {true, true, true}, false},
+      {"off_json", {false, false, false}, true},
+      {"quotes_entities_json", {true, true, false}, true},
+      {"all_json", {true, true, true}, true},
   }};
-  std::array<double, 3> best;
+  const size_t n_configs = with_json ? configs.size() : 3;
+  std::array<double, 6> best;
   best.fill(std::numeric_limits<double>::max());
   Counts counts;
   if (!only.empty()) {
-    // One configuration, no warm-up: for instruction counts (perf stat),
+    // One configuration, no warm-up: for instruction counts (callgrind),
     // which a noisy machine does not disturb.
     for (const Config& c : configs) {
       if (c.name != only) continue;
       Counts n;
-      for (int r = 0; r < repeat; ++r) Pass(docs, extract, c.options, &n, nullptr, nullptr);
+      for (int r = 0; r < repeat; ++r) {
+        Pass(docs, extract, c, &n, nullptr, nullptr);
+      }
       std::fprintf(stderr, "%s: %d passes\n", only.c_str(), repeat);
       return 0;
     }
@@ -220,13 +191,12 @@ int main(int argc, char** argv) {
   }
   // A warm-up pass (not timed) so the first configuration does not pay for
   // cold caches and first-touch allocations alone.
-  Pass(docs, extract, configs[2].options, &counts, nullptr, nullptr);
+  Pass(docs, extract, configs[2], &counts, nullptr, nullptr);
   for (int r = 0; r < repeat; ++r) {
-    for (size_t c = 0; c < configs.size(); ++c) {
+    for (size_t c = 0; c < n_configs; ++c) {
       Counts pass_counts;
       double secs =
-          Pass(docs, extract, configs[c].options, &pass_counts, nullptr,
-               nullptr);
+          Pass(docs, extract, configs[c], &pass_counts, nullptr, nullptr);
       best[c] = std::min(best[c], secs);
       if (c == 2) counts = pass_counts;
     }
@@ -236,20 +206,25 @@ int main(int argc, char** argv) {
     std::vector<newstrace::Record> records(docs.size());
     std::vector<char> ok(docs.size(), 0);
     Counts ignored;
-    Pass(docs, extract, configs[2].options, &ignored, &records, &ok);
+    Pass(docs, extract, configs[2], &ignored, &records, &ok);
     std::ofstream out(dump_json);
     for (size_t i = 0; i < docs.size(); ++i) {
-      out << (ok[i] ? AnalysisJson(docs[i].id, records[i]) : "failed")
-          << "\n";
+      if (!ok[i]) {
+        out << "failed\n";
+        continue;
+      }
+      records[i].article.id = docs[i].id;
+      out << newstrace::RecordToJson(records[i], {}) << "\n";
     }
   }
 
+  nlohmann::json seconds;
+  for (size_t c = 0; c < n_configs; ++c) seconds[configs[c].name] = best[c];
   nlohmann::json summary = {
       {"docs", docs.size()},
       {"bytes", total_bytes},
       {"repeat", repeat},
-      {"seconds",
-       {{"off", best[0]}, {"quotes_entities", best[1]}, {"all", best[2]}}},
+      {"seconds", seconds},
       {"ratio_all", best[2] / best[0]},
       {"ratio_quotes_entities", best[1] / best[0]},
       {"quotes", counts.quotes},
@@ -257,14 +232,19 @@ int main(int argc, char** argv) {
       {"figures", counts.figures},
       {"failed", counts.failed},
   };
+  if (with_json) {
+    summary["ratio_all_json"] = best[5] / best[3];
+    summary["ratio_quotes_entities_json"] = best[4] / best[3];
+  }
   std::cout << summary.dump() << "\n";
   std::fprintf(stderr,
                "analyze_runner: %zu texts, %.2f MB, best of %d, one thread\n",
                docs.size(), total_bytes / 1e6, repeat);
-  for (size_t c = 0; c < configs.size(); ++c) {
-    std::fprintf(stderr, "  %-16s %8.4f s  %7.1f texts/s  x%.3f\n",
+  for (size_t c = 0; c < n_configs; ++c) {
+    double base = c < 3 ? best[0] : best[3];
+    std::fprintf(stderr, "  %-20s %8.4f s  %7.1f texts/s  x%.3f\n",
                  configs[c].name, best[c], docs.size() / best[c],
-                 best[c] / best[0]);
+                 best[c] / base);
   }
   std::fprintf(stderr, "  quotes %zu, entities %zu, figures %zu, failed %zu\n",
                counts.quotes, counts.entities, counts.figures, counts.failed);

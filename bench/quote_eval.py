@@ -723,7 +723,7 @@ def run_cli(cli, arts, workdir):
 
 def run_runner_records(runner, arts):
     """Our quotes per article id, from analyze_runner --dump-json (the
-    same Extract + AnalyzeArticle, serialized by the runner itself)."""
+    same Extract + AnalyzeArticle and RecordToJson, in one process)."""
     with tempfile.TemporaryDirectory(prefix="quote_eval.") as tmp:
         src = os.path.join(tmp, "texts.jsonl")
         dump = os.path.join(tmp, "records.jsonl")
@@ -780,7 +780,7 @@ def run_timing(runner, arts, repeat):
         path = f.name
     try:
         proc = subprocess.run(taskset_prefix() + [runner, path, "--repeat",
-                                                  str(repeat)],
+                                                  str(repeat), "--with-json"],
                               capture_output=True, check=True)
     finally:
         os.unlink(path)
@@ -1004,6 +1004,15 @@ def main():
                       TARGET_ADDED_TIME * 100,
                       mark(qe, TARGET_ADDED_TIME, False), al * 100,
                       mark(al, TARGET_ADDED_TIME, False)))
+            qj = t["ratio_quotes_entities_json"] - 1
+            aj = t["ratio_all_json"] - 1
+            print("  %-9s with the record written as JSON (the analyze verb's "
+                  "work, file I/O aside): %8.4f %8.4f %8.4f | %+6.1f%% (<= %d%%)"
+                  " %-7s | %+6.1f%% (%s)" % (
+                      "", s["off_json"], s["quotes_entities_json"],
+                      s["all_json"], qj * 100, TARGET_ADDED_TIME * 100,
+                      mark(qj, TARGET_ADDED_TIME, False), aj * 100,
+                      mark(aj, TARGET_ADDED_TIME, False)))
             print("  %-9s quotes %d, entities %d, figures %d, failed %d" % (
                 "", t["quotes"], t["entities"], t["figures"], t["failed"]))
 

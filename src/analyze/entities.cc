@@ -204,16 +204,25 @@ class Finder {
     kFCalendar = 1 << 9,
     kFParticle = 1 << 10,
     kFName = 1 << 11,
+    kGazetteerFlags =
+        kFGiven | kFHonorific | kFRole | kFDemonym | kFOrgHead | kFName,
   };
   // Whether token i has `flag`, each flag looked up at most once per token.
   bool Is(uint32_t i, uint16_t flag) const {
     if (!(known_[i] & flag)) {
-      known_[i] |= flag;
-      if (Lookup(i, flag)) flags_[i] |= flag;
+      if (flag & kGazetteerFlags) {
+        // One gazetteer lookup answers all of these.
+        known_[i] |= kGazetteerFlags;
+        flags_[i] |= GazetteerFlags(i);
+      } else {
+        known_[i] |= flag;
+        if (Lookup(i, flag)) flags_[i] |= flag;
+      }
     }
     return flags_[i] & flag;
   }
   bool Lookup(uint32_t i, uint16_t flag) const;
+  uint16_t GazetteerFlags(uint32_t i) const;
 
   const TextView& v_;
   mutable std::vector<uint16_t> flags_;
@@ -225,11 +234,40 @@ class Finder {
   std::deque<std::string> owned_;  // names Join had to build
 };
 
+uint16_t Finder::GazetteerFlags(uint32_t i) const {
+  const Token& t = v_.tokens[i];
+  if (t.kind != TokKind::kWord) return 0;
+  std::string_view w = Text(i);
+  uint32_t f = WordFlags(w);
+  uint16_t out = 0;
+  if (t.cap || t.upper) {
+    if (f & kWordGiven) out |= kFGiven;
+    if (f & kWordHonorific) out |= kFHonorific;
+    if (f & kWordDemonym) out |= kFDemonym;
+    if (f & kWordOrgHead) out |= kFOrgHead;
+    if (f & kWordName) out |= kFName;
+    // Role nouns are lower-case keys.
+    std::array<char, 32> lower;
+    if (w.size() <= lower.size()) {
+      for (size_t k = 0; k < w.size(); ++k) {
+        lower[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32)
+                                                : w[k];
+      }
+      if (WordFlags(std::string_view(lower.data(), w.size())) &
+          kWordRoleNoun) {
+        out |= kFRole;
+      }
+    }
+  } else if (f & kWordRoleNoun) {
+    out |= kFRole;
+  }
+  return out;
+}
+
 bool Finder::Lookup(uint32_t i, uint16_t flag) const {
   const Token& t = v_.tokens[i];
   if (t.kind != TokKind::kWord) return false;
   std::string_view w = Text(i);
-  if (flag == kFRole) return IsRoleNoun(w);
   if (flag == kFParticle) {
     // "Van den Berg" at a sentence start is still a particle.
     if (w.size() > 5) return false;
@@ -242,14 +280,6 @@ bool Finder::Lookup(uint32_t i, uint16_t flag) const {
   }
   if (!t.cap && !t.upper) return false;
   switch (flag) {
-    case kFGiven:
-      return GivenName(w).has_value();
-    case kFHonorific:
-      return Honorific(w).has_value();
-    case kFDemonym:
-      return PlaceOfDemonym(w).has_value();
-    case kFOrgHead:
-      return IsOrganizationHead(w);
     case kFTitleModifier:
       return IsTitleModifier(w);
     case kFPersonal:
@@ -258,8 +288,6 @@ bool Finder::Lookup(uint32_t i, uint16_t flag) const {
       return IsCommonCapitalized(w);
     case kFCalendar:
       return IsCalendarWord(w);
-    case kFName:
-      return LookupName(w) != nullptr;
     default:
       return false;
   }
@@ -331,11 +359,12 @@ size_t Finder::GazetteerMatch(uint32_t i, uint32_t end,
     if (!IsWord(v_.tokens[k])) break;
     if (k > i) key += ' ';
     key += Text(k);
-    if (const GazetteerEntry* e = LookupName(key)) {
+    uint32_t f = WordFlags(key);
+    if (f & kWordName) {
       best = k + 1 - i;
-      *entry = e;
+      *entry = LookupName(key);
     }
-    if (!IsNamePrefix(key)) break;
+    if (!(f & kWordNamePrefix)) break;
   }
   return best;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace newstrace::analyze {
@@ -152,6 +153,41 @@ bool IsRoleNoun(std::string_view words) {
 
 bool IsOrganizationHead(std::string_view word) {
   return Find<kOrganizationHeads>(word, kIdentity) != nullptr;
+}
+
+uint32_t WordFlags(std::string_view words) {
+  // Every key of every table in one index, with what it is a key of: one
+  // lookup answers the questions the entity finder asks of each word.
+  struct Index {
+    std::vector<std::string_view> keys;
+    std::vector<uint32_t> flags;
+    KeyIndex* index = nullptr;
+  };
+  static const Index* all = [] {
+    auto* x = new Index;
+    std::unordered_map<std::string_view, uint32_t> flags;
+    for (const NameKey& k : kNameKeys) {
+      flags[k.key] |= kWordName;
+      for (size_t sp = k.key.find(' '); sp != std::string_view::npos;
+           sp = k.key.find(' ', sp + 1)) {
+        flags[k.key.substr(0, sp)] |= kWordNamePrefix;
+      }
+    }
+    for (const GenderRow& r : kGivenNames) flags[r.key] |= kWordGiven;
+    for (const GenderRow& r : kHonorifics) flags[r.key] |= kWordHonorific;
+    for (const DemonymRow& r : kDemonyms) flags[r.demonym] |= kWordDemonym;
+    for (std::string_view k : kOrganizationHeads) flags[k] |= kWordOrgHead;
+    for (std::string_view k : kRoleNouns) flags[k] |= kWordRoleNoun;
+    for (const auto& [k, f] : flags) {
+      x->keys.push_back(k);
+      x->flags.push_back(f);
+    }
+    x->index = new KeyIndex(std::span<const std::string_view>(x->keys),
+                            [](std::string_view k) { return k; });
+    return x;
+  }();
+  int64_t i = all->index->Find(words);
+  return i < 0 ? 0 : all->flags[i];
 }
 
 }  // namespace newstrace::analyze

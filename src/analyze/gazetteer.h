@@ -6,9 +6,10 @@
 //
 // The tables are compiled in: gazetteer_gen.cc builds them at build time from
 // Debian's iso-codes JSON and the text files in data/ (see data/README.md),
-// as sorted constant arrays searched by binary search. No function here
-// allocates or initializes anything; all are thread-safe. Every returned
-// view points into static storage and stays valid for the program's life.
+// as constant arrays. Each lookup goes through a hash index built once, on
+// first use (thread-safe static initialization); after that nothing here
+// allocates. Every returned view points into static storage and stays valid
+// for the program's life.
 #ifndef NEWSTRACE_ANALYZE_GAZETTEER_H_
 #define NEWSTRACE_ANALYZE_GAZETTEER_H_
 
@@ -71,6 +72,20 @@ bool IsRoleNoun(std::string_view words);
 // True for a head word that makes a capitalized phrase an organization
 // ("Committee", "Ministry", "Party", "Inc", "Times"). Exact-cased.
 bool IsOrganizationHead(std::string_view word);
+
+// What `words` (exact-cased, single spaces) is a key of, as bits: the
+// questions above answered with one lookup. Role nouns are lower-case keys:
+// ask with the lower-cased word for kWordRoleNoun.
+enum : uint32_t {
+  kWordName = 1u << 0,        // LookupName finds it
+  kWordNamePrefix = 1u << 1,  // IsNamePrefix
+  kWordGiven = 1u << 2,       // GivenName
+  kWordHonorific = 1u << 3,   // Honorific
+  kWordDemonym = 1u << 4,     // PlaceOfDemonym
+  kWordOrgHead = 1u << 5,     // IsOrganizationHead
+  kWordRoleNoun = 1u << 6,    // IsRoleNoun (lower-case keys)
+};
+uint32_t WordFlags(std::string_view words);
 
 }  // namespace newstrace::analyze
 

@@ -83,5 +83,63 @@ else
   echo "FAIL deep html: no depth_cap diagnostic"; fail=$((fail + 1))
 fi
 
+# check NAME FILE PATTERN / check_not NAME FILE PATTERN: FILE has (lacks) a
+# line matching the extended regex PATTERN.
+check() {
+  if grep -Eq -- "$3" "$2"; then
+    echo "ok   $1"; pass=$((pass + 1))
+  else
+    echo "FAIL $1: no match for $3"; fail=$((fail + 1))
+  fi
+}
+check_not() {
+  if grep -Eq -- "$3" "$2"; then
+    echo "FAIL $1: unexpected match for $3"; fail=$((fail + 1))
+  else
+    echo "ok   $1"; pass=$((pass + 1))
+  fi
+}
+
+# The analysis: quotes with speakers, entities and figures, in the report
+# and the JSON, and the flags that switch each part off.
+cat >"$tmp/quote.txt" <<'TXT'
+Putin meets Assad in Sochi
+
+Russian President Vladimir Putin met Syrian President Bashar al-Assad in Sochi on Thursday.
+
+"We still have a long way to go before we achieve a complete victory over terrorists," Mr Putin said. He said 2.3 million people had returned.
+
+"Nobody expected this."
+TXT
+"$bin" analyze --report "$tmp/quote.txt" >"$tmp/report" 2>/dev/null
+check "report has a Quotes section" "$tmp/report" '^Quotes:'
+check "report names the speaker" "$tmp/report" '^  Vladimir Putin$'
+check "report shows the quote" "$tmp/report" '"We still have a long way'
+check "report shows cue and via" "$tmp/report" 'said; via name "Mr Putin"'
+check "report has entities" "$tmp/report" '^Entities: +People: .*Vladimir Putin \([0-9]+\)'
+check "report has figures" "$tmp/report" '^Figures: .*2\.3 million'
+examples="$(dirname "$0")/../examples"
+"$bin" analyze --report "$examples/01_tabloid_copy.txt" >"$tmp/ex1" 2>/dev/null
+check "example report groups quotes" "$tmp/ex1" '^  Ellen Marsh$'
+check "example report lists scare quotes" "$tmp/ex1" "^  Scare quotes: 'fair deal'"
+"$bin" analyze --report --no-quotes "$tmp/quote.txt" >"$tmp/report" 2>/dev/null
+check_not "--no-quotes: no Quotes section" "$tmp/report" '^Quotes:'
+
+"$bin" analyze --json "$tmp/quote.txt" >"$tmp/all.json" 2>/dev/null
+check "json has quotes" "$tmp/all.json" '"quotes":'
+check "json has entities" "$tmp/all.json" '"entities":'
+check "json has figures" "$tmp/all.json" '"figures":'
+"$bin" analyze --json --no-quotes "$tmp/quote.txt" >"$tmp/nq.json" 2>/dev/null
+check_not "--no-quotes: no quotes" "$tmp/nq.json" '"quotes":'
+check "--no-quotes: entities kept" "$tmp/nq.json" '"entities":'
+"$bin" analyze --json --no-entities "$tmp/quote.txt" >"$tmp/ne.json" 2>/dev/null
+check_not "--no-entities: no entities" "$tmp/ne.json" '"entities":'
+check "--no-entities: quotes kept" "$tmp/ne.json" '"quotes":'
+check "--no-entities: speaker as written" "$tmp/ne.json" '"speaker":\{"name":"Mr Putin"'
+"$bin" analyze --json --no-figures "$tmp/quote.txt" >"$tmp/nf.json" 2>/dev/null
+check_not "--no-figures: no figures" "$tmp/nf.json" '"figures":'
+check "--no-figures: quotes kept" "$tmp/nf.json" '"quotes":'
+expect "all analysis off" 0 "$bin" analyze --json --no-quotes --no-entities --no-figures "$tmp/quote.txt"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

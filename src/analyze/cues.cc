@@ -136,6 +136,9 @@ const WordSet& CommonCapitalized() {
     "Our", "She", "Since", "So", "Some", "Still", "That", "The", "Their",
     "Then", "There", "These", "They", "This", "Those", "Though", "To",
     "Under", "We", "What", "When", "While", "With", "You",
+    // Indefinite pronouns: "Nobody told us".
+    "Nobody", "Somebody", "Someone", "Everyone", "Everybody", "Anyone",
+    "Anybody", "Nothing", "Something", "Everything", "Others", "None",
   };
   return *set;
 }
@@ -145,6 +148,10 @@ const WordSet& Calendar() {
     "April", "August", "December", "February", "Friday", "January", "July",
     "June", "March", "Monday", "November", "October", "Saturday", "September",
     "Sunday", "Thursday", "Tuesday", "Wednesday", "May",
+    // Abbreviated, as datelines write them ("Nov. 25").
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+    "Oct.", "Nov.", "Dec.", "Sept", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.",
+    "Thurs.", "Fri.", "Sat.", "Sun.",
   };
   return *set;
 }
@@ -189,6 +196,7 @@ bool IsCommonCapitalized(std::string_view word) {
 bool IsCalendarWord(std::string_view word) {
   // Most words fail on length or first letter before any hashing.
   if (word.size() < 3 || word.size() > 9) return false;
+  // (Abbreviations keep their period: "Nov.", "Thurs.")
   switch (word[0]) {
     case 'A': case 'D': case 'F': case 'J': case 'M': case 'N': case 'O':
     case 'S': case 'T': case 'W':

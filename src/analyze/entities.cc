@@ -421,10 +421,15 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
 
 bool Finder::RoleBefore(uint32_t first) const {
   // "envoy Staffan de Mistura", "Syrian leader Bashar al-Assad".
+  // Between the role and the name only capitalized words and the
+  // prepositions of a description ("envoy to Syria Staffan de Mistura"),
+  // not a verb phrase ("the minister visited the Kingdom").
   for (uint32_t k = first, n = 0; k > 0 && n < 4; --k, ++n) {
     const Token& t = v_.tokens[k - 1];
     if (!IsWord(t) || t.sentence != v_.tokens[first].sentence) break;
     if (Is(k - 1, kFRole)) return true;
+    std::string_view w = Text(k - 1);
+    if (!t.cap && w != "to" && w != "of" && w != "for") break;
   }
   return false;
 }
@@ -478,8 +483,14 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
   }
   std::optional<Gender> given = GivenName(Text(c.name_first));
   if (given && c.gender == Gender::kUnknown) c.gender = *given;
+  // A plural at a sentence start next to a speech verb is a group
+  // ("Critics called", "Officials said"), not a person.
+  bool plural_initial = words == 1 && c.name_first == a && title_first == a &&
+                        SentenceInitial(a) && Text(a).size() > 3 &&
+                        Text(a).ends_with('s') && !Text(a).ends_with("ss") &&
+                        !Text(a).ends_with("us") && !Text(a).ends_with("is");
   bool strong = c.name_first > a || title_first < a || given.has_value() ||
-                SpeechNear(a, b) || RoleBefore(title_first);
+                (!plural_initial && (SpeechNear(a, b) || RoleBefore(title_first)));
   c.evidence = strong ? Evidence::kStrong : Evidence::kWeak;
   cands_.push_back(std::move(c));
 }

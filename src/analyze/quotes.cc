@@ -100,6 +100,12 @@ std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
                       (!IsClosingDouble(t.cp) && OpenerContext(v, t));
         bool closer = IsClosingDouble(t.cp) ||
                       (!IsOpeningDouble(t.cp) && CloserContext(v, t));
+        // German and other Central European text opens with „ (low) and
+        // closes with “, the mark English opens with.
+        if (open >= 0 && v.tokens[open].cp == 0x201E && t.cp == 0x201C) {
+          opener = false;
+          closer = true;
+        }
         if (open < 0) {
           if (opener || !closer) open = i;
           continue;
@@ -381,7 +387,11 @@ NounPhrase Attributor::ForwardNP(uint32_t i, uint32_t hi) const {
   while (j < hi && j < i + 6 &&
          (IsWordAt(j) || v_.tokens[j].kind == TokKind::kPossessive)) {
     std::string lw = Lower(j);
-    if (j > i && (IsNpStop(lw) || IsSpeechVerb(lw))) break;
+    // A second determiner starts another phrase: "told reporters [the
+    // levy was]".
+    if (j > i && (IsNpStop(lw) || IsSpeechVerb(lw) || IsDeterminer(lw))) {
+      break;
+    }
     ++j;
   }
   return {i, j};
@@ -573,6 +583,14 @@ std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
           (v_.tokens[np.a].upper && w.size() > 4) ||
           (w.size() > 5 && w.ends_with("ing"))) {
         return std::nullopt;
+      }
+      // "Officials said": a group named by a plural at the sentence start,
+      // reported like "officials" would be (unresolved).
+      if (v_.sentences[v_.tokens[np.a].sentence].first_word == np.a &&
+          w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") &&
+          !w.ends_with("us") && !w.ends_with("is")) {
+        r.via = RefVia::kRole;
+        return r;
       }
     }
     r.via = RefVia::kName;

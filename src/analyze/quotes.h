@@ -9,8 +9,11 @@
 //   "...," he said, "..."          (a split quote: both parts)
 //   "..."  (no cue: the previous quote's speaker in the same or the
 //           preceding paragraph, else unknown)
-// Pronouns resolve to the nearest earlier compatible person, role nouns
-// through the article's own titles and appositions (entities.h).
+// Pronouns resolve to the first compatible person of the nearest earlier
+// sentence that names one, or to the previous quote's speaker when that
+// sentence names them too; role nouns resolve through the article's own
+// titles and appositions (entities.h). Every backward search is bounded,
+// so the work stays linear in the text.
 #ifndef NEWSTRACE_ANALYZE_QUOTES_H_
 #define NEWSTRACE_ANALYZE_QUOTES_H_
 

@@ -22,6 +22,9 @@ struct AnalyzeFlags {
   bool pretty = false;
   bool strict = false;
   bool no_language = false;
+  bool no_quotes = false;
+  bool no_entities = false;
+  bool no_figures = false;
   size_t max_bytes = size_t{64} << 20;
   size_t max_depth = 512;
 };
@@ -44,6 +47,9 @@ int Run(const AnalyzeFlags& f) {
   options.extract.strict = f.strict;
   options.extract.max_html_depth = f.max_depth;
   options.extract.detect_language = !f.no_language;
+  options.analysis.quotes = !f.no_quotes;
+  options.analysis.entities = !f.no_entities;
+  options.analysis.figures = !f.no_figures;
   if (f.format == "text") options.extract.format = Format::kText;
   if (f.format == "html") options.extract.format = Format::kHtml;
   ReadOptions read_options;
@@ -103,6 +109,13 @@ Runner AddAnalyzeCommand(CLI::App* app) {
                 "Reject input that needs repair (invalid UTF-8, NUL bytes)");
   cmd->add_flag("--no-language", flags->no_language,
                 "Skip language identification");
+  cmd->add_flag("--no-quotes", flags->no_quotes,
+                "Skip quotations and their speakers");
+  cmd->add_flag("--no-entities", flags->no_entities,
+                "Skip people, organizations and places (quote speakers "
+                "then keep the name as written, unresolved pronouns and "
+                "roles stay unresolved)");
+  cmd->add_flag("--no-figures", flags->no_figures, "Skip numbers and dates");
   cmd->add_option("--max-bytes", flags->max_bytes,
                   "Largest input accepted, in bytes")
       ->capture_default_str();

@@ -237,7 +237,8 @@ TEST_P(AnalyzeGoldenTest, MatchesExpected) {
   }
   for (const json& want : expected.value("figures", json::array())) {
     bool found = false;
-    for (const Figure& f : r->figures) found = found || FigureMatches(a, f, want);
+    for (const Figure& f : r->figures)
+      found = found || FigureMatches(a, f, want);
     EXPECT_TRUE(found) << "no figure " << want.dump();
   }
   for (const json& text : expected.value("no_figures", json::array())) {
@@ -249,8 +250,7 @@ TEST_P(AnalyzeGoldenTest, MatchesExpected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Analyze, AnalyzeGoldenTest,
-                         ::testing::ValuesIn(Cases()),
-                         [](const auto& info) {
+                         ::testing::ValuesIn(Cases()), [](const auto& info) {
                            std::string n = info.param;
                            for (char& c : n) {
                              if (!isalnum(static_cast<unsigned char>(c)))

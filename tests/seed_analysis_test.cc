@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 class SeedAnalysisTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::path seed = testutil::SharedDir() / "seeds" / "000_5b0cde3ef09c3124.txt";
+    fs::path seed =
+        testutil::SharedDir() / "seeds" / "000_5b0cde3ef09c3124.txt";
     if (!fs::exists(seed)) {
       GTEST_SKIP() << "../shared is absent: " << seed << " not found";
     }

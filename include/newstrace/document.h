@@ -180,10 +180,10 @@ std::string_view FigureKindName(FigureKind kind);
 struct Figure {
   FigureKind kind = FigureKind::kNumber;
   Span span;
-  double value = 0;   // numbers: the value with its scale applied
-  std::string unit;   // numbers: the counted noun or unit, may be empty
-  std::string date;   // dates: YYYY, YYYY-MM, YYYY-MM-DD, or the weekday /
-                      // relative word ("Thursday", "yesterday")
+  double value = 0;       // numbers: the value with its scale applied
+  std::string unit;       // numbers: the counted noun or unit, may be empty
+  std::string date;       // dates: YYYY, YYYY-MM, YYYY-MM-DD, or the weekday /
+                          // relative word ("Thursday", "yesterday")
   bool relative = false;  // dates: needs the article's date to resolve
 };
 
@@ -191,9 +191,9 @@ struct Figure {
 // scores join it as those modules land.
 struct Record {
   Article article;
-  std::vector<Quote> quotes;       // in text order
-  std::vector<Entity> entities;    // in order of first mention
-  std::vector<Figure> figures;     // in text order
+  std::vector<Quote> quotes;     // in text order
+  std::vector<Entity> entities;  // in order of first mention
+  std::vector<Figure> figures;   // in text order
 };
 
 }  // namespace newstrace

@@ -58,6 +58,8 @@ struct IngestSummary : IngestProgress {
 };
 
 struct IngestOptions {
+  // Extraction options. Its `analysis` part is not used yet: the corpus
+  // stores no quotes, entities or figures (docs/format/store.md).
   AnalyzeOptions analyze;
   ReaderOptions reader;
   // Worker threads for analysis; 0 (default) uses every core.

@@ -1,62 +1,53 @@
 #include "analyze/cues.h"
 
-#include "analyze/word_set.h"
-
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
+#include "analyze/word_set.h"
+
 namespace newstrace::analyze {
 namespace {
-
 
 // Regular speech verbs by their base form; SpeechVerbs() adds -s, -ed and
 // -ing forms.
 constexpr std::string_view kRegularSpeechVerbs[] = {
-    "acknowledge", "add",      "admit",     "advise",   "allege",
-    "announce",    "answer",   "argue",     "ask",      "assert",
-    "assure",      "boast",    "brag",      "caution",  "charge",
-    "claim",       "comment",  "complain",  "concede",  "conclude",
-    "confirm",     "contend",  "continue",  "counter",  "cry",
-    "declare",     "deny",     "emphasise", "emphasize", "exclaim",
-    "explain",     "gush",     "inform",    "insist",   "joke",
-    "lament",      "maintain", "mention",   "muse",     "note",
-    "observe",     "plead",    "pledge",    "post",     "predict",
-    "proclaim",    "promise",  "quip",      "recall",   "recount",
-    "reiterate",   "remark",   "remind",    "repeat",   "reply",
-    "report",      "respond",  "retort",    "reveal",   "scoff",
-    "scream",      "shout",    "sigh",      "snap",     "speculate",
-    "state",       "stress",   "suggest",   "testify",  "thunder",
-    "tweet",       "urge",     "vow",       "warn",     "whisper",
-    "wonder",      "yell",     "demand",    "echo",     "add",
-    "caution",     "insist",   "muse",      "quote",    "concur",
-    "interject",   "text",     "email",     "blog",     "chide",
-    "scold",       "query",    "grumble",  "mutter",
-    "declaim",     "opine",    "marvel",    "stammer",  "plead",
+    "acknowledge", "add", "admit", "advise", "allege", "announce", "answer",
+    "argue", "ask", "assert", "assure", "boast", "brag", "caution", "charge",
+    "claim", "comment", "complain", "concede", "conclude", "confirm", "contend",
+    "continue", "counter", "cry", "declare", "deny", "emphasise", "emphasize",
+    "exclaim", "explain", "gush", "inform", "insist", "joke", "lament",
+    "maintain", "mention", "muse", "note", "observe", "plead", "pledge", "post",
+    "predict", "proclaim", "promise", "quip", "recall", "recount", "reiterate",
+    "remark", "remind", "repeat", "reply", "report", "respond", "retort",
+    "reveal", "scoff", "scream", "shout", "sigh", "snap", "speculate", "state",
+    "stress", "suggest", "testify", "thunder", "tweet", "urge", "vow", "warn",
+    "whisper", "wonder", "yell", "demand", "echo", "add", "caution", "insist",
+    "muse", "quote", "concur", "interject", "text", "email", "blog", "chide",
+    "scold", "query", "grumble", "mutter", "declaim", "opine", "marvel",
+    "stammer", "plead",
     // Verbs that introduce a partial quote: called it "a disaster".
-    "call",        "describe", "dub",       "brand",    "label",
-    "term",
+    "call", "describe", "dub", "brand", "label", "term",
     // More tags of direct speech.
-    "fume",        "press",    "mock",      "taunt",    "tout",
-    "rant",        "gripe",    "vent",      "chuckle",  "laugh",
-    "recall",      "summarize", "summarise", "volunteer", "elaborate",
-    "agree",       "chime"};
+    "fume", "press", "mock", "taunt", "tout", "rant", "gripe", "vent",
+    "chuckle", "laugh", "recall", "summarize", "summarise", "volunteer",
+    "elaborate", "agree", "chime"};
 
 // Irregular forms, and forms the rules above would get wrong.
 constexpr std::string_view kIrregularSpeechVerbs[] = {
-    "say",   "says",    "said",  "saying",  "tell",   "tells",  "told",
+    "say",     "says",  "said",   "saying", "tell",    "tells",   "told",
     "telling", "write", "writes", "wrote",  "writing", "written", "read",
-    "reads", "swore",   "sworn", "spoke",   "speaks"};
+    "reads",   "swore", "sworn",  "spoke",  "speaks"};
 
 void AddForms(std::string_view base, std::unordered_set<std::string>* out) {
   std::string b(base);
   out->insert(b);
   char last = b.back();
   bool ends_e = last == 'e';
-  bool consonant_y = last == 'y' && b.size() > 1 &&
-                     std::string_view("aeiou").find(b[b.size() - 2]) ==
-                         std::string_view::npos;
+  bool consonant_y =
+      last == 'y' && b.size() > 1 &&
+      std::string_view("aeiou").find(b[b.size() - 2]) == std::string_view::npos;
   if (consonant_y) {
     std::string stem = b.substr(0, b.size() - 1);
     out->insert(stem + "ies");
@@ -97,61 +88,180 @@ const WordSet& SpeechVerbs() {
 
 const WordSet& AddresseeVerbs() {
   static const WordSet* set = new WordSet{
-    "assured", "assures", "informed", "reminded", "reminds", "tell",
-    "telling", "tells", "told", "warned", "warning", "warns",
+      "assured", "assures", "informed", "reminded", "reminds", "tell",
+      "telling", "tells",   "told",     "warned",   "warning", "warns",
   };
   return *set;
 }
 
 const WordSet& Fillers() {
   static const WordSet* set = new WordSet{
-    "again", "already", "also", "always", "apparently", "later", "earlier",
-    "eventually", "finally", "first", "further", "had", "has", "have",
-    "having", "is", "just", "last", "late", "latest", "long", "merely",
-    "more", "never", "not", "now", "often", "once", "only", "previously",
-    "recently", "reportedly", "simply", "since", "sometimes", "soon", "still",
-    "then", "today", "tonight", "twice", "was", "were", "will", "would",
-    "yesterday", "could", "did", "does", "do", "should", "may",
+      "again",     "already",    "also",       "always",  "apparently",
+      "later",     "earlier",    "eventually", "finally", "first",
+      "further",   "had",        "has",        "have",    "having",
+      "is",        "just",       "last",       "late",    "latest",
+      "long",      "merely",     "more",       "never",   "not",
+      "now",       "often",      "once",       "only",    "previously",
+      "recently",  "reportedly", "simply",     "since",   "sometimes",
+      "soon",      "still",      "then",       "today",   "tonight",
+      "twice",     "was",        "were",       "will",    "would",
+      "yesterday", "could",      "did",        "does",    "do",
+      "should",    "may",
   };
   return *set;
 }
 
 const WordSet& Determiners() {
   static const WordSet* set = new WordSet{
-    "a", "all", "an", "another", "any", "both", "each", "every", "few", "her",
-    "his", "its", "many", "most", "my", "one", "other", "our", "several",
-    "some", "that", "the", "their", "these", "this", "those",
+      "a",     "all",   "an",    "another", "any",     "both", "each",
+      "every", "few",   "her",   "his",     "its",     "many", "most",
+      "my",    "one",   "other", "our",     "several", "some", "that",
+      "the",   "their", "these", "this",    "those",
   };
   return *set;
 }
 
 const WordSet& CommonCapitalized() {
   static const WordSet* set = new WordSet{
-    "A", "About", "According", "After", "Again", "Against", "All", "Also",
-    "Although", "An", "And", "Another", "Any", "As", "At", "Because",
-    "Before", "Both", "But", "By", "Despite", "During", "Each", "Even",
-    "Every", "For", "From", "He", "Her", "Here", "His", "How", "However", "I",
-    "If", "In", "Instead", "It", "Its", "Just", "Many", "Meanwhile", "More",
-    "Most", "Much", "My", "No", "Not", "Now", "Of", "On", "One", "Only", "Or",
-    "Our", "She", "Since", "So", "Some", "Still", "That", "The", "Their",
-    "Then", "There", "These", "They", "This", "Those", "Though", "To",
-    "Under", "We", "What", "When", "While", "With", "You",
-    // Indefinite pronouns: "Nobody told us".
-    "Nobody", "Somebody", "Someone", "Everyone", "Everybody", "Anyone",
-    "Anybody", "Nothing", "Something", "Everything", "Others", "None",
+      "A",
+      "About",
+      "According",
+      "After",
+      "Again",
+      "Against",
+      "All",
+      "Also",
+      "Although",
+      "An",
+      "And",
+      "Another",
+      "Any",
+      "As",
+      "At",
+      "Because",
+      "Before",
+      "Both",
+      "But",
+      "By",
+      "Despite",
+      "During",
+      "Each",
+      "Even",
+      "Every",
+      "For",
+      "From",
+      "He",
+      "Her",
+      "Here",
+      "His",
+      "How",
+      "However",
+      "I",
+      "If",
+      "In",
+      "Instead",
+      "It",
+      "Its",
+      "Just",
+      "Many",
+      "Meanwhile",
+      "More",
+      "Most",
+      "Much",
+      "My",
+      "No",
+      "Not",
+      "Now",
+      "Of",
+      "On",
+      "One",
+      "Only",
+      "Or",
+      "Our",
+      "She",
+      "Since",
+      "So",
+      "Some",
+      "Still",
+      "That",
+      "The",
+      "Their",
+      "Then",
+      "There",
+      "These",
+      "They",
+      "This",
+      "Those",
+      "Though",
+      "To",
+      "Under",
+      "We",
+      "What",
+      "When",
+      "While",
+      "With",
+      "You",
+      // Indefinite pronouns: "Nobody told us".
+      "Nobody",
+      "Somebody",
+      "Someone",
+      "Everyone",
+      "Everybody",
+      "Anyone",
+      "Anybody",
+      "Nothing",
+      "Something",
+      "Everything",
+      "Others",
+      "None",
   };
   return *set;
 }
 
 const WordSet& Calendar() {
   static const WordSet* set = new WordSet{
-    "April", "August", "December", "February", "Friday", "January", "July",
-    "June", "March", "Monday", "November", "October", "Saturday", "September",
-    "Sunday", "Thursday", "Tuesday", "Wednesday", "May",
-    // Abbreviated, as datelines write them ("Nov. 25").
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-    "Oct.", "Nov.", "Dec.", "Sept", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.",
-    "Thurs.", "Fri.", "Sat.", "Sun.",
+      "April",
+      "August",
+      "December",
+      "February",
+      "Friday",
+      "January",
+      "July",
+      "June",
+      "March",
+      "Monday",
+      "November",
+      "October",
+      "Saturday",
+      "September",
+      "Sunday",
+      "Thursday",
+      "Tuesday",
+      "Wednesday",
+      "May",
+      // Abbreviated, as datelines write them ("Nov. 25").
+      "Jan.",
+      "Feb.",
+      "Mar.",
+      "Apr.",
+      "Jun.",
+      "Jul.",
+      "Aug.",
+      "Sep.",
+      "Sept.",
+      "Oct.",
+      "Nov.",
+      "Dec.",
+      "Sept",
+      "Mon.",
+      "Tue.",
+      "Tues.",
+      "Wed.",
+      "Thu.",
+      "Thurs.",
+      "Fri.",
+      "Sat.",
+      "Sun.",
   };
   return *set;
 }
@@ -180,13 +290,13 @@ bool IsDeterminer(std::string_view lower) {
 }
 
 bool IsSubjectPronoun(std::string_view lower) {
-  return lower == "he" || lower == "she" || lower == "they" ||
-         lower == "it" || lower == "we" || lower == "i" || lower == "you";
+  return lower == "he" || lower == "she" || lower == "they" || lower == "it" ||
+         lower == "we" || lower == "i" || lower == "you";
 }
 
 bool IsObjectPronoun(std::string_view lower) {
-  return lower == "him" || lower == "her" || lower == "them" ||
-         lower == "us" || lower == "me" || lower == "you";
+  return lower == "him" || lower == "her" || lower == "them" || lower == "us" ||
+         lower == "me" || lower == "you";
 }
 
 bool IsCommonCapitalized(std::string_view word) {
@@ -198,8 +308,16 @@ bool IsCalendarWord(std::string_view word) {
   if (word.size() < 3 || word.size() > 9) return false;
   // (Abbreviations keep their period: "Nov.", "Thurs.")
   switch (word[0]) {
-    case 'A': case 'D': case 'F': case 'J': case 'M': case 'N': case 'O':
-    case 'S': case 'T': case 'W':
+    case 'A':
+    case 'D':
+    case 'F':
+    case 'J':
+    case 'M':
+    case 'N':
+    case 'O':
+    case 'S':
+    case 'T':
+    case 'W':
       return Calendar().contains(word);
     default:
       return false;

@@ -17,10 +17,10 @@ namespace {
 // mention ("Mr Putin"). Office titles (President, Senator) are peeled off
 // into the person's roles instead.
 bool IsPersonalHonorific(std::string_view w) {
-  static const WordSet kSet = {
-      "Mr",   "Mr.",   "Mrs",  "Mrs.", "Ms",   "Ms.",   "Miss",
-      "Dr",   "Dr.",   "Sir",  "Dame", "Lady", "Lord",  "Mx",
-      "Mx.",  "Messrs", "Prof", "Prof.", "Professor"};
+  static const WordSet kSet = {"Mr",     "Mr.",  "Mrs",   "Mrs.",     "Ms",
+                               "Ms.",    "Miss", "Dr",    "Dr.",      "Sir",
+                               "Dame",   "Lady", "Lord",  "Mx",       "Mx.",
+                               "Messrs", "Prof", "Prof.", "Professor"};
   return kSet.contains(w);
 }
 
@@ -28,26 +28,24 @@ bool IsPersonalHonorific(std::string_view w) {
 // Prime Minister", "Former President", "Attorney General".
 bool IsTitleModifier(std::string_view w) {
   static const WordSet kSet = {
-      "Acting",   "Assistant", "Associate", "Attorney",  "Chief",
-      "Defence",  "Defense",   "Deputy",    "Education", "Energy",
-      "Executive", "Finance",  "Foreign",   "Former",    "General",
-      "Health",   "Home",      "Interior",  "Justice",   "Labor",
-      "Labour",   "Majority",  "Minority",  "Senior",    "State",
-      "Trade",    "Vice",      "Secretary", "Supreme",   "First",
-      "Lt.",      "Col.",      "Gen.",      "Sgt.",      "Capt.",
-      "Maj.",     "Adm.",      "Sen.",      "Rep.",      "Gov.",
-      "Pres.",    "U.S.",      "US",        "UK",        "EU",
-      "UN",       "U.N."};
+      "Acting",  "Assistant", "Associate", "Attorney",  "Chief",     "Defence",
+      "Defense", "Deputy",    "Education", "Energy",    "Executive", "Finance",
+      "Foreign", "Former",    "General",   "Health",    "Home",      "Interior",
+      "Justice", "Labor",     "Labour",    "Majority",  "Minority",  "Senior",
+      "State",   "Trade",     "Vice",      "Secretary", "Supreme",   "First",
+      "Lt.",     "Col.",      "Gen.",      "Sgt.",      "Capt.",     "Maj.",
+      "Adm.",    "Sen.",      "Rep.",      "Gov.",      "Pres.",     "U.S.",
+      "US",      "UK",        "EU",        "UN",        "U.N."};
   return kSet.contains(w);
 }
 
 // Lower-case particles inside names: Staffan de Mistura, Ludwig van
 // Beethoven, Bank of England.
 bool IsNameParticle(std::string_view w) {
-  static const WordSet kSet = {
-      "de",  "da",  "del", "della", "di", "du", "van", "von", "der",
-      "den", "la",  "le",  "bin",   "ibn", "al", "el", "dos", "das",
-      "y",   "of",  "ter", "ben",   "bint"};
+  static const WordSet kSet = {"de",  "da",  "del", "della", "di",  "du",
+                               "van", "von", "der", "den",   "la",  "le",
+                               "bin", "ibn", "al",  "el",    "dos", "das",
+                               "y",   "of",  "ter", "ben",   "bint"};
   return kSet.contains(w);
 }
 
@@ -62,10 +60,10 @@ bool IsConjunction(std::string_view lower) {
 // in the gazetteer.
 bool IsPlaceNoun(std::string_view lower) {
   static const WordSet kSet = {
-      "city",     "town",       "village",    "province",  "region",
-      "county",   "district",   "island",     "port",      "capital",
-      "municipality", "governorate", "prefecture", "suburb", "state",
-      "neighbourhood", "neighborhood", "islands", "valley", "enclave"};
+      "city",          "town",         "village",    "province", "region",
+      "county",        "district",     "island",     "port",     "capital",
+      "municipality",  "governorate",  "prefecture", "suburb",   "state",
+      "neighbourhood", "neighborhood", "islands",    "valley",   "enclave"};
   return kSet.contains(lower);
 }
 
@@ -137,9 +135,8 @@ void CollectRoles(const TextView& v, uint32_t title_first, uint32_t first,
     has_role = has_role || role;
     window.push_back(std::move(w));
   }
-  while (!window.empty() &&
-         (window.back() == "to" || window.back() == "of" ||
-          window.back() == "for")) {
+  while (!window.empty() && (window.back() == "to" || window.back() == "of" ||
+                             window.back() == "for")) {
     window.pop_back();
   }
   if (has_role) roles->insert(roles->end(), window.begin(), window.end());
@@ -250,11 +247,10 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
     std::array<char, 32> lower;
     if (w.size() <= lower.size()) {
       for (size_t k = 0; k < w.size(); ++k) {
-        lower[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32)
-                                                : w[k];
+        lower[k] =
+            (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
       }
-      if (WordFlags(std::string_view(lower.data(), w.size())) &
-          kWordRoleNoun) {
+      if (WordFlags(std::string_view(lower.data(), w.size())) & kWordRoleNoun) {
         out |= kFRole;
       }
     }
@@ -273,8 +269,8 @@ bool Finder::Lookup(uint32_t i, uint16_t flag) const {
     if (w.size() > 5) return false;
     std::array<char, 5> lower;
     for (size_t k = 0; k < w.size(); ++k) {
-      lower[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32)
-                                              : w[k];
+      lower[k] =
+          (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
     }
     return IsNameParticle(std::string_view(lower.data(), w.size()));
   }
@@ -376,8 +372,8 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
   if (k < v_.tokens.size() && v_.tokens[k].kind == TokKind::kPossessive) {
     return false;
   }
-  while (k < v_.tokens.size() && IsWord(v_.tokens[k]) &&
-         !v_.tokens[k].cap && IsAttributionFiller(LowerWord(Text(k)))) {
+  while (k < v_.tokens.size() && IsWord(v_.tokens[k]) && !v_.tokens[k].cap &&
+         IsAttributionFiller(LowerWord(Text(k)))) {
     ++k;
   }
   if (k < v_.tokens.size() && IsWord(v_.tokens[k]) &&
@@ -389,14 +385,13 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
   // between the verb and the name.
   uint32_t p = a;
   static const WordSet kNotDescription = {
-      "a",    "about", "after", "against", "an",   "and",  "at",
-      "before", "but", "by",    "for",     "from", "in",   "into",
-      "of",   "on",    "or",    "over",    "that", "the",  "to",
-      "with"};
-  for (int n = 0; n < 3 && p > 0 && IsWord(v_.tokens[p - 1]) &&
-                  !v_.tokens[p - 1].cap &&
-                  !kNotDescription.contains(Text(p - 1)) &&
-                  !IsSpeechVerb(LowerWord(Text(p - 1)));
+      "a",   "about", "after", "against", "an", "and",  "at", "before",
+      "but", "by",    "for",   "from",    "in", "into", "of", "on",
+      "or",  "over",  "that",  "the",     "to", "with"};
+  for (int n = 0;
+       n < 3 && p > 0 && IsWord(v_.tokens[p - 1]) && !v_.tokens[p - 1].cap &&
+       !kNotDescription.contains(Text(p - 1)) &&
+       !IsSpeechVerb(LowerWord(Text(p - 1)));
        ++n) {
     --p;
   }
@@ -471,8 +466,7 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
   }
   uint32_t words = b - c.name_first;
   // A demonym alone is an adjective ("French fleets"), never a person.
-  if (words == 1 && c.name_first == a && title_first == a &&
-      Is(a, kFDemonym)) {
+  if (words == 1 && c.name_first == a && title_first == a && Is(a, kFDemonym)) {
     return;
   }
   if (words == 1 && v_.tokens[c.name_first].upper &&
@@ -489,8 +483,9 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
                         SentenceInitial(a) && Text(a).size() > 3 &&
                         Text(a).ends_with('s') && !Text(a).ends_with("ss") &&
                         !Text(a).ends_with("us") && !Text(a).ends_with("is");
-  bool strong = c.name_first > a || title_first < a || given.has_value() ||
-                (!plural_initial && (SpeechNear(a, b) || RoleBefore(title_first)));
+  bool strong =
+      c.name_first > a || title_first < a || given.has_value() ||
+      (!plural_initial && (SpeechNear(a, b) || RoleBefore(title_first)));
   c.evidence = strong ? Evidence::kStrong : Evidence::kWeak;
   cands_.push_back(std::move(c));
 }
@@ -509,16 +504,15 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
     return;
   }
   uint32_t sent = v_.tokens[a].sentence;
-  if (a >= 2 && v_.tokens[a - 2].sentence == sent &&
-      IsWord(v_.tokens[a - 1]) && Text(a - 1) == "of" &&
-      IsWord(v_.tokens[a - 2]) && IsPlaceNoun(LowerWord(Text(a - 2))) &&
-      !v_.tokens[a - 2].cap) {
+  if (a >= 2 && v_.tokens[a - 2].sentence == sent && IsWord(v_.tokens[a - 1]) &&
+      Text(a - 1) == "of" && IsWord(v_.tokens[a - 2]) &&
+      IsPlaceNoun(LowerWord(Text(a - 2))) && !v_.tokens[a - 2].cap) {
     AddTyped(a, b, EntityType::kPlace, Join(a, b));
     return;
   }
   // "the aid agency Lifeline", "the newspaper Le Monde".
-  if (a > 0 && v_.tokens[a - 1].sentence == sent &&
-      IsWord(v_.tokens[a - 1]) && !v_.tokens[a - 1].cap) {
+  if (a > 0 && v_.tokens[a - 1].sentence == sent && IsWord(v_.tokens[a - 1]) &&
+      !v_.tokens[a - 1].cap) {
     std::string noun(Text(a - 1));
     noun[0] = static_cast<char>(noun[0] - 'a' + 'A');
     if (noun[0] >= 'A' && noun[0] <= 'Z' && IsOrganizationHead(noun)) {
@@ -575,8 +569,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
       continue;
     }
     if (pending < i) ScanRun(pending, i);
-    AddTyped(i, i + static_cast<uint32_t>(n), e->type,
-             e->canonical);
+    AddTyped(i, i + static_cast<uint32_t>(n), e->type, e->canonical);
     i += static_cast<uint32_t>(n);
     pending = i;
   }
@@ -606,8 +599,7 @@ void Finder::ScanHeadline(const Paragraph& p) {
     const GazetteerEntry* e = nullptr;
     size_t n = GazetteerMatch(i, p.end_token, &e);
     if (n > 0) {
-      AddTyped(i, i + static_cast<uint32_t>(n), e->type,
-               e->canonical);
+      AddTyped(i, i + static_cast<uint32_t>(n), e->type, e->canonical);
       i += static_cast<uint32_t>(n);
       continue;
     }
@@ -622,12 +614,10 @@ void Finder::ScanHeadline(const Paragraph& p) {
   }
 }
 
-
 void Finder::Link(EntityIndex* out) {
-  std::sort(cands_.begin(), cands_.end(),
-            [](const Candidate& x, const Candidate& y) {
-              return x.first < y.first;
-            });
+  std::sort(
+      cands_.begin(), cands_.end(),
+      [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
   // Each candidate's surname key, once.
   std::vector<std::string_view> surnames(cands_.size());
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
@@ -679,7 +669,8 @@ void Finder::Link(EntityIndex* out) {
       const std::string& other = out->entities[e].name;
       if (std::string_view(other).substr(0, other.find(' ')) == given) {
         id = e;
-        if (name.size() > other.size()) out->entities[e].name = std::string(name);
+        if (name.size() > other.size())
+          out->entities[e].name = std::string(name);
         break;
       }
     }
@@ -735,17 +726,16 @@ void Finder::Link(EntityIndex* out) {
     out->mentions.push_back({c.first, end, id, c.title_first});
     for (uint32_t i = c.first; i < end; ++i) out->mention_of_token[i] = mi;
     Entity& e = out->entities[id];
-    e.mentions.push_back(
-        {v_.tokens[c.first].begin, v_.tokens[end - 1].end});
+    e.mentions.push_back({v_.tokens[c.first].begin, v_.tokens[end - 1].end});
     if (e.type == EntityType::kPerson) {
       if (out->genders[id] == Gender::kUnknown) out->genders[id] = c.gender;
     }
   }
-  std::sort(out->mentions.begin(), out->mentions.end(),
-            [](const Mention& x, const Mention& y) { return x.first < y.first; });
+  std::sort(
+      out->mentions.begin(), out->mentions.end(),
+      [](const Mention& x, const Mention& y) { return x.first < y.first; });
   for (size_t mi = 0; mi < out->mentions.size(); ++mi) {
-    for (uint32_t i = out->mentions[mi].first; i < out->mentions[mi].end;
-         ++i) {
+    for (uint32_t i = out->mentions[mi].first; i < out->mentions[mi].end; ++i) {
       out->mention_of_token[i] = static_cast<int32_t>(mi);
     }
   }
@@ -769,12 +759,12 @@ EntityIndex Finder::Run() {
     }
   }
   std::sort(initials.begin(), initials.end());
-  initials.erase(std::unique(initials.begin(), initials.end()),
-                 initials.end());
+  initials.erase(std::unique(initials.begin(), initials.end()), initials.end());
   constexpr size_t kMaxLen = 24;
   std::array<std::vector<uint32_t>, kMaxLen> by_length;
   for (uint32_t k = 0; k < initials.size(); ++k) {
-    if (initials[k].size() < kMaxLen) by_length[initials[k].size()].push_back(k);
+    if (initials[k].size() < kMaxLen)
+      by_length[initials[k].size()].push_back(k);
   }
   for (const Token& t : v_.tokens) {
     if (t.kind != TokKind::kWord || t.cap || t.upper || t.digit) continue;
@@ -813,8 +803,8 @@ EntityIndex Finder::Run() {
         if (IsWord(t) && !t.cap && Is(j, kFParticle)) {
           // "de Mistura", "van den Berg"
           uint32_t k = j;
-          while (k < p.end_token && IsWord(v_.tokens[k]) &&
-                 !v_.tokens[k].cap && Is(k, kFParticle)) {
+          while (k < p.end_token && IsWord(v_.tokens[k]) && !v_.tokens[k].cap &&
+                 Is(k, kFParticle)) {
             ++k;
           }
           if (k < p.end_token && k - j <= 2 && IsNameWord(v_.tokens[k]) &&
@@ -835,8 +825,7 @@ EntityIndex Finder::Run() {
   // Entities in order of first mention, indices remapped.
   std::vector<int> order(out.entities.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::erase_if(order,
-                [&](int e) { return out.entities[e].mentions.empty(); });
+  std::erase_if(order, [&](int e) { return out.entities[e].mentions.empty(); });
   std::sort(order.begin(), order.end(), [&](int x, int y) {
     return out.entities[x].mentions[0].begin <
            out.entities[y].mentions[0].begin;
@@ -880,8 +869,6 @@ std::vector<std::string> EntityRoles(const TextView& view,
   return roles;
 }
 
-EntityIndex FindEntities(const TextView& view) {
-  return Finder(view).Run();
-}
+EntityIndex FindEntities(const TextView& view) { return Finder(view).Run(); }
 
 }  // namespace newstrace::analyze

@@ -18,9 +18,9 @@
 namespace newstrace::analyze {
 
 struct Mention {
-  uint32_t first = 0;  // token range [first, end) of the mention, with an
-  uint32_t end = 0;    // honorific (Mr Putin) but without an office title
-  int entity = -1;     // index into EntityIndex::entities
+  uint32_t first = 0;        // token range [first, end) of the mention, with an
+  uint32_t end = 0;          // honorific (Mr Putin) but without an office title
+  int entity = -1;           // index into EntityIndex::entities
   uint32_t title_first = 0;  // the office title before it, [title_first,
                              // first) ("Russian President")
 };
@@ -28,7 +28,7 @@ struct Mention {
 struct EntityIndex {
   std::vector<Mention> mentions;  // in text order
   std::vector<Entity> entities;   // in order of first mention
-  std::vector<Gender> genders;  // per entity (people; kUnknown otherwise)
+  std::vector<Gender> genders;    // per entity (people; kUnknown otherwise)
   // Per token: the mention it belongs to, or -1.
   std::vector<int32_t> mention_of_token;
 

@@ -81,9 +81,8 @@ class KeyIndex {
 template <const auto& table, typename KeyOf>
 auto Find(std::string_view key, KeyOf key_of) -> decltype(&table[0]) {
   using Row = std::remove_cvref_t<decltype(table[0])>;
-  static const KeyIndex* index =
-      new KeyIndex(std::span<const Row>(std::begin(table), std::end(table)),
-                   key_of);
+  static const KeyIndex* index = new KeyIndex(
+      std::span<const Row>(std::begin(table), std::end(table)), key_of);
   int64_t i = index->Find(key);
   return i < 0 ? nullptr : &table[i];
 }

@@ -7,8 +7,8 @@
 #include <unordered_set>
 
 #include "analyze/cues.h"
-#include "analyze/word_set.h"
 #include "analyze/gazetteer.h"
+#include "analyze/word_set.h"
 
 namespace newstrace::analyze {
 namespace {
@@ -126,8 +126,7 @@ std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
       for (uint32_t j = i + 1; j < sent_end && j < i + 30; ++j) {
         const Token& c = v.tokens[j];
         if (c.kind != TokKind::kQuote) continue;
-        if (IsSingleQuoteMark(c.cp) && c.cp != 0x2018 &&
-            CloserContext(v, c)) {
+        if (IsSingleQuoteMark(c.cp) && c.cp != 0x2018 && CloserContext(v, c)) {
           emit(i, j, true, true);
           i = j;
           break;
@@ -137,11 +136,10 @@ std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
     }
     if (open >= 0) {
       // News reopens a quote at each new paragraph it runs into.
-      bool continues = pi + 1 < v.paras.size() &&
-                       !v.paras[pi + 1].headline &&
-                       v.paras[pi + 1].first_token <
-                           v.paras[pi + 1].end_token &&
-                       IsDoubleOpener(v, v.paras[pi + 1].first_token);
+      bool continues =
+          pi + 1 < v.paras.size() && !v.paras[pi + 1].headline &&
+          v.paras[pi + 1].first_token < v.paras[pi + 1].end_token &&
+          IsDoubleOpener(v, v.paras[pi + 1].first_token);
       if (!continues) {
         if (p.end_token > static_cast<uint32_t>(open) + 1) {
           emit(static_cast<uint32_t>(open), p.end_token, false, false);
@@ -201,8 +199,7 @@ class Attributor {
   // A lower-case adverb or auxiliary between a speaker and its verb
   // ("Tully" is no -ly adverb).
   bool IsFillerAt(uint32_t i) const {
-    return IsWordAt(i) && !v_.tokens[i].cap &&
-           IsAttributionFiller(Lower(i));
+    return IsWordAt(i) && !v_.tokens[i].cap && IsAttributionFiller(Lower(i));
   }
   // A speech verb, or a verb and particle that attribute speech ("shot
   // back", "chimed in").
@@ -254,10 +251,9 @@ class Attributor {
   // The number of mentions that start before token `tok`.
   size_t MentionsBefore(uint32_t tok) const {
     const std::vector<Mention>& ms = ents_->mentions;
-    return std::lower_bound(ms.begin(), ms.end(), tok,
-                            [](const Mention& m, uint32_t t) {
-                              return m.first < t;
-                            }) -
+    return std::lower_bound(
+               ms.begin(), ms.end(), tok,
+               [](const Mention& m, uint32_t t) { return m.first < t; }) -
            ms.begin();
   }
   std::string NameOf(uint32_t a, uint32_t b) const;
@@ -274,30 +270,29 @@ class Attributor {
 
 bool IsNpStop(std::string_view lower) {
   static const WordSet kStops = {
-      "about", "after",  "against", "and",    "as",    "at",     "before",
-      "but",   "by",     "during",  "for",    "from",  "if",     "in",
-      "into",  "of",     "on",      "or",     "since", "than",   "that",
-      "to",    "until",  "when",    "where",  "which", "while",  "who",
-      "whom",  "whose",  "with",    "without", "because", "is", "was",
-      "has",   "had",    "have",    "would",  "will",  "could",  "can"};
+      "about", "after", "against", "and",     "as",      "at",    "before",
+      "but",   "by",    "during",  "for",     "from",    "if",    "in",
+      "into",  "of",    "on",      "or",      "since",   "than",  "that",
+      "to",    "until", "when",    "where",   "which",   "while", "who",
+      "whom",  "whose", "with",    "without", "because", "is",    "was",
+      "has",   "had",   "have",    "would",   "will",    "could", "can"};
   return kStops.contains(lower);
 }
 
 uint32_t Attributor::ParticleAt(uint32_t i) const {
-  static const WordSet kBack = {
-      "shot", "fired", "hit", "wrote", "pushed", "snapped", "struck"};
-  if (!IsWordAt(i + 1) ||
-      v_.tokens[i + 1].sentence != v_.tokens[i].sentence) {
+  static const WordSet kBack = {"shot",   "fired",   "hit",   "wrote",
+                                "pushed", "snapped", "struck"};
+  if (!IsWordAt(i + 1) || v_.tokens[i + 1].sentence != v_.tokens[i].sentence) {
     return 0;
   }
   std::string w = Lower(i);
   std::string next = Lower(i + 1);
-  bool yes = (next == "back" && kBack.contains(w)) ||
-             (next == "out" && (w == "pointed" || w == "spoke" ||
-                                w == "lashed" || w == "called")) ||
-             (next == "in" && (w == "chimed" || w == "weighed" ||
-                               w == "cut")) ||
-             (next == "on" && w == "went") || (next == "up" && w == "piped");
+  bool yes =
+      (next == "back" && kBack.contains(w)) ||
+      (next == "out" &&
+       (w == "pointed" || w == "spoke" || w == "lashed" || w == "called")) ||
+      (next == "in" && (w == "chimed" || w == "weighed" || w == "cut")) ||
+      (next == "on" && w == "went") || (next == "up" && w == "piped");
   return yes ? i + 1 : 0;
 }
 
@@ -311,9 +306,9 @@ uint32_t Attributor::CueEnd(uint32_t verb) const {
       IsWordAt(end + 2) &&
       v_.tokens[end + 2].sentence == v_.tokens[verb].sentence) {
     std::string n = Lower(end + 2);
-    if (n == "statement" || n == "interview" || n == "tweet" ||
-        n == "post" || n == "speech" || n == "letter" || n == "email" ||
-        n == "message" || n == "op-ed") {
+    if (n == "statement" || n == "interview" || n == "tweet" || n == "post" ||
+        n == "speech" || n == "letter" || n == "email" || n == "message" ||
+        n == "op-ed") {
       end += 3;
     }
   }
@@ -377,8 +372,9 @@ NounPhrase Attributor::ForwardNP(uint32_t i, uint32_t hi) const {
   }
   if (v_.tokens[i].cap) {
     uint32_t j = i;
-    while (j < hi && IsWordAt(j) && (v_.tokens[j].cap || Lower(j) == "de" ||
-                                     Lower(j) == "van" || Lower(j) == "al")) {
+    while (j < hi && IsWordAt(j) &&
+           (v_.tokens[j].cap || Lower(j) == "de" || Lower(j) == "van" ||
+            Lower(j) == "al")) {
       ++j;
     }
     return {i, j};
@@ -545,10 +541,9 @@ std::string Attributor::ResolveOrganization(NounPhrase np) const {
     if (e.type != EntityType::kOrganization) continue;
     std::string name = LowerWord(e.name);
     size_t pos = name.find(head);
-    bool word = pos != std::string::npos &&
-                (pos == 0 || name[pos - 1] == ' ') &&
-                (pos + head.size() == name.size() ||
-                 name[pos + head.size()] == ' ');
+    bool word =
+        pos != std::string::npos && (pos == 0 || name[pos - 1] == ' ') &&
+        (pos + head.size() == name.size() || name[pos + head.size()] == ' ');
     if (word) return e.name;
   }
   return {};
@@ -573,8 +568,7 @@ std::optional<PersonRef> Attributor::Resolve(NounPhrase np) const {
       return r;
     }
   }
-  if (v_.tokens[np.a].cap && v_.tokens[np.b - 1].cap &&
-      !IsDeterminer(first)) {
+  if (v_.tokens[np.a].cap && v_.tokens[np.b - 1].cap && !IsDeterminer(first)) {
     // A capitalized word that is no name: a sentence adverb ("Likewise,"),
     // a dateline ("WASHINGTON"), a participle ("Having").
     if (np.b - np.a == 1) {
@@ -636,8 +630,8 @@ std::optional<Attribution> Attributor::Tail(const QuoteMarks& m) const {
   uint32_t i = m.close + 1;
   const Paragraph& p = v_.paras[v_.tokens[m.close].para];
   uint32_t hi = i;
-  while (hi < p.end_token && !(v_.tokens[hi].kind == TokKind::kQuote &&
-                               IsDoubleOpener(v_, hi))) {
+  while (hi < p.end_token &&
+         !(v_.tokens[hi].kind == TokKind::kQuote && IsDoubleOpener(v_, hi))) {
     if (v_.tokens[hi].kind == TokKind::kPunct &&
         (v_.tokens[hi].cp == '.' || v_.tokens[hi].cp == '!' ||
          v_.tokens[hi].cp == '?' || v_.tokens[hi].cp == ';')) {
@@ -670,8 +664,7 @@ std::optional<Attribution> Attributor::Tail(const QuoteMarks& m) const {
   // said", "Rep. Peter King, R-New York, said").
   uint32_t np_end = i;
   while (np_end < hi && np_end < i + 9 &&
-         (IsWordAt(np_end) ||
-          v_.tokens[np_end].kind == TokKind::kPossessive) &&
+         (IsWordAt(np_end) || v_.tokens[np_end].kind == TokKind::kPossessive) &&
          !IsVerbAt(np_end)) {
     ++np_end;
   }
@@ -847,8 +840,8 @@ std::vector<Quote> Attributor::Run() {
           (b.cp == ':' || b.cp == '.' || b.cp == '?' || b.cp == '!' ||
            b.cp == 0x2014 || b.cp == 0x2013 || b.cp == '(')) {
         starts = true;
-      } else if (b.kind == TokKind::kPunct && b.cp == ',' &&
-                 m.open >= 2 && IsVerbAt(m.open - 2)) {
+      } else if (b.kind == TokKind::kPunct && b.cp == ',' && m.open >= 2 &&
+                 IsVerbAt(m.open - 2)) {
         starts = true;
       } else if (IsVerbAt(m.open - 1)) {
         starts = true;
@@ -857,12 +850,12 @@ std::vector<Quote> Attributor::Run() {
       }
     }
     size_t cb = m.span.begin;
-    bool upper_start = cb < v_.text.size() &&
-                       ((v_.text[cb] >= 'A' && v_.text[cb] <= 'Z') ||
-                        static_cast<unsigned char>(v_.text[cb]) >= 0x80 ||
-                        v_.text[cb] == '.');
-    bool full = (starts && (words >= 3 || upper_start)) ||
-                (words >= 8 && upper_start);
+    bool upper_start =
+        cb < v_.text.size() &&
+        ((v_.text[cb] >= 'A' && v_.text[cb] <= 'Z') ||
+         static_cast<unsigned char>(v_.text[cb]) >= 0x80 || v_.text[cb] == '.');
+    bool full =
+        (starts && (words >= 3 || upper_start)) || (words >= 8 && upper_start);
     uint32_t lo = sent_first;
     if (have_prev && prev_close + 1 > lo && prev_close < m.open &&
         v_.tokens[prev_close].para == open.para) {
@@ -921,11 +914,11 @@ std::vector<Quote> Attributor::Run() {
     }
     if (q.kind != QuoteKind::kScare && q.speaker) {
       last_speaker_ = q.speaker;
-      last_para_ = m.closed ? v_.tokens[m.close].para
-                            : v_.tokens[m.close - 1].para;
+      last_para_ =
+          m.closed ? v_.tokens[m.close].para : v_.tokens[m.close - 1].para;
       last_speaker = q.speaker;
-      last_para = m.closed ? v_.tokens[m.close].para
-                           : v_.tokens[m.close - 1].para;
+      last_para =
+          m.closed ? v_.tokens[m.close].para : v_.tokens[m.close - 1].para;
     }
     prev_close = m.close;
     have_prev = m.closed;

@@ -32,7 +32,8 @@ struct Analyzed {
   }
 };
 
-std::unique_ptr<Analyzed> AnalyzeText(std::string text, bool with_entities = true) {
+std::unique_ptr<Analyzed> AnalyzeText(std::string text,
+                                      bool with_entities = true) {
   auto a = std::make_unique<Analyzed>();
   a->text = std::move(text);
   std::vector<Paragraph> paras;
@@ -77,7 +78,8 @@ TEST(QuotesTest, SaidAfterNameAndPronoun) {
 }
 
 TEST(QuotesTest, WithoutEntitiesSpeakersKeepSurfaceNames) {
-  auto a = AnalyzeText("T\n\n\"We won,\" Mr Berg said.", /*with_entities=*/false);
+  auto a =
+      AnalyzeText("T\n\n\"We won,\" Mr Berg said.", /*with_entities=*/false);
   ASSERT_EQ(a->quotes.size(), 1u);
   EXPECT_EQ(Speaker(*a, 0), "Mr Berg");
 }
@@ -140,8 +142,9 @@ TEST(AnalyzeBadInputTest, HugeSentenceStaysLinear) {
   // search is bounded, so this finishes at once (quadratic would not).
   std::string text;
   for (int i = 0; i < 6000; ++i) {
-    text += "\u201cYes,\u201d he said and Mr Smith told the president "
-            "that \u201cno\u201d ";
+    text +=
+        "\u201cYes,\u201d he said and Mr Smith told the president "
+        "that \u201cno\u201d ";
   }
   Record r = AnalyzeRaw(text);
   EXPECT_GT(r.quotes.size(), 6000u);

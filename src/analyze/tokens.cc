@@ -34,11 +34,11 @@ bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 // Words whose trailing period belongs to them (titles, initials, company
 // suffixes, month abbreviations): it does not end a sentence.
 constexpr std::array<std::string_view, 44> kAbbreviations = {
-    "Adm",  "Apr",  "Aug",   "Capt", "Co",   "Col",  "Corp", "Dec", "Dr",
-    "Feb",  "Fr",   "Ft",    "Gen",  "Gov",  "Hon",  "Inc",  "Jan", "Jr",
-    "Jul",  "Jun",  "Lt",    "Ltd",  "Maj",  "Mar",  "Mr",   "Mrs", "Ms",
-    "Mt",   "No",   "Nov",   "Oct",  "Pres", "Prof", "Rep",  "Rev", "Sen",
-    "Sep",  "Sept", "Sgt",   "Sr",   "St",   "Supt", "vs",   "Messrs"};
+    "Adm", "Apr",  "Aug", "Capt", "Co",   "Col",  "Corp", "Dec",   "Dr",
+    "Feb", "Fr",   "Ft",  "Gen",  "Gov",  "Hon",  "Inc",  "Jan",   "Jr",
+    "Jul", "Jun",  "Lt",  "Ltd",  "Maj",  "Mar",  "Mr",   "Mrs",   "Ms",
+    "Mt",  "No",   "Nov", "Oct",  "Pres", "Prof", "Rep",  "Rev",   "Sen",
+    "Sep", "Sept", "Sgt", "Sr",   "St",   "Supt", "vs",   "Messrs"};
 
 bool IsAbbreviation(std::string_view w) {
   if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // initial
@@ -91,8 +91,8 @@ size_t WordEnd(std::string_view text, size_t pos, size_t end) {
       i = next;  // 2.3, 3,000
       continue;
     }
-    if (cp == '.' && following < 0x80 && following >= 'A' &&
-        following <= 'Z' && next - pos <= 3) {
+    if (cp == '.' && following < 0x80 && following >= 'A' && following <= 'Z' &&
+        next - pos <= 3) {
       i = next;  // U.S, U.N
       continue;
     }
@@ -126,8 +126,8 @@ void SetWordFlags(std::string_view w, Token* t) {
   }
   size_t p = 0;
   char32_t first = NextCodePoint(w, &p);
-  t->digit = first < 0x80 ? (first >= '0' && first <= '9')
-                          : base::IsDigit(first);
+  t->digit =
+      first < 0x80 ? (first >= '0' && first <= '9') : base::IsDigit(first);
   // "al-Assad", "de'Medici": a lower-case particle and a capital.
   if (!t->digit && (w.starts_with("al-") || w.starts_with("el-") ||
                     w.starts_with("ad-") || w.starts_with("as-"))) {
@@ -250,8 +250,8 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
       } else if (IsApostrophe(cp) && !v.tokens.empty() &&
                  v.tokens.back().end == i && next < end &&
                  (text[next] == 's' || text[next] == 'S') &&
-                 (next + 1 >= end || !IsWordChar(static_cast<unsigned char>(
-                                         text[next + 1])))) {
+                 (next + 1 >= end ||
+                  !IsWordChar(static_cast<unsigned char>(text[next + 1])))) {
         t.end = static_cast<uint32_t>(next + 1);
         t.kind = TokKind::kPossessive;
         i = next + 1;

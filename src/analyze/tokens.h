@@ -26,7 +26,7 @@ enum class TokKind : uint8_t {
 struct Token {
   uint32_t begin = 0;  // byte offsets into the article text
   uint32_t end = 0;
-  uint32_t para = 0;  // index into TextView::paras
+  uint32_t para = 0;      // index into TextView::paras
   uint32_t sentence = 0;  // index into TextView::sentences
   TokKind kind = TokKind::kWord;
   bool cap = false;    // a word whose first letter is upper case

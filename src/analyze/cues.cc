@@ -76,7 +76,7 @@ void AddForms(std::string_view base, std::unordered_set<std::string>* out) {
 const WordSet& SpeechVerbs() {
   static const WordSet* set = [] {
     // The forms live as long as the program; the set views them.
-    auto* forms = new std::unordered_set<std::string>;
+    static auto* forms = new std::unordered_set<std::string>;
     for (std::string_view b : kRegularSpeechVerbs) AddForms(b, forms);
     for (std::string_view w : kIrregularSpeechVerbs) forms->emplace(w);
     auto* s = new WordSet(

@@ -472,7 +472,7 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
   if (words == 1 && v_.tokens[c.name_first].upper &&
       Text(c.name_first).size() <= 6 && c.name_first == a) {
     // An unknown acronym: an organization more often than not.
-    AddTyped(a, b, EntityType::kOrganization, std::string(Text(a)));
+    AddTyped(a, b, EntityType::kOrganization, Text(a));
     return;
   }
   std::optional<Gender> given = GivenName(Text(c.name_first));

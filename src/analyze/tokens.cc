@@ -234,6 +234,35 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
       Token t;
       t.para = pi;
       t.begin = static_cast<uint32_t>(i);
+      if (cp < 0x80 && kAsciiClass[cp] != kOther) {
+        // Fast path: a word of ASCII letters and digits that ends at a
+        // space or at punctuation other than - ' . , (most words).
+        size_t we = i;
+        uint8_t seen = 0;
+        int letters = 0;
+        while (we < end) {
+          unsigned char b = static_cast<unsigned char>(text[we]);
+          uint8_t cls = b < 0x80 ? kAsciiClass[b] : kOther;
+          if (cls == kOther) break;
+          seen |= cls;
+          letters += cls != kDigit;
+          ++we;
+        }
+        char stop = we < end ? text[we] : ' ';
+        bool plain = static_cast<unsigned char>(stop) < 0x80 && stop != '-' &&
+                     stop != '\'' && stop != '.' && stop != ',';
+        if (plain) {
+          uint8_t first = kAsciiClass[cp];
+          t.end = static_cast<uint32_t>(we);
+          t.kind = TokKind::kWord;
+          t.digit = first == kDigit;
+          t.cap = first == kUpper;
+          t.upper = letters >= 2 && !(seen & kLower);
+          i = we;
+          v.tokens.push_back(t);
+          continue;
+        }
+      }
       if (IsWordChar(cp)) {
         size_t we = WordEnd(text, i, end);
         std::string_view w = text.substr(i, we - i);

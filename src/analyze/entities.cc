@@ -201,8 +201,9 @@ class Finder {
     kFCalendar = 1 << 9,
     kFParticle = 1 << 10,
     kFName = 1 << 11,
-    kGazetteerFlags =
-        kFGiven | kFHonorific | kFRole | kFDemonym | kFOrgHead | kFName,
+    kFNamePrefix = 1 << 12,
+    kGazetteerFlags = kFGiven | kFHonorific | kFRole | kFDemonym | kFOrgHead |
+                      kFName | kFNamePrefix,
   };
   // Whether token i has `flag`, each flag looked up at most once per token.
   bool Is(uint32_t i, uint16_t flag) const {
@@ -243,6 +244,7 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
     if (f & kWordDemonym) out |= kFDemonym;
     if (f & kWordOrgHead) out |= kFOrgHead;
     if (f & kWordName) out |= kFName;
+    if (f & kWordNamePrefix) out |= kFNamePrefix;
     // Role nouns are lower-case keys.
     std::array<char, 32> lower;
     if (w.size() <= lower.size()) {
@@ -355,7 +357,11 @@ size_t Finder::GazetteerMatch(uint32_t i, uint32_t end,
     if (!IsWord(v_.tokens[k])) break;
     if (k > i) key += ' ';
     key += Text(k);
-    uint32_t f = WordFlags(key);
+    // The first word's answer is cached per token; longer keys are rare
+    // (only after a word that starts a multi-word name).
+    uint32_t f = k == i ? (Is(i, kFName) ? kWordName : 0u) |
+                              (Is(i, kFNamePrefix) ? kWordNamePrefix : 0u)
+                        : WordFlags(key);
     if (f & kWordName) {
       best = k + 1 - i;
       *entry = LookupName(key);

@@ -245,17 +245,7 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
     if (f & kWordOrgHead) out |= kFOrgHead;
     if (f & kWordName) out |= kFName;
     if (f & kWordNamePrefix) out |= kFNamePrefix;
-    // Role nouns are lower-case keys.
-    std::array<char, 32> lower;
-    if (w.size() <= lower.size()) {
-      for (size_t k = 0; k < w.size(); ++k) {
-        lower[k] =
-            (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
-      }
-      if (WordFlags(std::string_view(lower.data(), w.size())) & kWordRoleNoun) {
-        out |= kFRole;
-      }
-    }
+    if (f & kWordRoleNoun) out |= kFRole;
   } else if (f & kWordRoleNoun) {
     out |= kFRole;
   }

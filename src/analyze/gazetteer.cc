@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <span>
+#include <string>
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
@@ -176,7 +178,19 @@ uint32_t WordFlags(std::string_view words) {
     for (const GenderRow& r : kHonorifics) flags[r.key] |= kWordHonorific;
     for (const DemonymRow& r : kDemonyms) flags[r.demonym] |= kWordDemonym;
     for (std::string_view k : kOrganizationHeads) flags[k] |= kWordOrgHead;
-    for (std::string_view k : kRoleNouns) flags[k] |= kWordRoleNoun;
+    // Role nouns are lower-case keys; their capitalized forms ("Spokesman",
+    // as a title or at a sentence start) are added so that a capitalized
+    // word needs one lookup. The forms live as long as the program.
+    static auto* capitalized = new std::deque<std::string>;
+    for (std::string_view k : kRoleNouns) {
+      flags[k] |= kWordRoleNoun;
+      if (!k.empty() && k[0] >= 'a' && k[0] <= 'z') {
+        std::string cap(k);
+        cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+        capitalized->push_back(std::move(cap));
+        flags[capitalized->back()] |= kWordRoleNoun;
+      }
+    }
     for (const auto& [k, f] : flags) {
       x->keys.push_back(k);
       x->flags.push_back(f);

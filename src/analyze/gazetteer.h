@@ -74,8 +74,9 @@ bool IsRoleNoun(std::string_view words);
 bool IsOrganizationHead(std::string_view word);
 
 // What `words` (exact-cased, single spaces) is a key of, as bits: the
-// questions above answered with one lookup. Role nouns are lower-case keys:
-// ask with the lower-cased word for kWordRoleNoun.
+// questions above answered with one lookup. kWordRoleNoun is set for a role
+// noun in lower case or with a capital first letter ("spokesman",
+// "Spokesman"); IsRoleNoun folds any casing.
 enum : uint32_t {
   kWordName = 1u << 0,        // LookupName finds it
   kWordNamePrefix = 1u << 1,  // IsNamePrefix

@@ -341,17 +341,21 @@ bool Finder::TitleCaseParagraph(const Paragraph& p) const {
 
 size_t Finder::GazetteerMatch(uint32_t i, uint32_t end,
                               const GazetteerEntry** entry) const {
+  if (i >= end || !IsWord(v_.tokens[i])) return 0;
+  // The first word's answer is cached per token; longer keys are built
+  // only after a word that starts a multi-word name (rare).
   size_t best = 0;
-  std::string key;
-  for (uint32_t k = i; k < end && k - i < MaxNameWords(); ++k) {
+  if (Is(i, kFName)) {
+    best = 1;
+    *entry = LookupName(Text(i));
+  }
+  if (!Is(i, kFNamePrefix)) return best;
+  std::string key(Text(i));
+  for (uint32_t k = i + 1; k < end && k - i < MaxNameWords(); ++k) {
     if (!IsWord(v_.tokens[k])) break;
-    if (k > i) key += ' ';
+    key += ' ';
     key += Text(k);
-    // The first word's answer is cached per token; longer keys are rare
-    // (only after a word that starts a multi-word name).
-    uint32_t f = k == i ? (Is(i, kFName) ? kWordName : 0u) |
-                              (Is(i, kFNamePrefix) ? kWordNamePrefix : 0u)
-                        : WordFlags(key);
+    uint32_t f = WordFlags(key);
     if (f & kWordName) {
       best = k + 1 - i;
       *entry = LookupName(key);

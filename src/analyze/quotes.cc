@@ -176,9 +176,9 @@ class Attributor {
   Attributor(const TextView& v, const std::vector<QuoteMarks>& marks,
              const EntityIndex* ents)
       : v_(v), marks_(marks), ents_(ents), in_quote_(v.tokens.size(), 0) {
+    // The quoted words (an open quote's `close` is its paragraph's end).
     for (const QuoteMarks& m : marks) {
-      uint32_t end = m.closed ? m.close : m.close;
-      for (uint32_t i = m.open + 1; i < end && i < in_quote_.size(); ++i) {
+      for (uint32_t i = m.open + 1; i < m.close && i < in_quote_.size(); ++i) {
         in_quote_[i] = 1;
       }
     }

@@ -34,16 +34,7 @@ using nlohmann::json;
 
 using testutil::ReadWholeFile;
 
-std::vector<std::string> Cases() {
-  std::vector<std::string> out;
-  fs::path root = fs::path(NEWSTRACE_SOURCE_DIR) / "tests/golden/extract";
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(root, ec)) {
-    if (e.is_directory()) out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> Cases() { return testutil::GoldenCases("extract"); }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
@@ -61,20 +52,13 @@ std::string Describe(const Article& a) {
 TEST_P(GoldenTest, MatchesExpected) {
   fs::path dir =
       fs::path(NEWSTRACE_SOURCE_DIR) / "tests/golden/extract" / GetParam();
-  fs::path input = dir / "input.txt";
-  Format format = Format::kText;
-  if (!fs::exists(input)) {
-    input = dir / "input.html";
-    format = Format::kHtml;
-  }
-  ASSERT_TRUE(fs::exists(input)) << "no input.txt or input.html in " << dir;
+  RawDoc doc;
+  ASSERT_TRUE(testutil::ReadGoldenInput(dir, &doc))
+      << "no input.txt or input.html in " << dir;
+  const Format format = doc.format;
   ASSERT_TRUE(fs::exists(dir / "expected.json")) << dir;
   json expected = json::parse(ReadWholeFile(dir / "expected.json"));
 
-  RawDoc doc;
-  doc.id = GetParam();
-  doc.bytes = ReadWholeFile(input);
-  doc.format = format;
   Result<Record> r = AnalyzeDocument(doc, AnalyzeOptions());
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const Article& a = r->article;

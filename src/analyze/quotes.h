@@ -39,6 +39,10 @@ struct QuoteMarks {
 // and in the body of an article that uses no double marks at all.
 std::vector<QuoteMarks> FindQuoteMarks(const TextView& view);
 
+// Whether token `i` is a double quote mark that opens a quote (a typographic
+// opener, or a straight mark with a space before it and a word after).
+bool IsDoubleOpener(const TextView& view, uint32_t i);
+
 // Types and attributes `marks` (from FindQuoteMarks). `entities` may be
 // null: speakers then keep their surface names.
 std::vector<Quote> AttributeQuotes(const TextView& view,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/file_io.h"
+#include "newstrace/document.h"
 
 namespace newstrace::testutil {
 
@@ -32,6 +33,36 @@ inline std::vector<std::filesystem::path> GoldenHtmlInputs() {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// The case folders of tests/golden/<kind> (e.g. "extract", "analyze"),
+// sorted by name.
+inline std::vector<std::string> GoldenCases(const std::string& kind) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code ec;
+  const fs::path root = fs::path(NEWSTRACE_SOURCE_DIR) / "tests/golden" / kind;
+  for (const auto& e : fs::directory_iterator(root, ec)) {
+    if (e.is_directory()) out.push_back(e.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A golden case's input as a document: `dir`/input.txt (format text) or
+// input.html (format html), its id the folder's name. False when the
+// folder has neither.
+inline bool ReadGoldenInput(const std::filesystem::path& dir, RawDoc* doc) {
+  namespace fs = std::filesystem;
+  doc->id = dir.filename().string();
+  for (const auto& [name, format] : {std::pair{"input.txt", Format::kText},
+                                     std::pair{"input.html", Format::kHtml}}) {
+    if (!fs::exists(dir / name)) continue;
+    doc->bytes = ReadWholeFile(dir / name);
+    doc->format = format;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace newstrace::testutil

@@ -1,0 +1,159 @@
+// The entity finder's word classes (honorifics, titles, name particles,
+// place nouns), surname keys and role collection. Internal to analyze.
+#include "analyze/entity_words.h"
+
+#include <string>
+
+#include "analyze/cues.h"
+#include "analyze/entities.h"
+#include "analyze/gazetteer.h"
+#include "analyze/word_set.h"
+
+namespace newstrace::analyze {
+namespace {
+
+bool IsWord(const Token& t) { return t.kind == TokKind::kWord; }
+
+}  // namespace
+
+// Honorifics that are part of how a person is named: they stay inside the
+// mention ("Mr Putin"). Office titles (President, Senator) are peeled off
+// into the person's roles instead.
+bool IsPersonalHonorific(std::string_view w) {
+  static const WordSet kSet = {"Mr",     "Mr.",  "Mrs",   "Mrs.",     "Ms",
+                               "Ms.",    "Miss", "Dr",    "Dr.",      "Sir",
+                               "Dame",   "Lady", "Lord",  "Mx",       "Mx.",
+                               "Messrs", "Prof", "Prof.", "Professor"};
+  return kSet.contains(w);
+}
+
+// Capitalized modifiers of an office title: "Foreign Minister", "Deputy
+// Prime Minister", "Former President", "Attorney General".
+bool IsTitleModifier(std::string_view w) {
+  static const WordSet kSet = {
+      "Acting",  "Assistant", "Associate", "Attorney",  "Chief",     "Defence",
+      "Defense", "Deputy",    "Education", "Energy",    "Executive", "Finance",
+      "Foreign", "Former",    "General",   "Health",    "Home",      "Interior",
+      "Justice", "Labor",     "Labour",    "Majority",  "Minority",  "Senior",
+      "State",   "Trade",     "Vice",      "Secretary", "Supreme",   "First",
+      "Lt.",     "Col.",      "Gen.",      "Sgt.",      "Capt.",     "Maj.",
+      "Adm.",    "Sen.",      "Rep.",      "Gov.",      "Pres.",     "U.S.",
+      "US",      "UK",        "EU",        "UN",        "U.N."};
+  return kSet.contains(w);
+}
+
+// Lower-case particles inside names: Staffan de Mistura, Ludwig van
+// Beethoven, Bank of England.
+bool IsNameParticle(std::string_view w) {
+  static const WordSet kSet = {"de",  "da",  "del", "della", "di",  "du",
+                               "van", "von", "der", "den",   "la",  "le",
+                               "bin", "ibn", "al",  "el",    "dos", "das",
+                               "y",   "of",  "ter", "ben",   "bint"};
+  return kSet.contains(w);
+}
+
+bool IsConjunction(std::string_view lower) {
+  return lower == "and" || lower == "or" || lower == "but" || lower == "nor" ||
+         lower == "with" || lower == "by" || lower == "as";
+}
+
+// "the city of Brisport", "the province of Almera": a place, named or not
+// in the gazetteer.
+bool IsPlaceNoun(std::string_view lower) {
+  static const WordSet kSet = {
+      "city",          "town",         "village",    "province", "region",
+      "county",        "district",     "island",     "port",     "capital",
+      "municipality",  "governorate",  "prefecture", "suburb",   "state",
+      "neighbourhood", "neighborhood", "islands",    "valley",   "enclave"};
+  return kSet.contains(lower);
+}
+
+std::string_view SurnameKey(std::string_view w) {
+  // "al-Assad" and "Assad" are one surname.
+  for (std::string_view p : {"al-", "Al-", "el-", "El-", "ad-", "as-"}) {
+    if (w.size() > p.size() + 1 && w.starts_with(p)) {
+      w.remove_prefix(p.size());
+      break;
+    }
+  }
+  if (w.ends_with(".")) w.remove_suffix(1);
+  return w;
+}
+
+// The lower-case words of the offices and descriptions the text gives the
+// mention [first, end) with its peeled title [title_first, first).
+void CollectRoles(const TextView& v, uint32_t title_first, uint32_t first,
+                  uint32_t end, std::vector<std::string>* roles) {
+  auto Text = [&](uint32_t i) { return v.TokenText(i); };
+  struct {
+    uint32_t title_first, first, end;
+  } c{title_first, first, end};
+  for (uint32_t i = c.title_first; i < c.first; ++i) {
+    roles->push_back(LowerWord(Text(i)));
+  }
+  // A description in front: "Syrian leader", "special envoy to Syria".
+  uint32_t sent = v.tokens[c.first].sentence;
+  std::vector<std::string> window;
+  bool has_role = false;
+  // Walk left over what a description is made of: role nouns, adjectives
+  // right before one ("special envoy"), demonyms and capitalized names
+  // ("United Nations"), and the prepositions that join them ("envoy to
+  // Syria"); stop at anything else ("met").
+  for (uint32_t k = c.title_first, n = 0; k > 0 && n < 7; --k, ++n) {
+    const Token& t = v.tokens[k - 1];
+    if (!IsWord(t) || t.sentence != sent) break;
+    std::string w = LowerWord(Text(k - 1));
+    bool role = IsRoleNoun(w);
+    bool before_role = !window.empty() && IsRoleNoun(window.back());
+    bool joiner = w == "to" || w == "of" || w == "for";
+    // A capitalized word belongs to the description only when it leads
+    // into it ("Riverside Rovers coach"), not when it ends another name
+    // ("Daniel Reyes and captain").
+    bool cap_ok = t.cap && !window.empty() && !IsConjunction(window.back());
+    if (IsConjunction(w) ||
+        !(role || cap_ok || joiner || (before_role && !IsDeterminer(w)))) {
+      break;
+    }
+    has_role = has_role || role;
+    window.push_back(std::move(w));
+  }
+  while (!window.empty() && (window.back() == "to" || window.back() == "of" ||
+                             window.back() == "for")) {
+    window.pop_back();
+  }
+  if (has_role) roles->insert(roles->end(), window.begin(), window.end());
+  // Apposition after: "Bashar al-Assad, the Syrian president,".
+  uint32_t k = c.end;
+  if (k + 1 < v.tokens.size() && v.tokens[k].kind == TokKind::kPunct &&
+      v.tokens[k].cp == ',' && v.tokens[k + 1].sentence == sent) {
+    std::vector<std::string> app;
+    bool role = false;
+    for (uint32_t j = k + 1; j < v.tokens.size() && j < k + 11; ++j) {
+      const Token& t = v.tokens[j];
+      if (!IsWord(t) || t.sentence != sent) break;
+      std::string w = LowerWord(Text(j));
+      if (j == k + 1 && !IsDeterminer(w) && !t.cap) break;
+      if (IsRoleNoun(w)) role = true;
+      app.push_back(std::move(w));
+    }
+    if (role) roles->insert(roles->end(), app.begin(), app.end());
+  }
+}
+
+void MentionRoles(const TextView& view, const Mention& m,
+                  std::vector<std::string>* roles) {
+  CollectRoles(view, m.title_first, m.first, m.end, roles);
+}
+
+std::vector<std::string> EntityRoles(const TextView& view,
+                                     const EntityIndex& index, int entity) {
+  std::vector<std::string> roles;
+  for (const Mention& m : index.mentions) {
+    if (m.entity == entity) {
+      CollectRoles(view, m.title_first, m.first, m.end, &roles);
+    }
+  }
+  return roles;
+}
+
+}  // namespace newstrace::analyze

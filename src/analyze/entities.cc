@@ -101,6 +101,7 @@ class Finder {
   const TextView& v_;
   mutable std::vector<uint16_t> flags_;
   mutable std::vector<uint16_t> known_;
+  mutable std::array<std::pair<std::string_view, uint32_t>, 251> memo_{};
   // Sentence-initial capitalized words that the article also writes in
   // lower case ("The", "Officials"), lower-cased.
   std::unordered_set<std::string> common_initials_;
@@ -112,7 +113,18 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
   const Token& t = v_.tokens[i];
   if (t.kind != TokKind::kWord) return 0;
   std::string_view w = Text(i);
-  uint32_t f = WordFlags(w);
+  // News repeats its names: a small direct-mapped memo of this article's
+  // words spares the shared index (and its cache misses) the repeats.
+  size_t slot = (w.size() * 31 + static_cast<unsigned char>(w[0]) * 7 +
+                 static_cast<unsigned char>(w.back())) %
+                memo_.size();
+  uint32_t f;
+  if (memo_[slot].first == w && !w.empty()) {
+    f = memo_[slot].second;
+  } else {
+    f = WordFlags(w);
+    memo_[slot] = {w, f};
+  }
   uint16_t out = 0;
   if (t.cap || t.upper) {
     if (f & kWordGiven) out |= kFGiven;

@@ -1,8 +1,8 @@
 // FindQuoteMarks: quote marks paired into quotes (quotes.h).
-#include "analyze/quotes.h"
-
 #include <algorithm>
 #include <string>
+
+#include "analyze/quotes.h"
 
 namespace newstrace::analyze {
 namespace {

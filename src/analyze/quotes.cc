@@ -325,6 +325,17 @@ std::string Attributor::ResolvePronoun(uint32_t tok,
       if ((male && g == Gender::kFemale) || (female && g == Gender::kMale)) {
         continue;
       }
+      // A name that qualifies another person is not the subject: "Obama
+      // consultant Cornell Belcher", "Clinton's spokesman Brian Fallon".
+      uint32_t after = mm.end;
+      if (after < v_.tokens.size() &&
+          v_.tokens[after].kind == TokKind::kPossessive) {
+        ++after;
+      }
+      if (after < sent.end_token && IsWordAt(after) && !v_.tokens[after].cap &&
+          IsRoleNoun(Lower(after))) {
+        continue;
+      }
       if (first.empty()) first = e.name;
       if (prev_ok && e.name == last_speaker_->name) has_prev = true;
     }

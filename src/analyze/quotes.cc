@@ -309,8 +309,20 @@ std::string Attributor::ResolvePronoun(uint32_t tok,
     if (sent.end_token <= stop) break;
     std::string first;
     bool has_prev = false;
+    bool chained = false;
     for (uint32_t i = std::max(sent.first_token, stop);
          i < sent.end_token && i < tok; ++i) {
+      // A sentence whose subject is the same pronoun, before it names
+      // anyone ("But, he noted, ... Trump ..."), only passes the reference
+      // on: look further back. (Not a possessive: "His assistant, X".)
+      if (!thing && first.empty() && !in_quote_[i] && IsWordAt(i) && si != s) {
+        std::string w = Lower(i);
+        bool same = male ? w == "he" : w == "she";
+        if (same) {
+          chained = true;
+          break;
+        }
+      }
       int32_t m = ents_->MentionAt(i);
       if (m < 0 || in_quote_[i]) continue;
       const Mention& mm = ents_->mentions[m];
@@ -342,6 +354,7 @@ std::string Attributor::ResolvePronoun(uint32_t tok,
     // The first (subject-most) person of the nearest sentence that has
     // one, unless the previous quote's speaker is among them: news goes on
     // quoting the same person ("..." Tully said. ... "...," he said).
+    if (chained) continue;
     if (!first.empty()) return has_prev ? last_speaker_->name : first;
     if (si == 0) break;
   }

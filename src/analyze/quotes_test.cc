@@ -77,6 +77,27 @@ TEST(QuotesTest, SaidAfterNameAndPronoun) {
   EXPECT_EQ(a->quotes[1].speaker->via, RefVia::kPronoun);
 }
 
+TEST(QuotesTest, PronounChainsPassTheReferenceBack) {
+  // The sentence before the quote names Donald Trump, but its subject is
+  // "he", the same man as the quote's "he": Tom Bruch.
+  auto a = AnalyzeText(
+      "Delegates\n\n"
+      "Delegate Tom Bruch said he would resist the leaders.\n\n"
+      "But he noted that Donald Trump may win first.\n\n"
+      "\"We might abstain,\" he said.");
+  ASSERT_EQ(a->quotes.size(), 1u);
+  EXPECT_EQ(Speaker(*a, 0), "Tom Bruch");
+}
+
+TEST(QuotesTest, AQualifyingNameIsNoAntecedent) {
+  auto a = AnalyzeText(
+      "Polls\n\n"
+      "Obama consultant Cornell Belcher saw a shift.\n\n"
+      "\"They are listening,\" he said.");
+  ASSERT_EQ(a->quotes.size(), 1u);
+  EXPECT_EQ(Speaker(*a, 0), "Cornell Belcher");
+}
+
 TEST(QuotesTest, WithoutEntitiesSpeakersKeepSurfaceNames) {
   auto a =
       AnalyzeText("T\n\n\"We won,\" Mr Berg said.", /*with_entities=*/false);

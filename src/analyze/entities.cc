@@ -269,6 +269,27 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
       IsSpeechVerb(LowerWord(Text(k)))) {
     return true;
   }
+  // With a multi-word name, an apposition may stand between: "Brianne
+  // Stone, 29, of Huntsville, Ala., says".
+  if (b - a >= 2 && b < v_.tokens.size() &&
+      v_.tokens[b].kind == TokKind::kPunct && v_.tokens[b].cp == ',') {
+    uint32_t sent = v_.tokens[a].sentence;
+    for (uint32_t j = b + 1; j < v_.tokens.size() && j < b + 16; ++j) {
+      const Token& t = v_.tokens[j];
+      if (t.sentence != sent || t.kind == TokKind::kQuote) break;
+      if (t.kind != TokKind::kPunct || t.cp != ',') continue;
+      uint32_t q = j + 1;
+      while (q < v_.tokens.size() && IsWord(v_.tokens[q]) &&
+             !v_.tokens[q].cap && IsAttributionFiller(LowerWord(Text(q)))) {
+        ++q;
+      }
+      if (q < v_.tokens.size() && IsWord(v_.tokens[q]) &&
+          v_.tokens[q].sentence == sent && !v_.tokens[q].cap &&
+          IsSpeechVerb(LowerWord(Text(q)))) {
+        return true;
+      }
+    }
+  }
   // "said harbour master Ewan Coull": a short lower-case description
   // between the verb and the name.
   uint32_t p = a;

@@ -148,12 +148,7 @@ TEST_P(GoldenTest, MatchesExpected) {
 
 INSTANTIATE_TEST_SUITE_P(Extract, GoldenTest, ::testing::ValuesIn(Cases()),
                          [](const auto& info) {
-                           std::string n = info.param;
-                           for (char& c : n) {
-                             if (!isalnum(static_cast<unsigned char>(c)))
-                               c = '_';
-                           }
-                           return n;
+                           return testutil::GoldenTestName(info.param);
                          });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenTest);
 

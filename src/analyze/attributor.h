@@ -14,6 +14,7 @@
 #include "analyze/gazetteer.h"
 #include "analyze/quotes.h"
 #include "analyze/tokens.h"
+#include "base/strings.h"
 
 namespace newstrace::analyze {
 
@@ -52,7 +53,7 @@ class Attributor {
 
  private:
   std::string_view Text(uint32_t i) const { return v_.TokenText(i); }
-  std::string Lower(uint32_t i) const { return LowerWord(Text(i)); }
+  std::string Lower(uint32_t i) const { return base::AsciiLower(Text(i)); }
   bool IsWordAt(uint32_t i) const {
     return i < v_.tokens.size() && v_.tokens[i].kind == TokKind::kWord;
   }

@@ -10,6 +10,7 @@
 #include "analyze/cues.h"
 #include "analyze/entity_words.h"
 #include "analyze/word_set.h"
+#include "base/strings.h"
 
 namespace newstrace::analyze {
 namespace {
@@ -209,7 +210,7 @@ bool Finder::LooksCommon(uint32_t i) const {
       Is(i, kFDemonym)) {
     return false;
   }
-  return common_initials_.contains(LowerWord(Text(i)));
+  return common_initials_.contains(base::AsciiLower(Text(i)));
 }
 
 // A headline in title case ("Ivanka Trump Receiving Her Own Protection"):
@@ -261,12 +262,12 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
     return false;
   }
   while (k < v_.tokens.size() && IsWord(v_.tokens[k]) && !v_.tokens[k].cap &&
-         IsAttributionFiller(LowerWord(Text(k)))) {
+         IsAttributionFiller(base::AsciiLower(Text(k)))) {
     ++k;
   }
   if (k < v_.tokens.size() && IsWord(v_.tokens[k]) &&
       v_.tokens[k].sentence == v_.tokens[a].sentence &&
-      IsSpeechVerb(LowerWord(Text(k)))) {
+      IsSpeechVerb(base::AsciiLower(Text(k)))) {
     return true;
   }
   // With a multi-word name, an apposition may stand between: "Brianne
@@ -280,12 +281,13 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
       if (t.kind != TokKind::kPunct || t.cp != ',') continue;
       uint32_t q = j + 1;
       while (q < v_.tokens.size() && IsWord(v_.tokens[q]) &&
-             !v_.tokens[q].cap && IsAttributionFiller(LowerWord(Text(q)))) {
+             !v_.tokens[q].cap &&
+             IsAttributionFiller(base::AsciiLower(Text(q)))) {
         ++q;
       }
       if (q < v_.tokens.size() && IsWord(v_.tokens[q]) &&
           v_.tokens[q].sentence == sent && !v_.tokens[q].cap &&
-          IsSpeechVerb(LowerWord(Text(q)))) {
+          IsSpeechVerb(base::AsciiLower(Text(q)))) {
         return true;
       }
     }
@@ -300,23 +302,23 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
   for (int n = 0;
        n < 3 && p > 0 && IsWord(v_.tokens[p - 1]) && !v_.tokens[p - 1].cap &&
        !kNotDescription.contains(Text(p - 1)) &&
-       !IsSpeechVerb(LowerWord(Text(p - 1)));
+       !IsSpeechVerb(base::AsciiLower(Text(p - 1)));
        ++n) {
     --p;
   }
   if (p < a && p > 0 && IsWord(v_.tokens[p - 1]) &&
-      IsSpeechVerb(LowerWord(Text(p - 1))) &&
+      IsSpeechVerb(base::AsciiLower(Text(p - 1))) &&
       v_.tokens[p - 1].sentence == v_.tokens[a].sentence) {
     return true;
   }
   if (a > 0 && IsWord(v_.tokens[a - 1]) &&
       v_.tokens[a - 1].sentence == v_.tokens[a].sentence) {
-    std::string prev = LowerWord(Text(a - 1));
+    std::string prev = base::AsciiLower(Text(a - 1));
     if (prev == "said" || prev == "says" || prev == "added" ||
         prev == "asked" || prev == "told") {
       return true;
     }
-    if (prev == "to" && a > 1 && LowerWord(Text(a - 2)) == "according") {
+    if (prev == "to" && a > 1 && base::AsciiLower(Text(a - 2)) == "according") {
       return true;
     }
   }
@@ -415,7 +417,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
   uint32_t sent = v_.tokens[a].sentence;
   if (a >= 2 && v_.tokens[a - 2].sentence == sent && IsWord(v_.tokens[a - 1]) &&
       Text(a - 1) == "of" && IsWord(v_.tokens[a - 2]) &&
-      IsPlaceNoun(LowerWord(Text(a - 2))) && !v_.tokens[a - 2].cap) {
+      IsPlaceNoun(base::AsciiLower(Text(a - 2))) && !v_.tokens[a - 2].cap) {
     AddTyped(a, b, EntityType::kPlace, Join(a, b));
     return;
   }
@@ -663,7 +665,8 @@ EntityIndex Finder::Run() {
     for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       const Token& t = v_.tokens[i];
       if (t.kind != TokKind::kWord) continue;
-      if (t.cap && !t.upper) initials.push_back(LowerWord(v_.TokenText(t)));
+      if (t.cap && !t.upper)
+        initials.push_back(base::AsciiLower(v_.TokenText(t)));
       break;
     }
   }
@@ -753,14 +756,6 @@ EntityIndex Finder::Run() {
 }
 
 }  // namespace
-
-std::string LowerWord(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
 
 EntityIndex FindEntities(const TextView& view) { return Finder(view).Run(); }
 

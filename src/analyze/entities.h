@@ -50,9 +50,6 @@ std::vector<std::string> EntityRoles(const TextView& view,
 void MentionRoles(const TextView& view, const Mention& mention,
                   std::vector<std::string>* roles);
 
-// Lower-cases ASCII and leaves other bytes (for role words and keys).
-std::string LowerWord(std::string_view w);
-
 }  // namespace newstrace::analyze
 
 #endif  // NEWSTRACE_ANALYZE_ENTITIES_H_

@@ -8,6 +8,7 @@
 #include "analyze/entities.h"
 #include "analyze/gazetteer.h"
 #include "analyze/word_set.h"
+#include "base/strings.h"
 
 namespace newstrace::analyze {
 namespace {
@@ -89,7 +90,7 @@ void CollectRoles(const TextView& v, uint32_t title_first, uint32_t first,
     uint32_t title_first, first, end;
   } c{title_first, first, end};
   for (uint32_t i = c.title_first; i < c.first; ++i) {
-    roles->push_back(LowerWord(Text(i)));
+    roles->push_back(base::AsciiLower(Text(i)));
   }
   // A description in front: "Syrian leader", "special envoy to Syria".
   uint32_t sent = v.tokens[c.first].sentence;
@@ -102,7 +103,7 @@ void CollectRoles(const TextView& v, uint32_t title_first, uint32_t first,
   for (uint32_t k = c.title_first, n = 0; k > 0 && n < 7; --k, ++n) {
     const Token& t = v.tokens[k - 1];
     if (!IsWord(t) || t.sentence != sent) break;
-    std::string w = LowerWord(Text(k - 1));
+    std::string w = base::AsciiLower(Text(k - 1));
     bool role = IsRoleNoun(w);
     bool before_role = !window.empty() && IsRoleNoun(window.back());
     bool joiner = w == "to" || w == "of" || w == "for";
@@ -131,7 +132,7 @@ void CollectRoles(const TextView& v, uint32_t title_first, uint32_t first,
     for (uint32_t j = k + 1; j < v.tokens.size() && j < k + 11; ++j) {
       const Token& t = v.tokens[j];
       if (!IsWord(t) || t.sentence != sent) break;
-      std::string w = LowerWord(Text(j));
+      std::string w = base::AsciiLower(Text(j));
       if (j == k + 1 && !IsDeterminer(w) && !t.cap) break;
       if (IsRoleNoun(w)) role = true;
       app.push_back(std::move(w));

@@ -115,6 +115,9 @@ class Matcher {
   bool IsYear(size_t j, int lo, int hi) const;
   bool NumberNeighbour(size_t j) const;
   size_t RangeTarget(size_t k);
+  // At a glued "-<unit>" after a number (seven-year, 45-year-old): takes
+  // the unit into `tail` and moves `k` and `last` past it and a "-old".
+  void TakeHyphenUnit(size_t* k, size_t* last, Tail* tail) const;
   void ReadTail(size_t k, bool scale_allowed, bool unit_allowed, int* scale,
                 Tail* tail) const;
 

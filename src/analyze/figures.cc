@@ -239,6 +239,17 @@ size_t Matcher::RangeTarget(size_t k) {
 // Reads what follows a number from token k: spaced scale words (when
 // allowed), "%", "percent", "per cent", "percentage points", or else the
 // counted noun (when allowed).
+void Matcher::TakeHyphenUnit(size_t* k, size_t* last, Tail* tail) const {
+  tail->unit = base::Lower(Text(*k + 1));
+  *last = *k + 1;
+  *k += 2;
+  if (Glued(*k) && IsSym(*k, '-') && Glued(*k + 1) &&
+      base::EqualsIgnoreCase(Text(*k + 1), "old")) {
+    *last = *k + 1;
+    *k += 2;
+  }
+}
+
 void Matcher::ReadTail(size_t k, bool scale_allowed, bool unit_allowed,
                        int* scale, Tail* tail) const {
   if (scale_allowed) {
@@ -374,15 +385,8 @@ bool Matcher::MatchNumber(size_t first, size_t j, bool negative,
   } else if (Glued(k) && IsSym(k, '-') && Glued(k + 1) && IsWord(k + 1)) {
     if (scale_exp == 0 && !tail.percent && !fixed_unit &&
         Has(k + 1, kFwHyphenUnit) && StartsLower(k + 1)) {
-      tail.unit = base::Lower(Text(k + 1));
+      TakeHyphenUnit(&k, &last, &tail);
       fixed_unit = true;
-      last = k + 1;
-      k += 2;
-      if (Glued(k) && IsSym(k, '-') && Glued(k + 1) &&
-          base::EqualsIgnoreCase(Text(k + 1), "old")) {
-        last = k + 1;
-        k += 2;
-      }
     } else {
       stop = true;
     }
@@ -548,15 +552,8 @@ bool Matcher::MatchNumberWords(size_t i) {
   if (Glued(k)) {
     if (IsSym(k, '-') && Glued(k + 1) && Has(k + 1, kFwHyphenUnit) &&
         StartsLower(k + 1) && !has_scale) {
-      tail.unit = base::Lower(Text(k + 1));
+      TakeHyphenUnit(&k, &last, &tail);
       fixed_unit = true;
-      last = k + 1;
-      k += 2;
-      if (Glued(k) && IsSym(k, '-') && Glued(k + 1) &&
-          base::EqualsIgnoreCase(Text(k + 1), "old")) {
-        last = k + 1;
-        k += 2;
-      }
     }
     if (!BoundaryAfter(k)) return false;  // "one-sided", "two-thirds"
   }

@@ -6,6 +6,7 @@
 
 #include "analyze/attributor.h"
 #include "analyze/word_set.h"
+#include "base/strings.h"
 
 namespace newstrace::analyze {
 
@@ -262,7 +263,7 @@ std::string Attributor::ResolveOrganization(NounPhrase np) const {
        --k, ++n) {
     const Entity& e = ents_->entities[ms[k - 1].entity];
     if (e.type != EntityType::kOrganization) continue;
-    std::string name = LowerWord(e.name);
+    std::string name = base::AsciiLower(e.name);
     size_t pos = name.find(head);
     bool word =
         pos != std::string::npos && (pos == 0 || name[pos - 1] == ' ') &&

@@ -3,6 +3,7 @@
 #define NEWSTRACE_TESTS_TESTUTIL_FILES_H_
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -47,6 +48,14 @@ inline std::vector<std::string> GoldenCases(const std::string& kind) {
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// A golden case's folder name as a test name (gtest allows [A-Za-z0-9_]).
+inline std::string GoldenTestName(std::string name) {
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
 }
 
 // A golden case's input as a document: `dir`/input.txt (format text) or

@@ -187,13 +187,28 @@ struct Figure {
   bool relative = false;  // dates: needs the article's date to resolve
 };
 
-// An Article with everything computed from it. Signals, signatures and
-// scores join it as those modules land.
+// One named, documented numeric feature of an article's style, sourcing or
+// page (docs/format/signals.md): a 0/1 flag, a capped count, a rate per 100
+// body words, a share in [0, 1] or a score. `name` is a stable snake_case
+// name from SignalCatalog() (analyze.h) and points into that catalogue's
+// static storage, so a Signal is two words and a record's signals cost no
+// allocation per name; build one only with a name of static storage
+// duration (a catalogue name or a string literal).
+struct Signal {
+  std::string_view name;
+  double value = 0;
+};
+
+// An Article with everything computed from it. Signatures and scores join
+// it as those modules land.
 struct Record {
   Article article;
   std::vector<Quote> quotes;     // in text order
   std::vector<Entity> entities;  // in order of first mention
   std::vector<Figure> figures;   // in text order
+  // In SignalCatalog() order, one per catalogue entry; empty when signals
+  // were not computed.
+  std::vector<Signal> signals;
 };
 
 }  // namespace newstrace

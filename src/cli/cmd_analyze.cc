@@ -25,6 +25,7 @@ struct AnalyzeFlags {
   bool no_quotes = false;
   bool no_entities = false;
   bool no_figures = false;
+  bool no_signals = false;
   size_t max_bytes = size_t{64} << 20;
   size_t max_depth = 512;
 };
@@ -50,6 +51,7 @@ int Run(const AnalyzeFlags& f) {
   options.analysis.quotes = !f.no_quotes;
   options.analysis.entities = !f.no_entities;
   options.analysis.figures = !f.no_figures;
+  options.analysis.signals = !f.no_signals;
   if (f.format == "text") options.extract.format = Format::kText;
   if (f.format == "html") options.extract.format = Format::kHtml;
   ReadOptions read_options;
@@ -116,6 +118,9 @@ Runner AddAnalyzeCommand(CLI::App* app) {
                 "then keep the name as written, unresolved pronouns and "
                 "roles stay unresolved)");
   cmd->add_flag("--no-figures", flags->no_figures, "Skip numbers and dates");
+  cmd->add_flag("--no-signals", flags->no_signals,
+                "Skip the style signals (headline style, clickbait, "
+                "sourcing, readability; docs/format/signals.md)");
   cmd->add_option("--max-bytes", flags->max_bytes,
                   "Largest input accepted, in bytes")
       ->capture_default_str();

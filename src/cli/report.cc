@@ -1,7 +1,10 @@
 // The readable report: metadata, then the article in order with the body
 // plain and every boilerplate block marked with its kind, then what the
-// analysis found (quotes grouped by speaker, entities, figures), then a
-// summary.
+// analysis found (quotes grouped by speaker, entities, figures, the
+// non-zero signals), then a summary.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <string_view>
@@ -9,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "newstrace/analyze.h"
 
 namespace newstrace::cli {
 namespace {
@@ -271,6 +275,37 @@ void RenderFigures(const Record& record, const Styles& st, std::string* out) {
           "\n";
 }
 
+// The non-zero signals, one a line with its reason:
+//   "  headline_caps_prefix    1        the headline starts with ...".
+void RenderSignals(const Record& record, const Styles& st, std::string* out) {
+  constexpr size_t kNameWidth = 24;
+  constexpr size_t kValueWidth = 9;
+  std::string lines;
+  for (const Signal& s : record.signals) {
+    if (s.value == 0) continue;
+    const SignalInfo* info = FindSignalInfo(s.name);
+    char value[32];
+    if (s.value == std::trunc(s.value) && std::fabs(s.value) < 1e9) {
+      std::snprintf(value, sizeof value, "%.0f", s.value);
+    } else {
+      std::snprintf(value, sizeof value, "%.3g", s.value);
+    }
+    std::string lead = "  " + std::string(s.name);
+    lead.resize(std::max(lead.size() + 1, 2 + kNameWidth), ' ');
+    lead += value;
+    lead.resize(std::max(lead.size() + 1, 2 + kNameWidth + kValueWidth), ' ');
+    std::string_view reason = info != nullptr ? info->reason : "";
+    lines +=
+        (reason.empty() ? lead
+                        : Wrap(reason, lead, std::string(lead.size(), ' '))) +
+        "\n";
+  }
+  if (lines.empty()) return;
+  *out += st.bold + "Signals:" + st.reset + st.dim +
+          "   non-zero ones (docs/format/signals.md)" + st.reset + "\n" +
+          lines + "\n";
+}
+
 }  // namespace
 
 std::string RenderReport(const Record& record, bool color) {
@@ -333,6 +368,7 @@ std::string RenderReport(const Record& record, bool color) {
   RenderEntities(record, styles, &out);
   RenderFigures(record, styles, &out);
   if (out.size() > before_facts) out += "\n";
+  RenderSignals(record, styles, &out);
   out += "Summary:   " + std::to_string(counts["paragraph"]) +
          " paragraph(s), " + std::to_string(body_words) + " body words";
   std::string boiler;

@@ -63,9 +63,9 @@ class Runner {
   Runner(const std::vector<std::string>& paths, Corpus* corpus,
          const IngestOptions& options)
       : paths_(paths), corpus_(corpus), options_(options) {
-    // The corpus (schema 2) keeps no quotes, entities or figures yet:
-    // computing them here would only slow the run.
-    options_.analyze.analysis = {false, false, false};
+    // The corpus (schema 2) keeps no quotes, entities, figures or signals
+    // yet: computing them here would only slow the run.
+    options_.analyze.analysis = {false, false, false, false};
   }
 
   Result<IngestSummary> Run() {

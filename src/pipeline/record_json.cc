@@ -1,5 +1,7 @@
 // RecordToJson: the JSON contract of docs/format/record.md, written with
 // nlohmann-json.
+#include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "newstrace/pipeline.h"
@@ -75,6 +77,21 @@ json FiguresJson(const Record& record) {
   return out;
 }
 
+// {"name": value, ...} in catalogue order; whole values as integers.
+json SignalsJson(const Record& record) {
+  json out = json::object();
+  for (const Signal& s : record.signals) {
+    const std::string name(s.name);
+    if (std::isfinite(s.value) && s.value == std::trunc(s.value) &&
+        std::fabs(s.value) < 1e15) {
+      out[name] = static_cast<int64_t>(s.value);
+    } else {
+      out[name] = s.value;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RecordToJson(const Record& record, const JsonOptions& options) {
@@ -104,6 +121,7 @@ std::string RecordToJson(const Record& record, const JsonOptions& options) {
   if (!record.quotes.empty()) j["quotes"] = QuotesJson(record);
   if (!record.entities.empty()) j["entities"] = EntitiesJson(record);
   if (!record.figures.empty()) j["figures"] = FiguresJson(record);
+  if (!record.signals.empty()) j["signals"] = SignalsJson(record);
   json diags = json::array();
   for (const Diagnostic& d : a.diagnostics) {
     diags.push_back({{"code", d.code}, {"message", d.message}});

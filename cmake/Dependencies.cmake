@@ -10,6 +10,7 @@ pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 find_package(TBB REQUIRED)
+pkg_check_modules(FASTTEXT REQUIRED IMPORTED_TARGET fasttext)
 
 # CLD2 ships no CMake or pkg-config file.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

@@ -18,8 +18,10 @@ packages=(
   libcli11-dev           # command line
   libtbb-dev             # parallelism
   iso-codes              # country and subdivision names (the gazetteer)
+  libfasttext-dev        # the text classifier (classify)
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   python3 python3-lxml python3-readability     # the extraction baseline
+  python3-sklearn                              # the classification baseline
 )
 
 missing=()

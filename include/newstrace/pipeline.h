@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "newstrace/analyze.h"
+#include "newstrace/classify.h"
 #include "newstrace/corpus.h"
 #include "newstrace/document.h"
 #include "newstrace/extract.h"
@@ -37,6 +38,41 @@ struct JsonOptions {
 // The record as one JSON object (UTF-8; no trailing newline). Fields are
 // absent when unknown.
 std::string RecordToJson(const Record& record, const JsonOptions& options);
+
+// Classification (classify.h) over documents as the readers give them.
+
+// What a classifier reads of a document: the extracted blocks, quotes (for
+// the attribution signals, speakers unresolved) and the signals; no
+// entities, figures or language.
+AnalyzeOptions ClassifierAnalyzeOptions();
+
+// AnalyzeDocument, except that a document whose text extraction finds
+// nothing (a headline-only row) still gives a record: its title, no body.
+Result<Record> AnalyzeForClassifier(const RawDoc& doc,
+                                    const AnalyzeOptions& options);
+
+struct LabeledReadOptions {
+  // Readers' options; fields.label names the label column, and
+  // fields.title_as_text lets headline-only rows through.
+  ReaderOptions reader;
+  AnalyzeOptions analyze = ClassifierAnalyzeOptions();
+  int threads = 0;  // analysis threads; 0 uses every core
+};
+
+struct LabeledData {
+  std::vector<LabeledRecord> rows;  // in reading order
+  std::vector<std::string> ids;     // each row's document id
+  uint64_t unlabeled = 0;  // documents without a label, skipped
+  uint64_t malformed = 0;  // records the readers skipped as malformed
+  uint64_t failed = 0;     // documents that could not be analyzed
+  std::vector<Diagnostic> problems;  // the first few reasons
+};
+
+// Reads every document of `paths`, analyzes them in parallel and keeps
+// those with a label (LabeledRecord::group is the document's domain, or its
+// URL's host). Fails with the readers' errors (kNotFound, kIoError, ...).
+Result<LabeledData> ReadLabeled(const std::vector<std::string>& paths,
+                                const LabeledReadOptions& options);
 
 // Counters of an ingest run, as it goes and at its end.
 struct IngestProgress {

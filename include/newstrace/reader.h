@@ -46,6 +46,10 @@ struct FieldMap {
   // When the page was fetched (kept as written).
   std::vector<std::string> fetched = {"fetched", "fetched_at", "scraped_at",
                                       "crawled_at"};
+  // A record with a title but no text or html becomes a plain-text document
+  // of its title (headline data sets, e.g. clickbait lists). Default: false
+  // (such a record is malformed, code "no_text").
+  bool title_as_text = false;
 
   // Applies a "--field" spec: comma-separated `target=name` pairs, e.g.
   // "text=content,title=headline", each replacing that target's candidates

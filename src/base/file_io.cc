@@ -25,6 +25,31 @@ std::string TooLarge(size_t max_bytes) {
 
 }  // namespace
 
+Status WriteFileAtomic(const std::string& path, std::string_view bytes) {
+  std::string tmp = path + ".tmp-XXXXXX";
+  int fd = mkstemp(tmp.data());
+  if (fd < 0) return Status::IoError(path + ": " + std::strerror(errno));
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return Status::IoError(path + ": " + std::strerror(err));
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return Status::IoError(path + ": " + std::strerror(err));
+  }
+  return Status::Ok();
+}
+
 Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {

@@ -25,6 +25,11 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes);
 // `max_bytes`. Does not close the stream.
 Result<std::string> ReadStream(std::FILE* stream, size_t max_bytes);
 
+// Writes `bytes` to `path` through a temporary file in the same folder,
+// renamed over `path` when complete, so readers never see half a file.
+// Fails with kIoError.
+Status WriteFileAtomic(const std::string& path, std::string_view bytes);
+
 // What a path names.
 enum class FileType { kRegular, kDirectory, kOther };
 

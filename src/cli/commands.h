@@ -40,6 +40,9 @@ Runner AddStatsCommand(CLI::App* app);
 Runner AddTraceCommand(CLI::App* app);
 Runner AddDupesCommand(CLI::App* app);
 Runner AddMergeCommand(CLI::App* app);
+Runner AddTrainCommand(CLI::App* app);
+Runner AddEvalCommand(CLI::App* app);
+Runner AddScoreCommand(CLI::App* app);
 
 // The readable report of one record (cli/report.cc). `color`: ANSI styles.
 std::string RenderReport(const Record& record, bool color);

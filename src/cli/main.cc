@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
   add(&AddTraceCommand);
   add(&AddDupesCommand);
   add(&AddMergeCommand);
+  add(&AddTrainCommand);
+  add(&AddEvalCommand);
+  add(&AddScoreCommand);
   add(&AddDemoCommand);
   try {
     app.parse(argc, argv);

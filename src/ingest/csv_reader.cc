@@ -251,7 +251,8 @@ Result<bool> CsvReader::Next(RawDoc* doc) {
     v.label = Pick(columns_.label);
     v.fetched = Pick(columns_.fetched);
     v.authors = SplitAuthors(Pick(columns_.authors));
-    if (!BuildRecordDocument(std::move(v), options_.label, doc)) {
+    if (!BuildRecordDocument(std::move(v), options_.label, doc,
+                             options_.fields.title_as_text)) {
       NT_RETURN_IF_ERROR(
           Bad("no_text", where, "no text or html field", in_->offset()));
       continue;

@@ -76,7 +76,11 @@ std::string TrimmedCopy(std::string_view s) {
 }  // namespace
 
 bool BuildRecordDocument(RecordValues values, std::string_view default_label,
-                         RawDoc* doc) {
+                         RawDoc* doc, bool title_as_text) {
+  if (title_as_text && IsBlank(values.text) && IsBlank(values.html) &&
+      !IsBlank(values.title)) {
+    values.text = values.title;
+  }
   if (!IsBlank(values.text)) {
     doc->bytes = std::move(values.text);
     doc->format = Format::kText;

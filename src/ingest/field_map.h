@@ -38,9 +38,10 @@ struct RecordValues {
 // (kHtml), charset "utf-8", and the Source fields; `default_label` when the
 // record has no label of its own; a domain that is a URL reduced to its
 // host. Leaves `doc->id` alone. Returns false (doc unspecified) when the
-// record has neither text nor html that is non-blank.
+// record has neither text nor html that is non-blank, unless
+// `title_as_text` and the title is non-blank: the title is then the text.
 bool BuildRecordDocument(RecordValues values, std::string_view default_label,
-                         RawDoc* doc);
+                         RawDoc* doc, bool title_as_text = false);
 
 // Splits an authors string on commas, semicolons and the word "and" (as in
 // "A, B and C"), trimming each name and dropping empty ones.

@@ -138,7 +138,8 @@ bool JsonObjectToDocument(dom::object object, const FieldMap& fields,
     v.authors = AuthorsOf(values[i]);
     if (!v.authors.empty()) break;
   }
-  return BuildRecordDocument(std::move(v), default_label, doc);
+  return BuildRecordDocument(std::move(v), default_label, doc,
+                             fields.title_as_text);
 }
 
 }  // namespace newstrace::ingest

@@ -1,0 +1,159 @@
+// Public API of the classify module: a trainable text classifier for
+// credibility, clickbait or any label a user has, with calibrated
+// probabilities and the reasons behind every score.
+//
+// A model is a fastText supervised model over the article's words (title
+// marked), stacked with the article's signals (analyze.h) by a small
+// multinomial logistic layer and calibrated on held-out rows (Platt scaling
+// or isotonic regression for two labels, temperature scaling for more). It
+// is one file (docs/format/model.md).
+//
+//   std::vector<LabeledRecord> rows = ...;   // records with their labels
+//   Result<Classifier> model = Classifier::Train(rows, TrainOptions());
+//   Score s = model->Predict(record);        // label, probability, reasons
+#ifndef NEWSTRACE_CLASSIFY_H_
+#define NEWSTRACE_CLASSIFY_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newstrace/document.h"
+#include "newstrace/result.h"
+#include "newstrace/status.h"
+
+namespace newstrace {
+
+// One thing that moved a score: a word of the text ("word"), a signal
+// ("signal"), or the text model as a whole ("text"). `weight` is its share
+// of the log-odds of the predicted label against the others: positive
+// pushed toward the label, negative away from it.
+struct Reason {
+  std::string kind;  // "word", "signal" or "text"
+  std::string what;  // the word, the signal's name, or "text model"
+  std::string why;   // a readable line (the signal's reason text)
+  double value = 0;  // the signal's value, or the word's count
+  double weight = 0;
+};
+
+struct Score {
+  std::string label;       // the most probable label
+  double probability = 0;  // its calibrated probability
+  std::vector<std::pair<std::string, double>> probabilities;  // every label
+  std::vector<Reason> reasons;                                // strongest first
+};
+
+// A training row: an analyzed record (its signals computed) and its label.
+// `group` names the row's publisher (a domain) when known: held-out rows
+// are then whole publishers, so calibration sees unseen sources.
+struct LabeledRecord {
+  Record record;
+  std::string label;
+  std::string group;
+};
+
+struct TrainOptions {
+  // fastText (supervised, softmax). Defaults suit a few hundred to a few
+  // hundred thousand rows.
+  int dim = 50;
+  // Passes and learning rate; epochs 0 (the default) chooses among a few
+  // settings, (5, 0.1), (15, 0.25) and (40, 0.5), the one whose
+  // cross-fitted scores have the lowest log loss: small, noisy sets want
+  // few passes, large clean ones many. The model records the choice.
+  int epochs = 0;
+  double learning_rate = 0.5;
+  int word_ngrams = 2;
+  int min_count = 1;
+  int buckets = 200000;      // hashed word n-gram rows
+  size_t max_tokens = 1000;  // words read per article (title first)
+  // Folds of the cross-fitting that gives the logistic layer text-model
+  // scores the text model did not train on. Default: 5.
+  int folds = 5;
+  // Share of rows held out to fit and choose the calibration. Default 0.2.
+  double holdout = 0.2;
+  bool use_signals = true;  // stack the article's signals
+  // "auto" (the best on held-out rows), "platt", "isotonic" (two labels),
+  // "temperature" (more labels) or "none".
+  std::string calibration = "auto";
+  uint64_t seed = 13;
+  // Progress lines ("fold 2/5 ..."), when set.
+  std::function<void(std::string_view)> log;
+};
+
+// What a model knows about itself, for `eval`, `score --json` and the
+// model card.
+struct ModelInfo {
+  std::vector<std::string> labels;
+  std::vector<std::string> signals;  // the signals it stacks, in order
+  size_t train_rows = 0;
+  size_t holdout_rows = 0;
+  bool grouped_holdout = false;  // held out by publisher
+  std::string calibration;       // the method chosen
+  double holdout_log_loss = 0;   // of the calibrated model on held-out rows
+  double holdout_accuracy = 0;
+  TrainOptions options;  // without `log`
+};
+
+class Classifier {
+ public:
+  // Trains on `rows`. Fails with kInvalidArgument when there are fewer than
+  // two labels, or fewer than two rows of some label, or too few rows to
+  // hold some out (at least 10).
+  static Result<Classifier> Train(const std::vector<LabeledRecord>& rows,
+                                  const TrainOptions& options);
+
+  // Reads a model file (docs/format/model.md). Fails with kNotFound or
+  // kIoError when unreadable, kCorruption for a truncated, altered or
+  // foreign file, kUnsupported for a newer format version.
+  static Result<Classifier> Load(const std::string& path);
+  static Result<Classifier> FromBytes(std::string_view bytes);
+
+  // The model file's bytes; the same model always gives the same bytes.
+  std::string ToBytes() const;
+  Status Save(const std::string& path) const;
+
+  // Scores one analyzed record: its signals must have been computed as in
+  // training (AnalysisOptions::signals). Thread-safe.
+  Score Predict(const Record& record, size_t max_reasons = 8) const;
+
+  const ModelInfo& info() const;
+
+  class Impl;
+
+ private:
+  explicit Classifier(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+// How well predictions match gold labels.
+struct ClassMetrics {
+  std::string label;
+  double precision = 0, recall = 0, f1 = 0;
+  size_t support = 0;  // gold rows of the label
+};
+
+struct Evaluation {
+  size_t n = 0;
+  double accuracy = 0;
+  double macro_f1 = 0;                // unweighted mean of the per-label F1
+  std::vector<ClassMetrics> classes;  // in `labels` order
+  // confusion[gold][predicted], in `labels` order.
+  std::vector<std::vector<size_t>> confusion;
+  // Expected calibration error of the top label's probability (10 equal
+  // bins of confidence).
+  double calibration_error = 0;
+  double log_loss = 0;
+};
+
+// Compares `predicted` scores with `gold` labels (same length). Gold labels
+// the model does not know count as wrong.
+Evaluation Evaluate(const std::vector<std::string>& labels,
+                    const std::vector<std::string>& gold,
+                    const std::vector<Score>& predicted);
+
+}  // namespace newstrace
+
+#endif  // NEWSTRACE_CLASSIFY_H_

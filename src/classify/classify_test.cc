@@ -1,0 +1,298 @@
+// Tests of the classify module on data we generate: two kinds of headline
+// drawn from different word pools, so a working model must tell them apart.
+#include "newstrace/classify.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "classify/stack.h"
+#include "classify/text.h"
+#include "newstrace/analyze.h"
+
+namespace newstrace {
+namespace {
+
+const char* kLoud[] = {"shocking", "you",  "won't",   "believe", "insane",
+                       "secret",   "this", "amazing", "reasons", "epic"};
+const char* kSober[] = {"minister", "budget", "council", "report", "talks",
+                        "approves", "court",  "policy",  "annual", "vote"};
+const char* kShared[] = {"the", "of", "in", "city", "new", "after", "on"};
+
+Record MakeRecord(const std::string& title, const std::string& body) {
+  Record r;
+  r.article.title = title;
+  r.article.text = body;
+  if (!body.empty()) {
+    r.article.blocks.push_back(
+        {BlockKind::kParagraph, Span{0, body.size()}, ""});
+  }
+  AnalysisOptions o;
+  o.figures = false;
+  AnalyzeArticle(o, &r);
+  return r;
+}
+
+// `n` rows, alternating labels, each a headline of 6 words: 3 from its
+// label's pool, 3 shared.
+std::vector<LabeledRecord> MakeRows(size_t n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<LabeledRecord> rows;
+  for (size_t i = 0; i < n; ++i) {
+    bool loud = i % 2 == 0;
+    std::string title;
+    for (int w = 0; w < 6; ++w) {
+      const char* word = w % 2 == 0
+                             ? (loud ? kLoud[rng() % 10] : kSober[rng() % 10])
+                             : kShared[rng() % 7];
+      title += (w ? " " : "") + std::string(word);
+    }
+    LabeledRecord row;
+    row.record = MakeRecord(title, "");
+    row.label = loud ? "loud" : "sober";
+    row.group = "site" + std::to_string(i % 7) + ".example";
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+TrainOptions SmallOptions() {
+  TrainOptions o;
+  o.dim = 10;
+  o.epochs = 10;
+  o.folds = 2;
+  o.buckets = 10000;
+  return o;
+}
+
+class ClassifierTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto m = Classifier::Train(MakeRows(200, 1), SmallOptions());
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    model_ = new Classifier(std::move(m).value());
+  }
+  static void TearDownTestSuite() {
+    delete model_;
+    model_ = nullptr;
+  }
+  static Classifier* model_;
+};
+Classifier* ClassifierTest::model_ = nullptr;
+
+TEST_F(ClassifierTest, TellsTheKindsApartOnUnseenRows) {
+  std::vector<LabeledRecord> test = MakeRows(100, 99);
+  std::vector<std::string> gold;
+  std::vector<Score> scores;
+  for (const auto& r : test) {
+    gold.push_back(r.label);
+    scores.push_back(model_->Predict(r.record));
+  }
+  Evaluation e = Evaluate(model_->info().labels, gold, scores);
+  EXPECT_GE(e.accuracy, 0.95);
+  EXPECT_GE(e.macro_f1, 0.95);
+  EXPECT_EQ(e.n, 100u);
+}
+
+TEST_F(ClassifierTest, ScoresCarryProbabilitiesAndReasons) {
+  Score s =
+      model_->Predict(MakeRecord("shocking secret you won't believe", ""));
+  EXPECT_EQ(s.label, "loud");
+  ASSERT_EQ(s.probabilities.size(), 2u);
+  EXPECT_NEAR(s.probabilities[0].second + s.probabilities[1].second, 1.0, 1e-9);
+  EXPECT_GT(s.probability, 0.5);
+  ASSERT_FALSE(s.reasons.empty());
+  EXPECT_EQ(s.reasons[0].kind, "text");
+  bool has_loud_word = false;
+  for (const Reason& r : s.reasons) {
+    if (r.kind == "word" && (r.what == "shocking" || r.what == "secret")) {
+      has_loud_word = r.weight > 0;
+    }
+  }
+  EXPECT_TRUE(has_loud_word);
+}
+
+TEST_F(ClassifierTest, EmptyRecordGetsAScoreNotACrash) {
+  Score s = model_->Predict(MakeRecord("", ""));
+  EXPECT_FALSE(s.label.empty());
+  EXPECT_GT(s.probability, 0.0);
+}
+
+TEST_F(ClassifierTest, RoundTripsBitForBit) {
+  std::string bytes = model_->ToBytes();
+  auto back = Classifier::FromBytes(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->ToBytes(), bytes);
+  Record r = MakeRecord("council approves annual budget", "");
+  EXPECT_EQ(back->Predict(r).probability, model_->Predict(r).probability);
+  EXPECT_EQ(back->info().calibration, model_->info().calibration);
+
+  std::string path = ::testing::TempDir() + "/model.ntm";
+  ASSERT_TRUE(model_->Save(path).ok());
+  auto loaded = Classifier::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->ToBytes(), bytes);
+  std::remove(path.c_str());
+}
+
+TEST_F(ClassifierTest, RefusesTruncatedCorruptedAndForeignFiles) {
+  const std::string bytes = model_->ToBytes();
+  for (size_t cut : {size_t{0}, size_t{4}, size_t{12}, size_t{30},
+                     bytes.size() / 2, bytes.size() - 1}) {
+    auto r = Classifier::FromBytes(std::string_view(bytes).substr(0, cut));
+    ASSERT_FALSE(r.ok()) << "cut at " << cut;
+    EXPECT_EQ(r.status().code(), StatusCode::kCorruption) << cut;
+  }
+  for (size_t at : {size_t{40}, bytes.size() / 3, bytes.size() - 20}) {
+    std::string bad = bytes;
+    bad[at] = static_cast<char>(bad[at] ^ 0x5a);
+    auto r = Classifier::FromBytes(bad);
+    ASSERT_FALSE(r.ok()) << "flipped byte " << at;
+    EXPECT_EQ(r.status().code(), StatusCode::kCorruption);
+  }
+  std::string png = "\x89PNG\r\n\x1a\n" + std::string(100, '\0');
+  auto foreign = Classifier::FromBytes(png);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_NE(foreign.status().message().find("magic"), std::string::npos);
+  std::string newer = bytes;
+  newer[8] = 2;
+  auto version = Classifier::FromBytes(newer);
+  ASSERT_FALSE(version.ok());
+  EXPECT_EQ(version.status().code(), StatusCode::kUnsupported);
+  std::string extra = bytes + "x";
+  EXPECT_FALSE(Classifier::FromBytes(extra).ok());
+  auto missing = Classifier::Load(::testing::TempDir() + "/no-such.ntm");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST(ClassifierTrainTest, RefusesDataItCannotLearnFrom) {
+  std::vector<LabeledRecord> rows = MakeRows(40, 3);
+  std::vector<LabeledRecord> one_class;
+  for (const auto& r : rows) {
+    if (r.label == "loud") one_class.push_back(r);
+  }
+  auto a = Classifier::Train(one_class, SmallOptions());
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(a.status().message().find("one label"), std::string::npos);
+
+  std::vector<LabeledRecord> lonely = one_class;
+  lonely.push_back(rows[1]);  // a single "sober" row
+  auto b = Classifier::Train(lonely, SmallOptions());
+  ASSERT_FALSE(b.ok());
+  EXPECT_NE(b.status().message().find("only one row"), std::string::npos);
+
+  std::vector<LabeledRecord> few(rows.begin(), rows.begin() + 6);
+  EXPECT_FALSE(Classifier::Train(few, SmallOptions()).ok());
+  EXPECT_FALSE(Classifier::Train({}, SmallOptions()).ok());
+
+  TrainOptions bad = SmallOptions();
+  bad.calibration = "magic";
+  EXPECT_FALSE(Classifier::Train(rows, bad).ok());
+}
+
+TEST(ClassifierTrainTest, SameDataSameModel) {
+  std::vector<LabeledRecord> rows = MakeRows(60, 5);
+  auto a = Classifier::Train(rows, SmallOptions());
+  auto b = Classifier::Train(rows, SmallOptions());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->ToBytes(), b->ToBytes());
+}
+
+TEST(ClassifierTrainTest, ThreeLabelsUseTemperatureOrNone) {
+  std::vector<LabeledRecord> rows = MakeRows(90, 8);
+  for (size_t i = 0; i < rows.size(); i += 3) rows[i].label = "third";
+  TrainOptions o = SmallOptions();
+  auto m = Classifier::Train(rows, o);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->info().labels.size(), 3u);
+  EXPECT_TRUE(m->info().calibration == "temperature" ||
+              m->info().calibration == "none");
+  Score s = m->Predict(rows[0].record);
+  double sum = 0;
+  for (const auto& [l, p] : s.probabilities) sum += p;
+  EXPECT_NEAR(sum, 1.0, 1e-9);
+}
+
+TEST(ClassifierTextTest, LowersMarksTitleAndFoldsDigits) {
+  Record r;
+  r.article.title = "17 Things You WON'T Believe!";
+  r.article.text = "Body has 2024 words.";
+  r.article.blocks.push_back(
+      {BlockKind::kParagraph, Span{0, r.article.text.size()}, ""});
+  r.article.blocks.push_back({BlockKind::kRelatedLink, Span{0, 4}, ""});
+  std::string line = classify::ClassifierLine(r, 100);
+  EXPECT_EQ(line,
+            "00 t:00 things t:things you t:you won't t:won't believe "
+            "t:believe ! body has 0000 words");
+  EXPECT_EQ(classify::ClassifierLine(r, 2), "00 t:00 things t:things");
+  Record binary;
+  binary.article.text = std::string("\xff\xfe\x00\x01 caf\xc3\xa9 \n\n", 12);
+  std::string l2 = classify::ClassifierLine(binary, 100);
+  EXPECT_EQ(l2.find('\n'), std::string::npos);
+}
+
+TEST(CalibrationTest, PlattIsotonicAndTemperatureFit) {
+  std::vector<std::vector<double>> scores;
+  std::vector<int> y;
+  std::mt19937_64 rng(4);
+  std::normal_distribution<double> noise(0, 1);
+  for (int i = 0; i < 400; ++i) {
+    int label = i % 2;
+    double m = (label ? 1.5 : -1.5) + noise(rng);
+    // The calibrated log-odds are 3m: a margin of 8m is overconfident.
+    scores.push_back({0.0, 8 * m});
+    y.push_back(label);
+  }
+  using classify::Calibration;
+  auto loss = [&](const Calibration& c) {
+    std::vector<std::vector<double>> p;
+    for (const auto& s : scores) p.push_back(c.Probabilities(s));
+    return classify::LogLoss(p, y);
+  };
+  Calibration none = Calibration::Fit(Calibration::Kind::kNone, scores, y);
+  Calibration platt = Calibration::Fit(Calibration::Kind::kPlatt, scores, y);
+  Calibration iso = Calibration::Fit(Calibration::Kind::kIsotonic, scores, y);
+  EXPECT_LT(loss(platt), loss(none));
+  EXPECT_LT(loss(iso), loss(none));
+  EXPECT_LT(platt.a, 1.0);  // shrinks the overconfident margin
+  for (size_t i = 1; i < iso.iso_y.size(); ++i) {
+    EXPECT_LE(iso.iso_y[i - 1], iso.iso_y[i]);
+  }
+  Calibration temp =
+      Calibration::Fit(Calibration::Kind::kTemperature, scores, y);
+  EXPECT_GT(temp.temperature, 1.0);
+  Calibration chosen = Calibration::Choose(scores, y);
+  EXPECT_NE(chosen.kind, Calibration::Kind::kNone);
+}
+
+TEST(EvaluateTest, CountsConfusionAndMacroF1) {
+  std::vector<std::string> labels = {"a", "b"};
+  std::vector<std::string> gold = {"a", "a", "b", "b", "c"};
+  auto score = [](const char* l, double p) {
+    Score s;
+    s.label = l;
+    s.probability = p;
+    s.probabilities = {{"a", l[0] == 'a' ? p : 1 - p},
+                       {"b", l[0] == 'b' ? p : 1 - p}};
+    return s;
+  };
+  std::vector<Score> pred = {score("a", 0.9), score("b", 0.6), score("b", 0.8),
+                             score("b", 0.7), score("a", 0.5)};
+  Evaluation e = Evaluate(labels, gold, pred);
+  EXPECT_EQ(e.n, 5u);
+  EXPECT_DOUBLE_EQ(e.accuracy, 3.0 / 5.0);
+  EXPECT_EQ(e.confusion[0][0], 1u);
+  EXPECT_EQ(e.confusion[0][1], 1u);
+  EXPECT_EQ(e.confusion[1][1], 2u);
+  // a: P 1/1, R 1/2 -> F1 2/3; b: P 2/3, R 1 -> F1 0.8.
+  EXPECT_NEAR(e.macro_f1, (2.0 / 3.0 + 0.8) / 2, 1e-12);
+  EXPECT_GT(e.calibration_error, 0.0);
+}
+
+}  // namespace
+}  // namespace newstrace

@@ -1,0 +1,270 @@
+// The model file (docs/format/model.md):
+//   8 bytes  magic "NTCLSFR\x1a"
+//   u32      format version (1), little-endian
+//   u32      flags (0)
+//   u64      header length H, then H bytes of JSON (labels, signals,
+//            standardizer, logistic weights, calibration, training info)
+//   u64      text model length T, then T bytes (fastText's model file)
+//   u64      XXH64 (seed 0) of every byte before it
+// Readers refuse a wrong magic (foreign file), a newer version, lengths past
+// the end (truncated) and a checksum mismatch (corrupted) before parsing.
+#include <simdjson.h>
+#include <xxhash.h>
+
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "base/file_io.h"
+#include "classify/model_impl.h"
+
+namespace newstrace {
+namespace {
+
+using json = nlohmann::ordered_json;
+using classify::Calibration;
+
+constexpr char kMagic[8] = {'N', 'T', 'C', 'L', 'S', 'F', 'R', '\x1a'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kMaxModelBytes = size_t{4} << 30;
+
+void PutU32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+void PutU64(std::string* out, uint64_t v) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+uint32_t GetU32(std::string_view s, size_t at) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) {
+    v = (v << 8) | static_cast<unsigned char>(s[at + i]);
+  }
+  return v;
+}
+uint64_t GetU64(std::string_view s, size_t at) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) {
+    v = (v << 8) | static_cast<unsigned char>(s[at + i]);
+  }
+  return v;
+}
+
+json OptionsJson(const TrainOptions& o) {
+  return json{{"dim", o.dim},
+              {"epochs", o.epochs},
+              {"learning_rate", o.learning_rate},
+              {"word_ngrams", o.word_ngrams},
+              {"min_count", o.min_count},
+              {"buckets", o.buckets},
+              {"max_tokens", o.max_tokens},
+              {"folds", o.folds},
+              {"holdout", o.holdout},
+              {"use_signals", o.use_signals},
+              {"calibration", o.calibration},
+              {"seed", o.seed}};
+}
+
+std::string HeaderJson(const Classifier::Impl& m) {
+  json j;
+  j["labels"] = m.info.labels;
+  j["signals"] = m.info.signals;
+  j["standardizer"] = {{"mean", m.standardizer.mean},
+                       {"scale", m.standardizer.scale}};
+  j["logistic"] = {{"classes", m.logistic.classes},
+                   {"features", m.logistic.features},
+                   {"weights", m.logistic.weights}};
+  j["calibration"] = {
+      {"kind", std::string(Calibration::KindName(m.calibration.kind))},
+      {"a", m.calibration.a},
+      {"b", m.calibration.b},
+      {"temperature", m.calibration.temperature},
+      {"iso_x", m.calibration.iso_x},
+      {"iso_y", m.calibration.iso_y}};
+  j["info"] = {{"train_rows", m.info.train_rows},
+               {"holdout_rows", m.info.holdout_rows},
+               {"grouped_holdout", m.info.grouped_holdout},
+               {"holdout_log_loss", m.info.holdout_log_loss},
+               {"holdout_accuracy", m.info.holdout_accuracy},
+               {"options", OptionsJson(m.info.options)}};
+  return j.dump();
+}
+
+// Reads `key` of `obj` into `out`; false when missing or mistyped.
+template <typename T>
+bool Get(simdjson::dom::element obj, const char* key, T* out) {
+  return obj[key].get(*out) == simdjson::SUCCESS;
+}
+
+bool GetDoubles(simdjson::dom::element obj, const char* key,
+                std::vector<double>* out) {
+  simdjson::dom::array a;
+  if (obj[key].get(a) != simdjson::SUCCESS) return false;
+  out->clear();
+  for (simdjson::dom::element e : a) {
+    double v;
+    if (e.get(v) != simdjson::SUCCESS) return false;
+    out->push_back(v);
+  }
+  return true;
+}
+
+bool GetStrings(simdjson::dom::element obj, const char* key,
+                std::vector<std::string>* out) {
+  simdjson::dom::array a;
+  if (obj[key].get(a) != simdjson::SUCCESS) return false;
+  out->clear();
+  for (simdjson::dom::element e : a) {
+    std::string_view v;
+    if (e.get(v) != simdjson::SUCCESS) return false;
+    out->emplace_back(v);
+  }
+  return true;
+}
+
+Status ParseHeader(std::string_view text, Classifier::Impl* m) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) {
+    return Status::Corruption("model header is not JSON");
+  }
+  auto bad = [](const char* what) {
+    return Status::Corruption(std::string("model header: bad ") + what);
+  };
+  if (!GetStrings(root, "labels", &m->info.labels) ||
+      m->info.labels.size() < 2) {
+    return bad("labels");
+  }
+  if (!GetStrings(root, "signals", &m->info.signals)) return bad("signals");
+  simdjson::dom::element st, lg, cal, info, opt;
+  if (root["standardizer"].get(st) ||
+      !GetDoubles(st, "mean", &m->standardizer.mean) ||
+      !GetDoubles(st, "scale", &m->standardizer.scale)) {
+    return bad("standardizer");
+  }
+  int64_t classes = 0, features = 0;
+  if (root["logistic"].get(lg) || !Get(lg, "classes", &classes) ||
+      !Get(lg, "features", &features) ||
+      !GetDoubles(lg, "weights", &m->logistic.weights)) {
+    return bad("logistic layer");
+  }
+  const size_t n_labels = m->info.labels.size();
+  const size_t n_features = n_labels + m->info.signals.size();
+  if (classes != static_cast<int64_t>(n_labels) ||
+      features != static_cast<int64_t>(n_features) ||
+      m->logistic.weights.size() != n_labels * (n_features + 1) ||
+      m->standardizer.mean.size() != n_features ||
+      m->standardizer.scale.size() != n_features) {
+    return bad("sizes");
+  }
+  m->logistic.classes = static_cast<int>(classes);
+  m->logistic.features = static_cast<int>(features);
+  std::string_view kind;
+  if (root["calibration"].get(cal) || !Get(cal, "kind", &kind) ||
+      !Calibration::KindFromName(kind, &m->calibration.kind) ||
+      !Get(cal, "a", &m->calibration.a) || !Get(cal, "b", &m->calibration.b) ||
+      !Get(cal, "temperature", &m->calibration.temperature) ||
+      !GetDoubles(cal, "iso_x", &m->calibration.iso_x) ||
+      !GetDoubles(cal, "iso_y", &m->calibration.iso_y) ||
+      m->calibration.iso_x.size() != m->calibration.iso_y.size() ||
+      m->calibration.temperature <= 0) {
+    return bad("calibration");
+  }
+  m->info.calibration = std::string(kind);
+  uint64_t train_rows = 0, holdout_rows = 0;
+  TrainOptions& o = m->info.options;
+  int64_t i64;
+  std::string_view sv;
+  if (root["info"].get(info) || !Get(info, "train_rows", &train_rows) ||
+      !Get(info, "holdout_rows", &holdout_rows) ||
+      !Get(info, "grouped_holdout", &m->info.grouped_holdout) ||
+      !Get(info, "holdout_log_loss", &m->info.holdout_log_loss) ||
+      !Get(info, "holdout_accuracy", &m->info.holdout_accuracy) ||
+      info["options"].get(opt)) {
+    return bad("info");
+  }
+  m->info.train_rows = train_rows;
+  m->info.holdout_rows = holdout_rows;
+  uint64_t u64;
+  bool ok =
+      Get(opt, "dim", &i64) && ((o.dim = int(i64)), true) &&
+      Get(opt, "epochs", &i64) && ((o.epochs = int(i64)), true) &&
+      Get(opt, "learning_rate", &o.learning_rate) &&
+      Get(opt, "word_ngrams", &i64) && ((o.word_ngrams = int(i64)), true) &&
+      Get(opt, "min_count", &i64) && ((o.min_count = int(i64)), true) &&
+      Get(opt, "buckets", &i64) && ((o.buckets = int(i64)), true) &&
+      Get(opt, "max_tokens", &u64) && ((o.max_tokens = u64), true) &&
+      Get(opt, "folds", &i64) && ((o.folds = int(i64)), true) &&
+      Get(opt, "holdout", &o.holdout) &&
+      Get(opt, "use_signals", &o.use_signals) && Get(opt, "calibration", &sv) &&
+      ((o.calibration = std::string(sv)), true) && Get(opt, "seed", &o.seed);
+  if (!ok) return bad("options");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string Classifier::ToBytes() const {
+  std::string out(kMagic, sizeof(kMagic));
+  PutU32(&out, kVersion);
+  PutU32(&out, 0);
+  std::string header = HeaderJson(*impl_);
+  PutU64(&out, header.size());
+  out += header;
+  std::string text = impl_->text->ToBytes();
+  PutU64(&out, text.size());
+  out += text;
+  PutU64(&out, XXH64(out.data(), out.size(), 0));
+  return out;
+}
+
+Result<Classifier> Classifier::FromBytes(std::string_view bytes) {
+  if (bytes.size() < sizeof(kMagic) ||
+      std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return Status::Corruption("not a newstrace model file (wrong magic)");
+  }
+  constexpr size_t kFixed = sizeof(kMagic) + 4 + 4 + 8;
+  if (bytes.size() < kFixed + 8 + 8) {
+    return Status::Corruption("model file truncated");
+  }
+  const uint32_t version = GetU32(bytes, 8);
+  if (version != kVersion) {
+    return Status::Unsupported(
+        "model format version " + std::to_string(version) +
+        " (this build reads version " + std::to_string(kVersion) + ")");
+  }
+  const uint64_t header_len = GetU64(bytes, 16);
+  if (header_len > bytes.size() - kFixed - 16) {
+    return Status::Corruption("model file truncated");
+  }
+  const size_t text_at = kFixed + header_len;
+  const uint64_t text_len = GetU64(bytes, text_at);
+  if (text_len > bytes.size() - text_at - 16) {
+    return Status::Corruption("model file truncated");
+  }
+  const size_t end = text_at + 8 + text_len;
+  if (end + 8 != bytes.size()) {
+    return Status::Corruption("model file has trailing bytes");
+  }
+  if (XXH64(bytes.data(), end, 0) != GetU64(bytes, end)) {
+    return Status::Corruption("model file corrupted (checksum mismatch)");
+  }
+  auto impl = std::make_shared<Impl>();
+  Status s = ParseHeader(bytes.substr(kFixed, header_len), impl.get());
+  if (!s.ok()) return s;
+  NT_ASSIGN_OR_RETURN(classify::TextModel text,
+                      classify::TextModel::FromBytes(
+                          bytes.substr(text_at + 8, text_len),
+                          static_cast<int>(impl->info.labels.size())));
+  impl->text = std::make_unique<classify::TextModel>(std::move(text));
+  return Classifier(std::move(impl));
+}
+
+Result<Classifier> Classifier::Load(const std::string& path) {
+  NT_ASSIGN_OR_RETURN(std::string bytes, base::ReadFile(path, kMaxModelBytes));
+  return FromBytes(bytes);
+}
+
+Status Classifier::Save(const std::string& path) const {
+  return base::WriteFileAtomic(path, ToBytes());
+}
+
+}  // namespace newstrace

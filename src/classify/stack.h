@@ -1,0 +1,70 @@
+// The layers above the text model: a multinomial logistic regression over
+// the text model's log-probabilities and the article's signals, and the
+// calibration of its probabilities.
+#ifndef NEWSTRACE_CLASSIFY_STACK_H_
+#define NEWSTRACE_CLASSIFY_STACK_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newstrace::classify {
+
+// Softmax regression: scores_c = w_c . x + b_c.
+struct Logistic {
+  int classes = 0;
+  int features = 0;
+  std::vector<double> weights;  // classes rows of features + 1 (the bias)
+
+  double weight(int c, int f) const { return weights[c * (features + 1) + f]; }
+  std::vector<double> Scores(const std::vector<double>& x) const;
+
+  // Fits by minimizing the mean log loss plus l2/2 |w|^2 (the bias not
+  // penalized), full-batch gradient descent with backtracking. Features
+  // should be standardized. Deterministic.
+  static Logistic Fit(const std::vector<std::vector<double>>& x,
+                      const std::vector<int>& y, int classes, double l2,
+                      int iterations);
+};
+
+// Mean and standard deviation of each feature, to standardize with.
+struct Standardizer {
+  std::vector<double> mean, scale;  // scale = 1 / sd (1 when sd is 0)
+  static Standardizer Fit(const std::vector<std::vector<double>>& x);
+  void Apply(std::vector<double>* x) const;
+};
+
+// Turns scores into calibrated probabilities.
+struct Calibration {
+  enum class Kind { kNone, kPlatt, kIsotonic, kTemperature };
+  Kind kind = Kind::kNone;
+  double a = 1, b = 0;               // Platt: p1 = sigmoid(a (s1 - s0) + b)
+  double temperature = 1;            // softmax(s / T)
+  std::vector<double> iso_x, iso_y;  // isotonic: p1 by sigmoid(s1 - s0)
+
+  std::vector<double> Probabilities(const std::vector<double>& scores) const;
+
+  static std::string_view KindName(Kind kind);
+  static bool KindFromName(std::string_view name, Kind* kind);
+
+  // Fits `kind` on (scores, y).
+  static Calibration Fit(Kind kind,
+                         const std::vector<std::vector<double>>& scores,
+                         const std::vector<int>& y);
+  // The kind with the lowest log loss when fit on one half of the rows and
+  // measured on the other (both ways), among none, Platt and isotonic (two
+  // classes) or none and temperature (more), fit on all rows.
+  static Calibration Choose(const std::vector<std::vector<double>>& scores,
+                            const std::vector<int>& y);
+};
+
+// Mean negative log-likelihood of y under `probabilities` (rows).
+double LogLoss(const std::vector<std::vector<double>>& probabilities,
+               const std::vector<int>& y);
+
+// Softmax of `scores`, computed stably.
+std::vector<double> Softmax(const std::vector<double>& scores);
+
+}  // namespace newstrace::classify
+
+#endif  // NEWSTRACE_CLASSIFY_STACK_H_

@@ -1,0 +1,29 @@
+// The words a classifier reads from a record: one line of space-separated
+// tokens for fastText, the title's words marked.
+#ifndef NEWSTRACE_CLASSIFY_TEXT_H_
+#define NEWSTRACE_CLASSIFY_TEXT_H_
+
+#include <string>
+#include <string_view>
+
+#include "newstrace/document.h"
+
+namespace newstrace::classify {
+
+// Appends to *out the tokens of `text`: words lower-cased (ASCII letters;
+// other letters kept as written), every digit as '0' ("17" -> "00", so
+// numbers generalize), '!' and '?' as tokens of their own; everything else
+// separates. With `prefix`, each word is written a second time with it
+// ("t:"), so the title's words are both plain words and title words.
+// Stops after `max_tokens` words; returns the count written.
+size_t AppendTokens(std::string_view text, std::string_view prefix,
+                    size_t max_tokens, std::string* out);
+
+// The record's classifier line: the title's tokens (marked with "t:"), then
+// the body's (paragraph and heading blocks; the whole text when there are
+// no blocks), at most `max_tokens` words in all. Never contains '\n'.
+std::string ClassifierLine(const Record& record, size_t max_tokens);
+
+}  // namespace newstrace::classify
+
+#endif  // NEWSTRACE_CLASSIFY_TEXT_H_

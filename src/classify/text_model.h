@@ -1,0 +1,71 @@
+// The text half of a classifier: a fastText supervised model (softmax over
+// averaged word and word n-gram vectors) behind a small interface, so the
+// rest of the module never sees fastText's types.
+#ifndef NEWSTRACE_CLASSIFY_TEXT_MODEL_H_
+#define NEWSTRACE_CLASSIFY_TEXT_MODEL_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newstrace/result.h"
+#include "newstrace/status.h"
+
+namespace fasttext {
+class FastText;
+}
+
+namespace newstrace::classify {
+
+struct TextModelParams {
+  int dim = 50;
+  int epochs = 25;
+  double learning_rate = 0.5;
+  int word_ngrams = 2;
+  int min_count = 1;
+  int buckets = 200000;
+  int seed = 13;
+};
+
+class TextModel {
+ public:
+  // Trains on `lines` (ClassifierLine) with labels `classes[i]` in
+  // [0, num_classes). One thread, so the same input gives the same model.
+  static Result<TextModel> Train(const std::vector<const std::string*>& lines,
+                                 const std::vector<int>& classes,
+                                 int num_classes,
+                                 const TextModelParams& params);
+  // fastText's own model file bytes (ToBytes) back into a model.
+  static Result<TextModel> FromBytes(std::string_view bytes, int num_classes);
+
+  std::string ToBytes() const;
+
+  // Log-probabilities of every class for `line` (a uniform distribution
+  // when the line has no word).
+  std::vector<double> LogProbabilities(std::string_view line) const;
+
+  // Each distinct known word of `line` with its count and its pull on the
+  // score of class `target` against the mean of the other classes (its
+  // share of the averaged hidden vector, dotted with the output rows).
+  struct WordPull {
+    std::string word;
+    int count = 0;
+    double pull = 0;
+  };
+  std::vector<WordPull> WordPulls(std::string_view line, int target) const;
+
+  int num_classes() const { return num_classes_; }
+
+ private:
+  TextModel(std::shared_ptr<fasttext::FastText> model, int num_classes);
+  // Our class of each fastText label id.
+  std::shared_ptr<fasttext::FastText> model_;
+  std::vector<int> class_of_label_;
+  int num_classes_ = 0;
+};
+
+}  // namespace newstrace::classify
+
+#endif  // NEWSTRACE_CLASSIFY_TEXT_MODEL_H_

@@ -1,0 +1,91 @@
+// See classify_flags.h.
+#include "cli/classify_flags.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace newstrace::cli {
+
+void DataFlags::Register(CLI::App* cmd, bool label_required) {
+  auto* l = cmd->add_option("--label", label, "Field holding each row's label");
+  if (!label_required) l->capture_default_str();
+  cmd->add_option("--text", text,
+                  "Field(s) holding the article text, first present wins "
+                  "(default: text, content, maintext, article_content, body)")
+      ->allow_extra_args(false);
+  cmd->add_option("--title", title, "Field holding the title");
+  cmd->add_option("--domain", domain,
+                  "Field holding the publisher's domain (default: domain, "
+                  "source, site; else the URL's host)");
+  cmd->add_option("--max-bytes", max_bytes, "Largest row accepted, in bytes")
+      ->capture_default_str();
+  cmd->add_option("--threads", threads, "Analysis threads (0: every core)")
+      ->capture_default_str();
+}
+
+Result<LabeledReadOptions> DataFlags::Options() const {
+  LabeledReadOptions o;
+  o.threads = threads;
+  o.reader.max_bytes = max_bytes;
+  o.reader.fields.title_as_text = true;
+  if (label.empty()) return Status::InvalidArgument("--label is empty");
+  o.reader.fields.label = {label};
+  if (!text.empty()) o.reader.fields.text = text;
+  if (!title.empty()) o.reader.fields.title = {title};
+  if (!domain.empty()) o.reader.fields.domain = {domain};
+  return o;
+}
+
+Result<LabeledData> ReadData(const std::vector<std::string>& paths,
+                             const DataFlags& flags, const char* verb) {
+  NT_ASSIGN_OR_RETURN(LabeledReadOptions options, flags.Options());
+  NT_ASSIGN_OR_RETURN(LabeledData data, ReadLabeled(paths, options));
+  if (data.unlabeled + data.malformed + data.failed > 0) {
+    std::fprintf(stderr,
+                 "newstrace: %s: read %zu labeled rows; skipped %llu without "
+                 "a label, %llu malformed, %llu unanalyzable%s%s\n",
+                 verb, data.rows.size(),
+                 static_cast<unsigned long long>(data.unlabeled),
+                 static_cast<unsigned long long>(data.malformed),
+                 static_cast<unsigned long long>(data.failed),
+                 data.problems.empty() ? "" : "; first: ",
+                 data.problems.empty() ? "" : data.problems[0].message.c_str());
+  }
+  return data;
+}
+
+nlohmann::ordered_json ScoreJson(const Score& score) {
+  nlohmann::ordered_json j;
+  j["label"] = score.label;
+  j["probability"] = score.probability;
+  nlohmann::ordered_json probs = nlohmann::ordered_json::object();
+  for (const auto& [label, p] : score.probabilities) probs[label] = p;
+  j["probabilities"] = probs;
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+  for (const Reason& r : score.reasons) {
+    reasons.push_back({{"kind", r.kind},
+                       {"what", r.what},
+                       {"why", r.why},
+                       {"value", r.value},
+                       {"weight", r.weight}});
+  }
+  j["reasons"] = reasons;
+  return j;
+}
+
+std::vector<std::pair<std::string, std::string>> DefaultModels() {
+  std::vector<std::pair<std::string, std::string>> out;
+  const char* env = std::getenv("NEWSTRACE_MODELS");
+  std::string dir = env && *env ? env : NEWSTRACE_MODELS_DIR;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".ntm") continue;
+    out.push_back({e.path().stem().string(), e.path().string()});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace newstrace::cli

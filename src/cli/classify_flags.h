@@ -1,0 +1,44 @@
+// Flags and helpers the classification verbs (train, eval, score) share.
+#ifndef NEWSTRACE_CLI_CLASSIFY_FLAGS_H_
+#define NEWSTRACE_CLI_CLASSIFY_FLAGS_H_
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "newstrace/classify.h"
+#include "newstrace/pipeline.h"
+
+namespace newstrace::cli {
+
+// How labeled data is read: --label FIELD, --text FIELD..., --title FIELD,
+// --domain FIELD, --max-bytes, --threads.
+struct DataFlags {
+  std::string label = "label";
+  std::vector<std::string> text;
+  std::string title;
+  std::string domain;
+  size_t max_bytes = size_t{64} << 20;
+  int threads = 0;
+
+  void Register(CLI::App* cmd, bool label_required);
+  // The reading options these flags give; fails on a bad field name.
+  Result<LabeledReadOptions> Options() const;
+};
+
+// Reads the labeled documents of `paths`, printing a one-line summary of
+// what was skipped to stderr. Fails as ReadLabeled does.
+Result<LabeledData> ReadData(const std::vector<std::string>& paths,
+                             const DataFlags& flags, const char* verb);
+
+// A score as JSON: {"label", "probability", "probabilities": {...},
+// "reasons": [{"kind", "what", "why", "value", "weight"}]}.
+nlohmann::ordered_json ScoreJson(const Score& score);
+
+// The bundled default models (models/*.ntm): name -> path, sorted.
+std::vector<std::pair<std::string, std::string>> DefaultModels();
+
+}  // namespace newstrace::cli
+
+#endif  // NEWSTRACE_CLI_CLASSIFY_FLAGS_H_

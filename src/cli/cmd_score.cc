@@ -1,0 +1,171 @@
+// newstrace score FILE|- [--model MODEL]: label, probability and reasons for
+// each document, from the given models or the bundled ones (models/).
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli/classify_flags.h"
+#include "cli/commands.h"
+
+namespace newstrace::cli {
+namespace {
+
+struct ScoreFlags {
+  std::vector<std::string> files;
+  std::vector<std::string> models;
+  bool json = false;
+  size_t reasons = 8;
+  size_t max_bytes = size_t{64} << 20;
+};
+
+struct NamedModel {
+  std::string name;
+  Classifier model;
+};
+
+std::string ModelName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  size_t dot = base.rfind('.');
+  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
+void PrintReadable(const RawDoc& doc, const Record& record,
+                   const std::vector<NamedModel>& models,
+                   const std::vector<Score>& scores) {
+  std::printf("%s", doc.id.c_str());
+  if (!record.article.title.empty()) {
+    std::printf(": %s", record.article.title.c_str());
+  }
+  std::printf("\n");
+  for (size_t m = 0; m < models.size(); ++m) {
+    const Score& s = scores[m];
+    std::printf("  %s: %s (%.2f)\n", models[m].name.c_str(), s.label.c_str(),
+                s.probability);
+    for (const Reason& r : s.reasons) {
+      if (r.kind == "word") continue;
+      if (r.kind == "signal") {
+        std::printf("    %+.2f  %s = %g: %s\n", r.weight, r.what.c_str(),
+                    r.value, r.why.c_str());
+      } else {
+        std::printf("    %+.2f  %s\n", r.weight, r.what.c_str());
+      }
+    }
+    std::string words;
+    for (const Reason& r : s.reasons) {
+      if (r.kind != "word") continue;
+      char buf[64];
+      std::snprintf(buf, sizeof(buf), " %+.2f", r.weight);
+      words += (words.empty() ? "" : ",") + std::string(" ") + r.what + buf;
+    }
+    if (!words.empty()) std::printf("    words:%s\n", words.c_str());
+  }
+}
+
+int Run(const ScoreFlags& f) {
+  std::vector<std::pair<std::string, std::string>> paths;
+  for (const std::string& p : f.models) paths.push_back({ModelName(p), p});
+  if (paths.empty()) paths = DefaultModels();
+  if (paths.empty()) {
+    std::fprintf(stderr,
+                 "newstrace: score: no model (give --model, or train the "
+                 "bundled ones with scripts/train-models.sh)\n");
+    return kExitUsage;
+  }
+  std::vector<NamedModel> models;
+  for (const auto& [name, path] : paths) {
+    Result<Classifier> m = Classifier::Load(path);
+    if (!m.ok()) {
+      PrintError(path, m.status());
+      return ExitCodeFor(m.status());
+    }
+    models.push_back({name, std::move(m).value()});
+  }
+  std::vector<std::string> files = f.files;
+  if (files.empty()) {
+    if (::isatty(STDIN_FILENO)) {
+      std::fprintf(stderr, "newstrace: score: no input (give FILE... or -)\n");
+      return kExitUsage;
+    }
+    files.push_back("-");
+  }
+  ReaderOptions reader;
+  reader.max_bytes = f.max_bytes;
+  reader.fields.title_as_text = true;
+  const AnalyzeOptions analyze = ClassifierAnalyzeOptions();
+  int exit_code = kExitOk;
+  for (const std::string& path : files) {
+    Result<std::unique_ptr<DocumentReader>> r = OpenReader(path, reader);
+    if (!r.ok()) {
+      PrintError(path == "-" ? "<stdin>" : path, r.status());
+      if (exit_code == kExitOk) exit_code = ExitCodeFor(r.status());
+      continue;
+    }
+    RawDoc doc;
+    while (true) {
+      Result<bool> more = (*r)->Next(&doc);
+      if (!more.ok()) {
+        PrintError(path, more.status());
+        if (exit_code == kExitOk) exit_code = ExitCodeFor(more.status());
+        break;
+      }
+      if (!*more) break;
+      Result<Record> record = AnalyzeForClassifier(doc, analyze);
+      if (!record.ok()) {
+        PrintError(doc.id, record.status());
+        if (exit_code == kExitOk) exit_code = ExitCodeFor(record.status());
+        continue;
+      }
+      std::vector<Score> scores;
+      for (const NamedModel& m : models) {
+        scores.push_back(m.model.Predict(*record, f.reasons));
+      }
+      if (f.json) {
+        nlohmann::ordered_json j;
+        j["id"] = doc.id;
+        if (!record->article.title.empty()) j["title"] = record->article.title;
+        if (!doc.source.domain.empty()) j["domain"] = doc.source.domain;
+        nlohmann::ordered_json s = nlohmann::ordered_json::object();
+        for (size_t m = 0; m < models.size(); ++m) {
+          s[models[m].name] = ScoreJson(scores[m]);
+        }
+        j["scores"] = s;
+        std::printf("%s\n", j.dump().c_str());
+      } else {
+        PrintReadable(doc, *record, models, scores);
+      }
+    }
+    if ((*r)->stats().malformed > 0) {
+      std::fprintf(stderr, "newstrace: score: %s: skipped %llu malformed\n",
+                   path.c_str(),
+                   static_cast<unsigned long long>((*r)->stats().malformed));
+    }
+  }
+  std::fflush(stdout);
+  return exit_code;
+}
+
+}  // namespace
+
+Runner AddScoreCommand(CLI::App* app) {
+  auto f = std::make_shared<ScoreFlags>();
+  CLI::App* cmd = app->add_subcommand(
+      "score",
+      "Score documents with classifiers: label, probability and reasons");
+  cmd->add_option("files", f->files,
+                  "Input: text, HTML, JSONL, CSV, WARC; - reads standard "
+                  "input");
+  cmd->add_option("--model", f->models,
+                  "Model file(s) (default: the bundled models in models/)")
+      ->allow_extra_args(false);
+  cmd->add_flag("--json", f->json, "One JSON object per document");
+  cmd->add_option("--reasons", f->reasons,
+                  "Most signals and most words listed per score")
+      ->capture_default_str();
+  cmd->add_option("--max-bytes", f->max_bytes, "Largest document accepted")
+      ->capture_default_str();
+  return [f] { return Run(*f); };
+}
+
+}  // namespace newstrace::cli

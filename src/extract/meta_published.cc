@@ -130,6 +130,11 @@ class DatePicker {
     for (const ScanItem& c : scan_->dates) {
       if ((c.context & kCtxBoilerplate) || c.order < min_order) continue;
       if (c.key == "dateModified") continue;
+      // A line found by its place that carries a copyright sign is a
+      // photo credit or a copyright notice ("© Jane Roe, 31.05.2013").
+      if (c.key == "near" && c.text.find("\u00a9") != std::string::npos) {
+        continue;
+      }
       std::string d = Date(c.text);
       if (d.empty()) {
         if (auto f = base::FindDate(c.text, slash_)) d = *f;

@@ -1,5 +1,6 @@
 #include "extract/meta_scan.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -65,6 +66,9 @@ class Scanner {
     if (IsSkipped(name)) return false;
     if (!(ctx & kCtxHead) && name != "head" && name != "title") {
       AppendOwnText(node);
+      if (!(ctx & (kCtxBoilerplate | kCtxComments))) {
+        TakeLabelledDates(node, order, ctx);
+      }
     }
     if (name == "html") {
       out_->html_lang = NodeAttr(node, "lang");
@@ -121,9 +125,12 @@ class Scanner {
         if (!(ctx & (kCtxBoilerplate | kCtxComments))) TakePreDatelines(order);
         if (out_->first_h1_order < 0) out_->first_h1_order = order;
         bool in_article = (*child_ctx & kCtxArticle) != 0;
-        if (anchor_ < 0) {
+        if (anchor_ < 0 || !anchor_is_h1_) {
+          // (A headline found before the first <h1> yields to it.)
           anchor_ = order;
           anchor_in_article_ = in_article;
+          anchor_is_h1_ = true;
+          paragraphs_after_h1_ = 0;
         } else if (in_article && !anchor_in_article_ &&
                    !(ctx & (kCtxBoilerplate | kCtxComments))) {
           // The first <h1> was outside the article (a logo, a site name):
@@ -146,10 +153,18 @@ class Scanner {
     if (name != "h1" && (itemprop == "headline" || facts.headline)) {
       std::string text = VisibleText(node, kMaxHeadingText, true);
       if (!text.empty()) {
+        AnchorWithoutH1(order, ctx, *child_ctx);
         out_->headings.push_back(
             {text, itemprop.empty() ? "class" : std::string(itemprop), order,
              ctx, false});
       }
+    } else if (anchor_ < 0 && name.size() == 2 && name[0] == 'h' &&
+               name[1] >= '2' && name[1] <= '6' &&
+               !(ctx & (kCtxBoilerplate | kCtxComments))) {
+      // A page without an <h1> may set its headline in a lower heading:
+      // the one its <title> opens with.
+      std::string text = VisibleText(node, kMaxHeadingText, true);
+      if (TitleOpensWith(text)) AnchorWithoutH1(order, ctx, *child_ctx);
     }
     if (ctx & kCtxComments) return true;
 
@@ -511,6 +526,47 @@ class Scanner {
     }
   }
 
+  // Makes a line inside `node` that opens with a publication-date label
+  // a date candidate (key "label"), wherever in the element it starts:
+  // after a line break ("Letzte Änderung: 31.10.2023<br>Erschienen am:
+  // 01.11.2023") or as loose text in a long block ("Veröffentlichung:
+  // <a>04.02.2022</a>"). The line runs from the label's text node through
+  // the siblings after it, up to a <br> or kOpeningBytes.
+  void TakeLabelledDates(xmlNodePtr node, int order, unsigned ctx) {
+    for (xmlNodePtr c = node->children; c != nullptr; c = c->next) {
+      if (c->type != XML_TEXT_NODE || c->content == nullptr) continue;
+      const char* t = reinterpret_cast<const char*>(c->content);
+      while (*t == ' ' || (*t >= 0x09 && *t <= 0x0D)) ++t;
+      if (*t == 0 || !MayOpenDatelineWord(static_cast<unsigned char>(*t)) ||
+          !StartsWithDatelineWord(t)) {
+        continue;
+      }
+      std::string line(t, std::min(std::strlen(t), 2 * kOpeningBytes));
+      for (xmlNodePtr n = c->next; n != nullptr && line.size() < kOpeningBytes;
+           n = n->next) {
+        if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+          line += reinterpret_cast<const char*>(n->content);
+        } else if (n->type == XML_ELEMENT_NODE) {
+          if (NodeName(n) == "br" || MayBeSkipped(n)) break;
+          line += ' ';
+          line += OpeningText(n, kOpeningBytes);
+        }
+      }
+      line = base::CollapseWhitespace(line);
+      if (line.size() > kMaxDatelineText) {
+        size_t cut = kMaxDatelineText;  // on a UTF-8 character boundary
+        while (cut > 0 &&
+               (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+          --cut;
+        }
+        line.resize(cut);
+      }
+      bool digit = false;
+      for (char ch : line) digit = digit || (ch >= '0' && ch <= '9');
+      if (digit) out_->dates.push_back({line, "label", order, ctx, false});
+    }
+  }
+
   // Remembers a short line with a digit that an <h1> just below may make
   // its dateline.
   void NotePreDateline(std::string text, int order, unsigned ctx) {
@@ -533,6 +589,31 @@ class Scanner {
     pre_.clear();
   }
 
+  // Makes the headline-marked element or heading at `order` the anchor
+  // that datelines are looked for around, while no <h1> has been seen: a
+  // page without an <h1> shows its date by its headline all the same.
+  void AnchorWithoutH1(int order, unsigned ctx, unsigned child_ctx) {
+    if (anchor_ >= 0 || (ctx & (kCtxBoilerplate | kCtxComments))) return;
+    TakePreDatelines(order);
+    anchor_ = order;
+    anchor_in_article_ = (child_ctx & kCtxArticle) != 0;
+    anchor_is_h1_ = false;
+  }
+
+  // True when the page's <title> opens with `heading` (two words or more,
+  // ASCII case ignored), the rest being a separator and the site's name:
+  // "Effiziente Hybridbatterie", "Tagung: Ein Rückblick | Site".
+  bool TitleOpensWith(std::string_view heading) const {
+    std::string_view title = out_->title;
+    if (heading.find(' ') == std::string_view::npos ||
+        !base::StartsWithIgnoreCase(title, heading)) {
+      return false;
+    }
+    std::string_view rest = base::Trim(title.substr(heading.size()));
+    return rest.empty() || rest[0] == '-' || rest[0] == '|' || rest[0] == ':' ||
+           base::StartsWith(rest, "\u2013") || base::StartsWith(rest, "\u2014");
+  }
+
   // Makes the <h1> at `order` the headline as well: the lines just below it
   // are read as its dateline, and its lead paragraphs are counted afresh.
   // (What was read below the first <h1> stays a candidate: dropping it
@@ -540,6 +621,7 @@ class Scanner {
   void Reanchor(int order) {
     anchor_ = order;
     anchor_in_article_ = true;
+    anchor_is_h1_ = true;
     paragraphs_after_h1_ = 0;
   }
 
@@ -547,6 +629,7 @@ class Scanner {
   int order_ = 0;
   int anchor_ = -1;  // order of the headline <h1>, -1 before any
   bool anchor_in_article_ = false;
+  bool anchor_is_h1_ = false;  // false for a headline found without an <h1>
   std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
   int paragraphs_after_h1_ = 0;
   std::vector<const xmlNode*> stack_;  // OpeningMayBeDatelineWord's

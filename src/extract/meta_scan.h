@@ -54,7 +54,11 @@ struct PageScan {
   // date* (key is the itemprop), the text of elements whose class or id
   // names a date (key "class"), and short texts with a digit in the few
   // elements after the first <h1>, and after the first <h1> inside the
-  // article when the first one is outside it (key "near").
+  // article when the first one is outside it (key "near"); on a page
+  // without an <h1> (until one comes), after the first headline-marked
+  // element or the <h2>-<h6> the <title> opens with. Also every line, at
+  // any place in an element, that opens with a publication-date label
+  // ("Erschienen am: 01.11.2023", key "label").
   std::vector<ScanItem> dates;
   int first_h1_order = -1;  // order of the first <h1>, -1 when none
   // The text readers see (outside <head>, script and style), each text

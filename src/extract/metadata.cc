@@ -12,8 +12,10 @@
 //   3. Other JSON-LD works (Recipe, HowTo: their author only); microdata
 //      (itemprop) and rel=author links in the body, first cluster only.
 //   4. Page structure: <time>, elements whose class or id names a byline or
-//      a date, short lines that say so ("Von ...", "Veröffentlicht am ..."),
-//      a dated line just below the <h1>.
+//      a date, lines that say so ("Von ...", "Veröffentlicht am ...",
+//      wherever in an element they start), a dated line just below the
+//      <h1> (or, on a page without one, below the headline-marked element
+//      or the heading the <title> opens with).
 //   5. Last resorts: a date in the canonical URL's path, then the page's
 //      declared modification date; JSON-LD organization authors.
 // Two deliberate exceptions:

@@ -301,5 +301,50 @@ TEST(ExtractMetadataTest, NewsAgencyCreditsAreNoAuthors) {
   EXPECT_EQ(m.authors, Names{"Mara Quinn"});
 }
 
+TEST(ExtractMetadataTest, DateLabelInsideALongerBlock) {
+  // The label opens a line after a <br>, not the element.
+  HtmlMetadata m = MetaOf(
+      "<html><body><p>Text.</p><div class=foot>"
+      "<p>Letzte Pflege: 03.02.2021<br>Erschienen am: 05.02.2021<br>"
+      "Aufrufe: 40</p></div></body></html>");
+  EXPECT_EQ(m.published, "2021-02-05");
+  // Loose text in a long block, the date in a link.
+  m = MetaOf(
+      "<html><body><h1>Rosa Wend</h1><div>Ein langer Einleitungstext, der "
+      "mehr als achtzig Zeichen hat und damit keine Datumszeile ist.<br>"
+      "Ver&ouml;ffentlichung: <a href=/list>14.03.2020</a><br>Label: "
+      "Eigenverlag</div></body></html>");
+  EXPECT_EQ(m.published, "2020-03-14");
+}
+
+TEST(ExtractMetadataTest, DatelineByAHeadlineWithoutH1) {
+  // The <h4> the <title> opens with is the headline; the dated line just
+  // above it is its dateline.
+  HtmlMetadata m = MetaOf(
+      "<html><head><title>Neue Br&uuml;cke am Fluss er&ouml;ffnet | "
+      "Stadtblatt</title></head><body><p><em>14.06.2021 09:10</em></p>"
+      "<h4>Neue Br&uuml;cke am Fluss er&ouml;ffnet</h4><p>Text.</p>"
+      "</body></html>");
+  EXPECT_EQ(m.published, "2021-06-14");
+  // A headline-marked element stands in for the <h1>.
+  m = MetaOf(
+      "<html><body><div class=entry-title>Garden club meets</div>"
+      "<p>May 6, 2020</p><p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "2020-05-06");
+  // A heading the title does not open with is no headline.
+  m = MetaOf(
+      "<html><head><title>Stadtblatt</title></head><body>"
+      "<h2>Weitere Meldungen</h2><p>01.02.2020</p></body></html>");
+  EXPECT_EQ(m.published, "");
+}
+
+TEST(ExtractMetadataTest, CopyrightLineIsNoDateline) {
+  HtmlMetadata m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><figure><img src=a.jpg><figcaption>"
+      "<span>&copy; Tom Hale, 31.05.2013</span></figcaption></figure>"
+      "<p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "");
+}
+
 }  // namespace
 }  // namespace newstrace::extract

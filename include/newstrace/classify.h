@@ -61,7 +61,8 @@ struct TrainOptions {
   int dim = 50;
   // Passes and learning rate; epochs 0 (the default) chooses among a few
   // settings, (5, 0.1), (15, 0.25) and (40, 0.5), the one whose
-  // cross-fitted scores have the lowest log loss: small, noisy sets want
+  // cross-fitted scores have the lowest log loss once a temperature is fit
+  // to them (ranking, not confidence, counts): small, noisy sets want
   // few passes, large clean ones many. The model records the choice.
   int epochs = 0;
   double learning_rate = 0.5;
@@ -88,6 +89,10 @@ struct TrainOptions {
 struct ModelInfo {
   std::vector<std::string> labels;
   std::vector<std::string> signals;  // the signals it stacks, in order
+  // Trained on headlines alone (every row a title without a body): it
+  // reads only the title and the headline signals of what it scores, so an
+  // article is judged by its headline, as in training.
+  bool headline_only = false;
   size_t train_rows = 0;
   size_t holdout_rows = 0;
   bool grouped_holdout = false;  // held out by publisher
@@ -153,6 +158,76 @@ struct Evaluation {
 Evaluation Evaluate(const std::vector<std::string>& labels,
                     const std::vector<std::string>& gold,
                     const std::vector<Score>& predicted);
+
+// Source reputation: a list of publishers' domains with labels ("fake",
+// "satire", "reliable", ...), shown beside a text-based score and never
+// mixed into it (docs/format/score.md). Files are CSV or JSON:
+//
+//   domain,label,note                      a header, then one domain a row
+//   example.com,satire,"says so on its About page"
+//
+//   {"example.com": "satire"}              JSON: domain -> label, labels,
+//   {"example.com": {"type": "fake", "2nd type": "bias", ...}}  or fields
+//
+// The OpenSources files (sources.csv, header ",type,2nd type,3rd type,
+// Source Notes (things to know?),"; sources.json) load as they are.
+
+// One listed domain.
+struct SourceEntry {
+  std::string domain;  // as SourceDomain() normalizes it: "example.co.uk"
+  // Its labels in the file's order, trimmed and lower-cased, without
+  // duplicates ("fake", "bias"); may be empty. A domain listed twice gets
+  // the labels of both rows.
+  std::vector<std::string> labels;
+  std::string note;  // one line; "" when none (notes of repeats joined "; ")
+};
+
+struct SourceListOptions {
+  size_t max_bytes = size_t{64} << 20;        // the whole file. 64 MiB
+  size_t max_record_bytes = size_t{1} << 20;  // a CSV row or JSON string. 1 MiB
+  size_t max_depth = 32;                      // JSON nesting. 32
+};
+
+// An immutable domain -> entry table. Cheap to copy (shared); thread-safe.
+class SourceList {
+ public:
+  // Reads a list: JSON for a ".json" file, CSV for ".csv", else JSON when
+  // the first byte (past a BOM and spaces) is '{', CSV otherwise. Fails with
+  // kNotFound or kIoError when unreadable; kCorruption, its message
+  // "PATH:LINE: what", for an empty file, a file without entries, bytes
+  // that are not UTF-8 text, broken CSV or JSON, or a CSV header without a
+  // domain and a label column; kResourceExhausted when a cap is hit.
+  static Result<SourceList> Load(
+      const std::string& path,
+      const SourceListOptions& options = SourceListOptions());
+  // The same for bytes in memory; `name` stands for the path in messages
+  // and decides the format as the path's extension does.
+  static Result<SourceList> FromBytes(
+      std::string_view bytes, std::string_view name,
+      const SourceListOptions& options = SourceListOptions());
+
+  // The entry of `domain_or_url`'s host or of its nearest listed parent
+  // domain ("news.example.co.uk" finds "example.co.uk"); the host is taken
+  // as SourceDomain() takes it. nullptr when none is listed. The pointer
+  // lives as long as any copy of this list.
+  const SourceEntry* Find(std::string_view domain_or_url) const;
+
+  const std::vector<SourceEntry>& entries() const;  // in file order
+  size_t size() const { return entries().size(); }
+  const std::string& name() const;  // the path (or name) it was read from
+
+  class Impl;
+
+ private:
+  explicit SourceList(std::shared_ptr<const Impl> impl);
+  std::shared_ptr<const Impl> impl_;
+};
+
+// The host a domain or URL names, as a source list keys it: lower-cased,
+// without scheme, user, port, path, query, spaces, a trailing dot and a
+// leading "www." ("https://WWW.Example.com:8080/a?b" -> "example.com");
+// "" when nothing is left.
+std::string SourceDomain(std::string_view domain_or_url);
 
 }  // namespace newstrace
 

@@ -194,8 +194,14 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
                                      "\" has only one row");
     }
   }
+  impl->info.headline_only = std::all_of(
+      rows.begin(), rows.end(),
+      [](const LabeledRecord& r) { return IsHeadlineOnly(r.record); });
   if (options.use_signals) {
     for (const SignalInfo& s : SignalCatalog()) {
+      if (impl->info.headline_only && s.scope != SignalScope::kHeadline) {
+        continue;
+      }
       impl->info.signals.emplace_back(s.name);
     }
   }
@@ -209,7 +215,8 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
   std::vector<std::string> lines(rows.size());
   std::vector<std::vector<double>> signals(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
-    lines[i] = ClassifierLine(rows[i].record, options.max_tokens);
+    lines[i] = ClassifierLine(rows[i].record, options.max_tokens,
+                              impl->info.headline_only);
     signals[i] = SignalValues(rows[i].record, impl->info.signals);
   }
   TextModelParams params = ParamsOf(options);
@@ -263,8 +270,13 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
       NT_ASSIGN_OR_RETURN(TextModel m, train_on(idx));
       for (size_t k : test_k) lp[k] = m.LogProbabilities(lines[split.fit[k]]);
     }
+    // Judged after the best temperature: the logistic layer rescales the
+    // text scores anyway, so what counts is how well they rank, not how
+    // sure they are (many passes make fastText overconfident).
+    Calibration t =
+        Calibration::Fit(Calibration::Kind::kTemperature, lp, y_fit);
     std::vector<std::vector<double>> probs;
-    for (const auto& v : lp) probs.push_back(Softmax(v));
+    for (const auto& v : lp) probs.push_back(t.Probabilities(v));
     double loss = LogLoss(probs, y_fit);
     Log(options, "text model, " + std::to_string(epochs) + " passes at " +
                      std::to_string(rate) + ": cross-fitted log loss " +

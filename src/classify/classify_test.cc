@@ -115,6 +115,22 @@ TEST_F(ClassifierTest, ScoresCarryProbabilitiesAndReasons) {
   EXPECT_TRUE(has_loud_word);
 }
 
+TEST_F(ClassifierTest, AHeadlineModelReadsOnlyTheHeadline) {
+  EXPECT_TRUE(model_->info().headline_only);
+  for (const std::string& name : model_->info().signals) {
+    const SignalInfo* info = FindSignalInfo(name);
+    ASSERT_NE(info, nullptr) << name;
+    EXPECT_EQ(info->scope, SignalScope::kHeadline) << name;
+  }
+  std::string body;
+  for (int i = 0; i < 300; ++i) body += "The minister said the council met. ";
+  Score with_body =
+      model_->Predict(MakeRecord("shocking secret revealed", body));
+  Score alone = model_->Predict(MakeRecord("shocking secret revealed", ""));
+  EXPECT_EQ(with_body.label, alone.label);
+  EXPECT_DOUBLE_EQ(with_body.probability, alone.probability);
+}
+
 TEST_F(ClassifierTest, EmptyRecordGetsAScoreNotACrash) {
   Score s = model_->Predict(MakeRecord("", ""));
   EXPECT_FALSE(s.label.empty());

@@ -79,7 +79,8 @@ std::string HeaderJson(const Classifier::Impl& m) {
       {"temperature", m.calibration.temperature},
       {"iso_x", m.calibration.iso_x},
       {"iso_y", m.calibration.iso_y}};
-  j["info"] = {{"train_rows", m.info.train_rows},
+  j["info"] = {{"headline_only", m.info.headline_only},
+               {"train_rows", m.info.train_rows},
                {"holdout_rows", m.info.holdout_rows},
                {"grouped_holdout", m.info.grouped_holdout},
                {"holdout_log_loss", m.info.holdout_log_loss},
@@ -173,7 +174,9 @@ Status ParseHeader(std::string_view text, Classifier::Impl* m) {
   TrainOptions& o = m->info.options;
   int64_t i64;
   std::string_view sv;
-  if (root["info"].get(info) || !Get(info, "train_rows", &train_rows) ||
+  if (root["info"].get(info) ||
+      !Get(info, "headline_only", &m->info.headline_only) ||
+      !Get(info, "train_rows", &train_rows) ||
       !Get(info, "holdout_rows", &holdout_rows) ||
       !Get(info, "grouped_holdout", &m->info.grouped_holdout) ||
       !Get(info, "holdout_log_loss", &m->info.holdout_log_loss) ||

@@ -25,8 +25,8 @@ double MarginWeight(const classify::Logistic& m, int p, int f) {
 
 Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   const Impl& m = *impl_;
-  const std::string line =
-      classify::ClassifierLine(record, m.info.options.max_tokens);
+  const std::string line = classify::ClassifierLine(
+      record, m.info.options.max_tokens, m.info.headline_only);
   const std::vector<double> log_probs = m.text->LogProbabilities(line);
   const std::vector<double> raw_signals =
       classify::SignalValues(record, m.info.signals);
@@ -82,19 +82,31 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
     }
   }
 
-  // Words: those that pulled hardest either way.
-  auto pulls = m.text->WordPulls(line, best);
-  std::stable_sort(pulls.begin(), pulls.end(),
-                   [](const auto& a, const auto& b) {
-                     return std::abs(a.pull) > std::abs(b.pull);
+  // Words: those that pulled hardest either way. A title word counts as
+  // itself and as its title-marked twin ("t:word"): one reason for both.
+  std::vector<Reason> words;
+  for (const auto& w : m.text->WordPulls(line, best)) {
+    bool title = w.word.rfind("t:", 0) == 0;
+    std::string word = title ? w.word.substr(2) : w.word;
+    auto it = std::find_if(words.begin(), words.end(),
+                           [&](const Reason& r) { return r.what == word; });
+    if (it == words.end()) {
+      words.push_back({"word", word, "a word of the text",
+                       title ? 0.0 : static_cast<double>(w.count), w.pull});
+      it = words.end() - 1;
+    } else {
+      it->weight += w.pull;
+      if (!title) it->value = w.count;
+    }
+    if (title) it->why = "a word of the title";
+  }
+  std::stable_sort(words.begin(), words.end(),
+                   [](const Reason& a, const Reason& b) {
+                     return std::abs(a.weight) > std::abs(b.weight);
                    });
-  for (size_t k = 0; k < pulls.size() && k < max_reasons; ++k) {
-    std::string word = pulls[k].word;
-    bool title = word.rfind("t:", 0) == 0;
-    if (title) word = word.substr(2);
-    s.reasons.push_back({"word", word,
-                         title ? "a word of the title" : "a word of the text",
-                         static_cast<double>(pulls[k].count), pulls[k].pull});
+  for (size_t k = 0; k < words.size() && k < max_reasons; ++k) {
+    if (words[k].value == 0) words[k].value = 1;  // a title-only word
+    s.reasons.push_back(std::move(words[k]));
   }
   return s;
 }

@@ -10,6 +10,7 @@ namespace newstrace::classify {
 namespace {
 
 constexpr double kMinProbability = 1e-6;
+constexpr double kMaxZ = 5.0;
 
 double Sigmoid(double t) { return 1.0 / (1.0 + std::exp(-t)); }
 
@@ -197,8 +198,11 @@ Standardizer Standardizer::Fit(const std::vector<std::vector<double>>& x) {
 }
 
 void Standardizer::Apply(std::vector<double>* x) const {
+  // Values far outside what training saw (a 5,000-word body for a model of
+  // 300-word ones) are held at 5 standard deviations, so no one feature
+  // can swamp the score.
   for (size_t j = 0; j < mean.size() && j < x->size(); ++j) {
-    (*x)[j] = ((*x)[j] - mean[j]) * scale[j];
+    (*x)[j] = std::clamp(((*x)[j] - mean[j]) * scale[j], -kMaxZ, kMaxZ);
   }
 }
 

@@ -31,6 +31,7 @@ struct Logistic {
 struct Standardizer {
   std::vector<double> mean, scale;  // scale = 1 / sd (1 when sd is 0)
   static Standardizer Fit(const std::vector<std::vector<double>>& x);
+  // Standardizes *x in place, each value clamped to [-5, 5].
   void Apply(std::vector<double>* x) const;
 };
 

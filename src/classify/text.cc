@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
+
 namespace newstrace::classify {
 namespace {
 
@@ -57,11 +59,13 @@ size_t AppendTokens(std::string_view text, std::string_view prefix,
   return count;
 }
 
-std::string ClassifierLine(const Record& record, size_t max_tokens) {
+std::string ClassifierLine(const Record& record, size_t max_tokens,
+                           bool headline_only) {
   const Article& a = record.article;
   std::string line;
   line.reserve(std::min<size_t>(a.text.size(), max_tokens * 8) + 64);
   size_t used = AppendTokens(a.title, "t:", max_tokens, &line);
+  if (headline_only) return line;
   bool any_block = false;
   for (const Block& b : a.blocks) {
     if (used >= max_tokens) break;
@@ -73,6 +77,17 @@ std::string ClassifierLine(const Record& record, size_t max_tokens) {
     AppendTokens(a.text, "", max_tokens - used, &line);
   }
   return line;
+}
+
+bool IsHeadlineOnly(const Record& record) {
+  const Article& a = record.article;
+  std::string_view title = base::Trim(a.title);
+  for (const Block& b : a.blocks) {
+    if (!IsBodyKind(b.kind)) continue;
+    std::string_view body = base::Trim(a.SpanText(b.span));
+    if (!body.empty() && body != title) return false;
+  }
+  return true;
 }
 
 }  // namespace newstrace::classify

@@ -22,7 +22,13 @@ size_t AppendTokens(std::string_view text, std::string_view prefix,
 // The record's classifier line: the title's tokens (marked with "t:"), then
 // the body's (paragraph and heading blocks; the whole text when there are
 // no blocks), at most `max_tokens` words in all. Never contains '\n'.
-std::string ClassifierLine(const Record& record, size_t max_tokens);
+// With `headline_only`, the title's tokens alone.
+std::string ClassifierLine(const Record& record, size_t max_tokens,
+                           bool headline_only = false);
+
+// True when the record is a headline and nothing else: no body, or a body
+// that only repeats the title (a headline row read as its own text).
+bool IsHeadlineOnly(const Record& record);
 
 }  // namespace newstrace::classify
 

@@ -80,9 +80,11 @@ std::vector<std::pair<std::string, std::string>> DefaultModels() {
   const char* env = std::getenv("NEWSTRACE_MODELS");
   std::string dir = env && *env ? env : NEWSTRACE_MODELS_DIR;
   std::error_code ec;
+  // models/<name>/model.ntm, each beside its MODEL_CARD.md.
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    if (e.path().extension() != ".ntm") continue;
-    out.push_back({e.path().stem().string(), e.path().string()});
+    std::filesystem::path model = e.path() / "model.ntm";
+    if (!e.is_directory() || !std::filesystem::exists(model)) continue;
+    out.push_back({e.path().filename().string(), model.string()});
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -36,7 +36,8 @@ Result<LabeledData> ReadData(const std::vector<std::string>& paths,
 // "reasons": [{"kind", "what", "why", "value", "weight"}]}.
 nlohmann::ordered_json ScoreJson(const Score& score);
 
-// The bundled default models (models/*.ntm): name -> path, sorted.
+// The bundled default models (models/<name>/model.ntm, or under
+// $NEWSTRACE_MODELS): name -> path, sorted.
 std::vector<std::pair<std::string, std::string>> DefaultModels();
 
 }  // namespace newstrace::cli

@@ -141,5 +141,139 @@ check_not "--no-figures: no figures" "$tmp/nf.json" '"figures":'
 check "--no-figures: quotes kept" "$tmp/nf.json" '"quotes":'
 expect "all analysis off" 0 "$bin" analyze --json --no-quotes --no-entities --no-figures "$tmp/quote.txt"
 
+
+# The classifier verbs (train, eval, score). A separable fixture written
+# here: two made-up classes with their own words, five publishers each
+# writing both. Fast settings keep training to a second or two.
+farm=(harvest tractor barley orchard silo meadow plough cattle)
+space=(galaxy comet orbit nebula rocket lunar asteroid telescope)
+# rows FIRST LAST: JSONL rows FIRST..LAST, even ones "farm", odd "space".
+rows() {
+  local i lab
+  local -a w
+  for i in $(seq "$1" "$2"); do
+    if [ $((i % 2)) -eq 0 ]; then lab=farm; w=("${farm[@]}"); else lab=space; w=("${space[@]}"); fi
+    printf '{"title":"%s %s report %s","text":"Item %d: %s and %s again.","label":"%s","domain":"pub%d.example"}\n' \
+      "${w[$((i / 2 % 8))]}" "${w[$(((i / 2 + 3) % 8))]}" "${w[$(((i + 5) % 8))]}" \
+      "$i" "${w[$(((i + 1) % 8))]}" "${w[$(((i / 2 + 6) % 8))]}" "$lab" $((i % 5))
+  done
+}
+rows 0 59 >"$tmp/train.jsonl"
+rows 100 139 >"$tmp/test.jsonl"
+fast=(--epochs 5 --folds 2 --dim 10 --buckets 10000 --quiet)
+expect "train" 0 "$bin" train --data "$tmp/train.jsonl" --out "$tmp/m1.ntm" "${fast[@]}"
+check "train summary" "$tmp/out" '^trained .*m1\.ntm on 60 rows \(farm 30, space 30\)'
+expect "train again, same seed" 0 "$bin" train --data "$tmp/train.jsonl" --out "$tmp/m2.ntm" "${fast[@]}"
+if cmp -s "$tmp/m1.ntm" "$tmp/m2.ntm"; then
+  echo "ok   same data and seed give the same model file"; pass=$((pass + 1))
+else
+  echo "FAIL same data and seed give different model files"; fail=$((fail + 1))
+fi
+
+expect "eval --json" 0 "$bin" eval --model "$tmp/m1.ntm" --data "$tmp/test.jsonl" --json
+check "eval prints macro_f1" "$tmp/out" '"macro_f1":[0-9.e-]+'
+acc=$(grep -Eo '"accuracy":[0-9.e-]+' "$tmp/out" | cut -d: -f2)
+if awk -v a="${acc:-0}" 'BEGIN { exit !(a >= 0.9) }'; then
+  echo "ok   eval accuracy $acc on the separable fixture"; pass=$((pass + 1))
+else
+  echo "FAIL eval accuracy ${acc:-none}, want >= 0.9"; fail=$((fail + 1))
+fi
+
+expect "score --json" 0 "$bin" score --model "$tmp/m1.ntm" --json "$tmp/test.jsonl"
+cp "$tmp/out" "$tmp/scores.json"
+n=$(wc -l <"$tmp/scores.json")
+good=$(grep -Ec '^\{"id":"[^"]*".*"scores":\{"m1":\{"label":"(farm|space)","probability":' "$tmp/scores.json")
+if [ "$n" -eq 40 ] && [ "$good" -eq 40 ]; then
+  echo "ok   score: one JSON line per row with scores.m1.label"; pass=$((pass + 1))
+else
+  echo "FAIL score: $n lines, $good with scores.m1.label; want 40"; fail=$((fail + 1))
+fi
+expect "score readable" 0 "$bin" score --model "$tmp/m1.ntm" "$tmp/test.jsonl"
+check "score readable shows the label" "$tmp/out" '^  m1: (farm|space) \([01]\.[0-9]{2}\)$'
+
+# Broken model files: refused by eval and score with one line, exit 4; a
+# missing one exits 3.
+head -c 1000 "$tmp/m1.ntm" >"$tmp/truncated.ntm"
+: >"$tmp/empty.ntm"
+cp "$tmp/m1.ntm" "$tmp/flipped.ntm"
+at=$(($(wc -c <"$tmp/m1.ntm") / 2))
+byte=$(od -An -tx1 -j "$at" -N1 "$tmp/m1.ntm" | tr -d ' ')
+if [ "$byte" = "5a" ]; then new='Y'; else new='Z'; fi
+printf '%s' "$new" | dd of="$tmp/flipped.ntm" bs=1 seek="$at" conv=notrunc 2>/dev/null
+for bad in truncated empty flipped; do
+  expect "eval refuses a $bad model" 4 "$bin" eval --model "$tmp/$bad.ntm" --data "$tmp/test.jsonl"
+  expect "score refuses a $bad model" 4 "$bin" score --model "$tmp/$bad.ntm" "$tmp/test.jsonl"
+done
+expect "eval refuses a text file as model" 4 "$bin" eval --model "$tmp/ok.txt" --data "$tmp/test.jsonl"
+expect "score refuses a text file as model" 4 "$bin" score --model "$tmp/ok.txt" "$tmp/test.jsonl"
+expect "eval: missing model" 3 "$bin" eval --model "$tmp/nope.ntm" --data "$tmp/test.jsonl"
+expect "score: missing model" 3 "$bin" score --model "$tmp/nope.ntm" "$tmp/test.jsonl"
+check_not "score names a missing model once" "$tmp/err" 'nope\.ntm: .*nope\.ntm'
+
+# One class only: training fails with one line saying so.
+grep '"label":"farm"' "$tmp/train.jsonl" >"$tmp/one.jsonl"
+timeout 60 "$bin" train --data "$tmp/one.jsonl" --out "$tmp/one.ntm" "${fast[@]}" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ "$rc" -ne 0 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "one label" "$tmp/err" && [ ! -e "$tmp/one.ntm" ]; then
+  echo "ok   train on one class fails (exit $rc)"; pass=$((pass + 1))
+else
+  echo "FAIL train on one class: exit $rc; stderr: $(head -c 300 "$tmp/err")"; fail=$((fail + 1))
+fi
+
+# Rows without a label and malformed rows are skipped and counted.
+{
+  cat "$tmp/train.jsonl"
+  printf '{"title":"barley silo report","text":"No label here."}\n'
+  printf '{"title":"comet orbit report","text":"Nor here.","label":""}\n'
+  printf '{"title":"lunar rocket report","text":"Nor here either."}\n'
+  printf '{"title":"broken\n'
+  printf 'not json at all\n'
+} >"$tmp/mixed.jsonl"
+timeout 60 "$bin" train --data "$tmp/mixed.jsonl" --out "$tmp/m3.ntm" "${fast[@]}" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && grep -q "read 60 labeled rows; skipped 3 without a label, 2 malformed" "$tmp/err" && [ -s "$tmp/m3.ntm" ]; then
+  echo "ok   train skips and counts unlabeled and malformed rows"; pass=$((pass + 1))
+else
+  echo "FAIL train on mixed rows: exit $rc; stderr: $(head -c 300 "$tmp/err")"; fail=$((fail + 1))
+fi
+expect "eval on mixed rows" 0 "$bin" eval --model "$tmp/m1.ntm" --data "$tmp/mixed.jsonl" --json
+check "eval counts skipped rows" "$tmp/err" 'skipped 3 without a label, 2 malformed'
+check "eval counts only labeled rows" "$tmp/out" '^\{"n":60,'
+
+# Source reputation: the listed label beside the score, never changing it.
+printf 'domain,label,note\npub1.example,satire,made up for this test\nPUB2.example,fake,\npub2.example,bias,\n' >"$tmp/sources.csv"
+{
+  rows 100 103
+  printf '{"title":"comet orbit report","text":"From a subdomain.","url":"https://www.news.pub1.example/a?b=1"}\n'
+  printf '{"title":"barley silo report","text":"No domain at all."}\n'
+} >"$tmp/src.jsonl"
+expect "score --sources --json" 0 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/sources.csv" --json "$tmp/src.jsonl"
+cp "$tmp/out" "$tmp/src.json"
+check "listed domain: labels" "$tmp/src.json" '^\{"id":"[^"]*:2",.*"domain":"pub1\.example","scores":.*,"source":\{"domain":"pub1\.example","listed":true,"labels":\["satire"\],"note":"made up for this test"\}\}$'
+check "repeated rows merge labels" "$tmp/src.json" '"id":"[^"]*:3",.*"source":\{"domain":"pub2\.example","listed":true,"labels":\["fake","bias"\],"note":""\}'
+check "unlisted domain" "$tmp/src.json" '"id":"[^"]*:1",.*"source":\{"domain":"pub0\.example","listed":false\}\}$'
+check "url host, parent domain" "$tmp/src.json" '"id":"[^"]*:5",.*"domain":"news\.pub1\.example",.*"source":\{"domain":"pub1\.example","listed":true'
+check_not "no domain, no source" "$tmp/src.json" '"id":"[^"]*:6",.*"source"'
+"$bin" score --model "$tmp/m1.ntm" --json "$tmp/src.jsonl" >"$tmp/nosrc.json" 2>/dev/null
+sed -E 's/,"source":\{[^}]*\}//' "$tmp/src.json" >"$tmp/stripped.json"
+if [ -s "$tmp/nosrc.json" ] && cmp -s "$tmp/stripped.json" "$tmp/nosrc.json"; then
+  echo "ok   --sources leaves the scores unchanged"; pass=$((pass + 1))
+else
+  echo "FAIL --sources changed the scores"; fail=$((fail + 1))
+fi
+expect "score --sources readable" 0 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/sources.csv" "$tmp/src.jsonl"
+check "readable: listed" "$tmp/out" "^  source: pub1\.example is listed as: satire \(from $tmp/sources\.csv\)$"
+check "readable: listed twice" "$tmp/out" '^  source: pub2\.example is listed as: fake, bias \(from '
+check "readable: not listed" "$tmp/out" '^  source: pub0\.example is not listed \(in '
+printf '{"pub1.example": {"type": "satire", "2nd type": "", "3rd type": "", "Source Notes (things to know?)": ""}}' >"$tmp/sources.json"
+expect "score --sources JSON list" 0 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/sources.json" --json "$tmp/src.jsonl"
+check "JSON list: labels" "$tmp/out" '"id":"[^"]*:2",.*"source":\{"domain":"pub1\.example","listed":true,"labels":\["satire"\]'
+printf '{"pub1.example": {"type": "satire",\n' >"$tmp/truncated.json"
+expect "--sources: truncated JSON" 4 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/truncated.json" "$tmp/src.jsonl"
+check "--sources error names file and line" "$tmp/err" "^newstrace: --sources: $tmp/truncated\.json:2: not valid JSON"
+expect "--sources: empty file" 4 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/empty.txt" "$tmp/src.jsonl"
+expect "--sources: binary file" 4 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/image.png" "$tmp/src.jsonl"
+expect "--sources: missing file" 3 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/nope.csv" "$tmp/src.jsonl"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

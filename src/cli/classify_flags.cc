@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "cli/commands.h"
+
 namespace newstrace::cli {
 
 void DataFlags::Register(CLI::App* cmd, bool label_required) {
@@ -73,6 +75,18 @@ nlohmann::ordered_json ScoreJson(const Score& score) {
   }
   j["reasons"] = reasons;
   return j;
+}
+
+void PrintFileError(const std::string& path, const Status& status) {
+  const std::string& m = status.message();
+  if (m.size() > path.size() && m.compare(0, path.size(), path) == 0 &&
+      m[path.size()] == ':') {
+    size_t rest = path.size() + 1;
+    while (rest < m.size() && m[rest] == ' ') ++rest;
+    PrintError(path, Status(status.code(), m.substr(rest)));
+  } else {
+    PrintError(path, status);
+  }
 }
 
 std::vector<std::pair<std::string, std::string>> DefaultModels() {

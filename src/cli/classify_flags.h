@@ -36,6 +36,11 @@ Result<LabeledData> ReadData(const std::vector<std::string>& paths,
 // "reasons": [{"kind", "what", "why", "value", "weight"}]}.
 nlohmann::ordered_json ScoreJson(const Score& score);
 
+// Prints the error of reading the file `path` on one line, as PrintError
+// does, without naming the path twice when the message already starts with
+// it ("newstrace: m.ntm: no such file", not "m.ntm: m.ntm: ...").
+void PrintFileError(const std::string& path, const Status& status);
+
 // The bundled default models (models/<name>/model.ntm, or under
 // $NEWSTRACE_MODELS): name -> path, sorted.
 std::vector<std::pair<std::string, std::string>> DefaultModels();

@@ -1,9 +1,12 @@
-// newstrace score FILE|- [--model MODEL]: label, probability and reasons for
-// each document, from the given models or the bundled ones (models/).
+// newstrace score FILE|- [--model MODEL] [--sources FILE]: label,
+// probability and reasons for each document, from the given models or the
+// bundled ones (models/), and what a source list says of its publisher,
+// beside the scores and never mixed into them (docs/format/score.md).
 #include <unistd.h>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "cli/classify_flags.h"
 #include "cli/commands.h"
@@ -14,6 +17,7 @@ namespace {
 struct ScoreFlags {
   std::vector<std::string> files;
   std::vector<std::string> models;
+  std::string sources;  // a source list (SourceList), or ""
   bool json = false;
   size_t reasons = 8;
   size_t max_bytes = size_t{64} << 20;
@@ -31,14 +35,60 @@ std::string ModelName(const std::string& path) {
   return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
 }
 
+// The publisher's domain: the document's domain field, else its URL's host;
+// "" when neither is known.
+std::string DocDomain(const RawDoc& doc) {
+  return SourceDomain(doc.source.domain.empty() ? doc.source.url
+                                                : doc.source.domain);
+}
+
+// The JSON "source" object (docs/format/score.md): what the source list
+// says of `domain` (SourceDomain form), `listed` its entry or nullptr.
+nlohmann::ordered_json SourceJson(const std::string& domain,
+                                  const SourceEntry* listed) {
+  nlohmann::ordered_json j;
+  if (listed == nullptr) {
+    j["domain"] = domain;
+    j["listed"] = false;
+    return j;
+  }
+  j["domain"] = listed->domain;
+  j["listed"] = true;
+  j["labels"] = listed->labels;
+  j["note"] = listed->note;
+  return j;
+}
+
+// The readable "  source: ..." line; `file` is the list's path.
+void PrintSourceLine(const std::string& domain, const SourceEntry* listed,
+                     const std::string& file) {
+  if (listed == nullptr) {
+    std::printf("  source: %s is not listed (in %s)\n", domain.c_str(),
+                file.c_str());
+    return;
+  }
+  std::string labels;
+  for (const std::string& l : listed->labels) {
+    labels += (labels.empty() ? "" : ", ") + l;
+  }
+  std::printf("  source: %s is listed as: %s (from %s)\n",
+              listed->domain.c_str(),
+              labels.empty() ? "(no label)" : labels.c_str(), file.c_str());
+}
+
 void PrintReadable(const RawDoc& doc, const Record& record,
                    const std::vector<NamedModel>& models,
-                   const std::vector<Score>& scores) {
+                   const std::vector<Score>& scores,
+                   const SourceList* sources) {
   std::printf("%s", doc.id.c_str());
   if (!record.article.title.empty()) {
     std::printf(": %s", record.article.title.c_str());
   }
   std::printf("\n");
+  if (const std::string domain = DocDomain(doc);
+      sources != nullptr && !domain.empty()) {
+    PrintSourceLine(domain, sources->Find(domain), sources->name());
+  }
   for (size_t m = 0; m < models.size(); ++m) {
     const Score& s = scores[m];
     std::printf("  %s: %s (%.2f)\n", models[m].name.c_str(), s.label.c_str(),
@@ -77,10 +127,19 @@ int Run(const ScoreFlags& f) {
   for (const auto& [name, path] : paths) {
     Result<Classifier> m = Classifier::Load(path);
     if (!m.ok()) {
-      PrintError(path, m.status());
+      PrintFileError(path, m.status());
       return ExitCodeFor(m.status());
     }
     models.push_back({name, std::move(m).value()});
+  }
+  std::optional<SourceList> sources;
+  if (!f.sources.empty()) {
+    Result<SourceList> s = SourceList::Load(f.sources);
+    if (!s.ok()) {
+      PrintError("--sources", s.status());
+      return ExitCodeFor(s.status());
+    }
+    sources = std::move(s).value();
   }
   std::vector<std::string> files = f.files;
   if (files.empty()) {
@@ -98,7 +157,7 @@ int Run(const ScoreFlags& f) {
   for (const std::string& path : files) {
     Result<std::unique_ptr<DocumentReader>> r = OpenReader(path, reader);
     if (!r.ok()) {
-      PrintError(path == "-" ? "<stdin>" : path, r.status());
+      PrintFileError(path == "-" ? "<stdin>" : path, r.status());
       if (exit_code == kExitOk) exit_code = ExitCodeFor(r.status());
       continue;
     }
@@ -125,15 +184,20 @@ int Run(const ScoreFlags& f) {
         nlohmann::ordered_json j;
         j["id"] = doc.id;
         if (!record->article.title.empty()) j["title"] = record->article.title;
-        if (!doc.source.domain.empty()) j["domain"] = doc.source.domain;
+        const std::string domain = DocDomain(doc);
+        if (!domain.empty()) j["domain"] = domain;
         nlohmann::ordered_json s = nlohmann::ordered_json::object();
         for (size_t m = 0; m < models.size(); ++m) {
           s[models[m].name] = ScoreJson(scores[m]);
         }
         j["scores"] = s;
+        if (sources && !domain.empty()) {
+          j["source"] = SourceJson(domain, sources->Find(domain));
+        }
         std::printf("%s\n", j.dump().c_str());
       } else {
-        PrintReadable(doc, *record, models, scores);
+        PrintReadable(doc, *record, models, scores,
+                      sources ? &*sources : nullptr);
       }
     }
     if ((*r)->stats().malformed > 0) {
@@ -159,6 +223,9 @@ Runner AddScoreCommand(CLI::App* app) {
   cmd->add_option("--model", f->models,
                   "Model file(s) (default: the bundled models in models/)")
       ->allow_extra_args(false);
+  cmd->add_option("--sources", f->sources,
+                  "Source list (CSV or JSON, e.g. OpenSources' sources.csv) "
+                  "mapping domains to labels, shown beside the scores");
   cmd->add_flag("--json", f->json, "One JSON object per document");
   cmd->add_option("--reasons", f->reasons,
                   "Most signals and most words listed per score")

@@ -106,7 +106,9 @@ class Classifier {
  public:
   // Trains on `rows`. Fails with kInvalidArgument when there are fewer than
   // two labels, or fewer than two rows of some label, or too few rows to
-  // hold some out (at least 10).
+  // hold some out (at least 10), or an option is out of its range (folds
+  // 2-20, dim 1-1000, epochs 0-1000, learning rate (0, 10], word n-grams
+  // 1-5, buckets 1-1e8, min count >= 1, holdout 0.05-0.5, max tokens >= 1).
   static Result<Classifier> Train(const std::vector<LabeledRecord>& rows,
                                   const TrainOptions& options);
 

@@ -166,8 +166,38 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
         "too few labeled rows to train: " + std::to_string(rows.size()) +
         " (at least " + std::to_string(kMinRows) + ")");
   }
-  if (options.folds < 2) {
-    return Status::InvalidArgument("folds must be at least 2");
+  // Settings fastText would crash on or silently misread.
+  auto out_of_range = [](const char* what, double v, double lo, double hi) {
+    return Status::InvalidArgument(std::string(what) + " " + std::to_string(v) +
+                                   " is outside [" + std::to_string(lo) + ", " +
+                                   std::to_string(hi) + "]");
+  };
+  if (options.folds < 2 || options.folds > 20) {
+    return out_of_range("folds", options.folds, 2, 20);
+  }
+  if (options.dim < 1 || options.dim > 1000) {
+    return out_of_range("dim", options.dim, 1, 1000);
+  }
+  if (options.epochs < 0 || options.epochs > 1000) {
+    return out_of_range("epochs", options.epochs, 0, 1000);
+  }
+  if (!(options.learning_rate > 0 && options.learning_rate <= 10)) {
+    return out_of_range("learning rate", options.learning_rate, 0, 10);
+  }
+  if (options.word_ngrams < 1 || options.word_ngrams > 5) {
+    return out_of_range("word n-grams", options.word_ngrams, 1, 5);
+  }
+  if (options.buckets < 1 || options.buckets > 100000000) {
+    return out_of_range("buckets", options.buckets, 1, 1e8);
+  }
+  if (options.min_count < 1) {
+    return out_of_range("min count", options.min_count, 1, 1e9);
+  }
+  if (!(options.holdout >= 0.05 && options.holdout <= 0.5)) {
+    return out_of_range("holdout", options.holdout, 0.05, 0.5);
+  }
+  if (options.max_tokens < 1) {
+    return out_of_range("max tokens", 0, 1, 1e9);
   }
   std::set<std::string> label_set;
   for (const auto& r : rows) label_set.insert(r.label);

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 
@@ -209,6 +210,24 @@ TEST(ClassifierTrainTest, RefusesDataItCannotLearnFrom) {
   TrainOptions bad = SmallOptions();
   bad.calibration = "magic";
   EXPECT_FALSE(Classifier::Train(rows, bad).ok());
+  // Settings fastText would crash on are refused before it runs.
+  for (auto breaks : std::vector<std::function<void(TrainOptions*)>>{
+           [](TrainOptions* o) { o->buckets = 0; },
+           [](TrainOptions* o) { o->buckets = -5; },
+           [](TrainOptions* o) { o->dim = 0; },
+           [](TrainOptions* o) { o->dim = -1; },
+           [](TrainOptions* o) { o->learning_rate = 0; },
+           [](TrainOptions* o) { o->word_ngrams = 0; },
+           [](TrainOptions* o) { o->epochs = -1; },
+           [](TrainOptions* o) { o->holdout = 0; },
+           [](TrainOptions* o) { o->holdout = 1.5; },
+           [](TrainOptions* o) { o->folds = 1; }}) {
+    TrainOptions o = SmallOptions();
+    breaks(&o);
+    auto r = Classifier::Train(rows, o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  }
 }
 
 TEST(ClassifierTrainTest, SameDataSameModel) {

@@ -20,7 +20,7 @@ struct EvalFlags {
 int Run(const EvalFlags& f) {
   Result<Classifier> model = Classifier::Load(f.model);
   if (!model.ok()) {
-    PrintError(f.model, model.status());
+    PrintFileError(f.model, model.status());
     return ExitCodeFor(model.status());
   }
   // Timed: reading, analysis and scoring, as `score` does them.

@@ -42,14 +42,14 @@ int Run(TrainFlags& f) {
   const auto read_done = std::chrono::steady_clock::now();
   Result<Classifier> model = Classifier::Train(data->rows, f.options);
   if (!model.ok()) {
+    // The data cannot be learned from (one label, too few rows) or a
+    // setting is out of range: rejected input.
     PrintError("train", model.status());
-    return ExitCodeFor(model.status()) == kExitInternal
-               ? kExitBadInput
-               : ExitCodeFor(model.status());
+    return kExitBadInput;
   }
   Status saved = model->Save(f.out);
   if (!saved.ok()) {
-    PrintError(f.out, saved);
+    PrintFileError(f.out, saved);
     return ExitCodeFor(saved);
   }
   const auto end = std::chrono::steady_clock::now();
@@ -112,23 +112,31 @@ Runner AddTrainCommand(CLI::App* app) {
       ->capture_default_str();
   f->read.Register(cmd, false);
   TrainOptions& o = f->options;
-  cmd->add_option("--dim", o.dim, "Word vector size")->capture_default_str();
+  cmd->add_option("--dim", o.dim, "Word vector size")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd->add_option("--epochs", o.epochs,
                   "Passes over the data (0: chosen by cross-fitting)")
+      ->check(CLI::Range(0, 1000))
       ->capture_default_str();
   cmd->add_option("--lr", o.learning_rate, "Learning rate")
       ->capture_default_str();
   cmd->add_option("--word-ngrams", o.word_ngrams, "Longest word n-gram")
+      ->check(CLI::Range(1, 5))
       ->capture_default_str();
   cmd->add_option("--min-count", o.min_count, "Rarest word kept")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_option("--buckets", o.buckets, "Hashed n-gram rows")
+      ->check(CLI::Range(1, 100000000))
       ->capture_default_str();
   cmd->add_option("--max-tokens", o.max_tokens, "Words read per article")
       ->capture_default_str();
   cmd->add_option("--folds", o.folds, "Cross-fitting folds")
+      ->check(CLI::Range(2, 20))
       ->capture_default_str();
   cmd->add_option("--holdout", o.holdout, "Share held out for calibration")
+      ->check(CLI::Range(0.05, 0.5))
       ->capture_default_str();
   cmd->add_option("--calibration", o.calibration, "Calibration method")
       ->check(

@@ -23,7 +23,10 @@
 // text's record (of the `all` configuration) as RecordToJson does, one line
 // per input line in input order ("failed" for a text Extract rejected).
 // `--only CONFIG` runs one configuration `--repeat` times and nothing else
-// (for instruction counts under callgrind).
+// (for instruction counts under callgrind). `--no-signals` turns the style
+// signals off in every configuration (AnalysisOptions::signals is on by
+// default, so `off` otherwise includes them): quotes + entities measured
+// against Extract alone.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -99,6 +102,7 @@ int main(int argc, char** argv) {
   bool detect_language = true;
   std::string only;  // run this configuration only (for callgrind)
   bool with_json = false;
+  bool signals = true;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
@@ -108,13 +112,15 @@ int main(int argc, char** argv) {
       with_json = true;
     } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
       only = argv[++i];
+    } else if (std::strcmp(argv[i], "--no-signals") == 0) {
+      signals = false;
     } else if (std::strcmp(argv[i], "--no-language") == 0) {
       detect_language = false;
     } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
       std::fprintf(stderr,
                    "usage: analyze_runner [TEXTS.jsonl|-] [--repeat N] "
                    "[--no-language] [--dump-json FILE] [--only CONFIG] "
-                   "[--with-json]\n");
+                   "[--with-json] [--no-signals]\n");
       return 2;
     } else {
       input = argv[i];
@@ -161,7 +167,7 @@ int main(int argc, char** argv) {
 
   // The three analysis configurations, then the same again writing each
   // record as JSON: the analyze verb's work per article (without file I/O).
-  const std::array<Config, 6> configs = {{
+  std::array<Config, 6> configs = {{
       {"off", {false, false, false}, false},
       {"quotes_entities", {true, true, false}, false},
       {"all", {true, true, true}, false},
@@ -169,6 +175,7 @@ int main(int argc, char** argv) {
       {"quotes_entities_json", {true, true, false}, true},
       {"all_json", {true, true, true}, true},
   }};
+  for (Config& c : configs) c.options.signals = signals;
   const size_t n_configs = with_json ? configs.size() : 3;
   std::array<double, 6> best;
   best.fill(std::numeric_limits<double>::max());

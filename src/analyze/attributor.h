@@ -14,6 +14,7 @@
 #include "analyze/gazetteer.h"
 #include "analyze/quotes.h"
 #include "analyze/tokens.h"
+#include "analyze/word_set.h"
 #include "base/strings.h"
 
 namespace newstrace::analyze {
@@ -40,7 +41,11 @@ class Attributor {
  public:
   Attributor(const TextView& v, const std::vector<QuoteMarks>& marks,
              const EntityIndex* ents)
-      : v_(v), marks_(marks), ents_(ents), in_quote_(v.tokens.size(), 0) {
+      : v_(v),
+        marks_(marks),
+        ents_(ents),
+        in_quote_(v.tokens.size(), 0),
+        word_class_(v.tokens.size(), 0) {
     // The quoted words (an open quote's `close` is its paragraph's end).
     for (const QuoteMarks& m : marks) {
       for (uint32_t i = m.open + 1; i < m.close && i < in_quote_.size(); ++i) {
@@ -64,18 +69,27 @@ class Attributor {
   // A lower-case adverb or auxiliary between a speaker and its verb
   // ("Tully" is no -ly adverb).
   bool IsFillerAt(uint32_t i) const {
-    return IsWordAt(i) && !v_.tokens[i].cap && IsAttributionFiller(Lower(i));
+    return Memo(i, kFillerKnown, kFiller,
+                [&] { return IsFillerAtUncached(i); });
+  }
+  bool IsFillerAtUncached(uint32_t i) const {
+    return IsWordAt(i) && !v_.tokens[i].cap &&
+           IsAttributionFiller(LowerWord(Text(i)));
   }
   // A speech verb, or a verb and particle that attribute speech ("shot
   // back", "chimed in").
   bool IsVerbAt(uint32_t i) const {
-    if (!IsWordAt(i) || !(IsSpeechVerb(Lower(i)) || ParticleAt(i) > 0)) {
+    return Memo(i, kVerbKnown, kVerb, [&] { return IsVerbAtUncached(i); });
+  }
+  bool IsVerbAtUncached(uint32_t i) const {
+    if (!IsWordAt(i) ||
+        !(IsSpeechVerb(LowerWord(Text(i))) || ParticleAt(i) > 0)) {
       return false;
     }
     // After an article or a possessive it is a noun: "the state", "a
     // report", "his post".
     if (i > 0 && IsWordAt(i - 1)) {
-      std::string b = Lower(i - 1);
+      const LowerWord b(Text(i - 1));
       if (b == "the" || b == "a" || b == "an" || b == "his" || b == "her" ||
           b == "its" || b == "their" || b == "our" || b == "my" ||
           b == "your" || b == "this") {
@@ -83,6 +97,22 @@ class Attributor {
       }
     }
     return true;
+  }
+  // word_class_ bits: what IsVerbAt and IsFillerAt said of a token (they
+  // are asked again and again while cues are searched backwards).
+  enum : uint8_t {
+    kVerbKnown = 1 << 0,
+    kVerb = 1 << 1,
+    kFillerKnown = 1 << 2,
+    kFiller = 1 << 3,
+  };
+  // `compute()` for token i, asked once per token; false past the end.
+  template <typename F>
+  bool Memo(uint32_t i, uint8_t known, uint8_t yes, F compute) const {
+    if (i >= word_class_.size()) return false;
+    uint8_t& m = word_class_[i];
+    if (!(m & known)) m |= known | (compute() ? yes : 0);
+    return m & yes;
   }
   // For "shot back" at i: the particle's token; 0 when none.
   uint32_t ParticleAt(uint32_t i) const;
@@ -127,6 +157,7 @@ class Attributor {
   const std::vector<QuoteMarks>& marks_;
   const EntityIndex* ents_;
   std::vector<uint8_t> in_quote_;
+  mutable std::vector<uint8_t> word_class_;  // per token, kVerbKnown, ...
   mutable std::unordered_map<int, std::vector<std::string>> roles_;
   mutable std::vector<std::vector<uint32_t>> mentions_of_;
   std::optional<PersonRef> last_speaker_;

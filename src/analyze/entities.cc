@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
+#include <forward_list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,7 +39,9 @@ struct Candidate {
 class Finder {
  public:
   explicit Finder(const TextView& v)
-      : v_(v), flags_(v.tokens.size(), 0), known_(v.tokens.size(), 0) {}
+      : v_(v), flags_(v.tokens.size(), 0), known_(v.tokens.size(), 0) {
+    cands_.reserve(v.tokens.size() / 16 + 8);
+  }
 
   EntityIndex Run();
 
@@ -103,11 +106,18 @@ class Finder {
   mutable std::vector<uint16_t> flags_;
   mutable std::vector<uint16_t> known_;
   mutable std::array<std::pair<std::string_view, uint32_t>, 251> memo_{};
-  // Sentence-initial capitalized words that the article also writes in
-  // lower case ("The", "Officials"), lower-cased.
-  std::unordered_set<std::string> common_initials_;
+  // Sentence-initial capitalized words shorter than kMaxInitial bytes,
+  // lower-cased (in sentence order, repeats kept), their index (which views
+  // them: built once they are all in), and per word whether the article
+  // also writes it in lower case ("The", "Officials").
+  static constexpr size_t kMaxInitial = 24;
+  std::vector<std::string> initials_;
+  std::optional<WordSet> initial_index_;
+  std::vector<char> initial_common_;
   std::vector<Candidate> cands_;
-  std::deque<std::string> owned_;  // names Join had to build
+  // Names Join had to build (stable: nodes never move; an empty list
+  // allocates nothing).
+  std::forward_list<std::string> owned_;
 };
 
 uint16_t Finder::GazetteerFlags(uint32_t i) const {
@@ -190,8 +200,8 @@ std::string_view Finder::Join(uint32_t a, uint32_t b) {
     if (!s.empty() && v_.tokens[i].begin > v_.tokens[i - 1].end) s += ' ';
     s += Text(i);
   }
-  owned_.push_back(std::move(s));
-  return owned_.back();
+  owned_.push_front(std::move(s));
+  return owned_.front();
 }
 
 bool Finder::SentenceInitial(uint32_t i) const {
@@ -210,7 +220,15 @@ bool Finder::LooksCommon(uint32_t i) const {
       Is(i, kFDemonym)) {
     return false;
   }
-  return common_initials_.contains(base::AsciiLower(Text(i)));
+  std::string_view w = Text(i);
+  if (w.size() >= kMaxInitial) return false;
+  std::array<char, kMaxInitial> lower;
+  for (size_t k = 0; k < w.size(); ++k) {
+    lower[k] =
+        (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
+  }
+  int64_t k = initial_index_->Find(std::string_view(lower.data(), w.size()));
+  return k >= 0 && initial_common_[k];
 }
 
 // A headline in title case ("Ivanka Trump Receiving Her Own Protection"):
@@ -262,12 +280,12 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
     return false;
   }
   while (k < v_.tokens.size() && IsWord(v_.tokens[k]) && !v_.tokens[k].cap &&
-         IsAttributionFiller(base::AsciiLower(Text(k)))) {
+         IsAttributionFiller(LowerWord(Text(k)))) {
     ++k;
   }
   if (k < v_.tokens.size() && IsWord(v_.tokens[k]) &&
       v_.tokens[k].sentence == v_.tokens[a].sentence &&
-      IsSpeechVerb(base::AsciiLower(Text(k)))) {
+      IsSpeechVerb(LowerWord(Text(k)))) {
     return true;
   }
   // With a multi-word name, an apposition may stand between: "Brianne
@@ -281,13 +299,12 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
       if (t.kind != TokKind::kPunct || t.cp != ',') continue;
       uint32_t q = j + 1;
       while (q < v_.tokens.size() && IsWord(v_.tokens[q]) &&
-             !v_.tokens[q].cap &&
-             IsAttributionFiller(base::AsciiLower(Text(q)))) {
+             !v_.tokens[q].cap && IsAttributionFiller(LowerWord(Text(q)))) {
         ++q;
       }
       if (q < v_.tokens.size() && IsWord(v_.tokens[q]) &&
           v_.tokens[q].sentence == sent && !v_.tokens[q].cap &&
-          IsSpeechVerb(base::AsciiLower(Text(q)))) {
+          IsSpeechVerb(LowerWord(Text(q)))) {
         return true;
       }
     }
@@ -302,23 +319,23 @@ bool Finder::SpeechNear(uint32_t a, uint32_t b) const {
   for (int n = 0;
        n < 3 && p > 0 && IsWord(v_.tokens[p - 1]) && !v_.tokens[p - 1].cap &&
        !kNotDescription.contains(Text(p - 1)) &&
-       !IsSpeechVerb(base::AsciiLower(Text(p - 1)));
+       !IsSpeechVerb(LowerWord(Text(p - 1)));
        ++n) {
     --p;
   }
   if (p < a && p > 0 && IsWord(v_.tokens[p - 1]) &&
-      IsSpeechVerb(base::AsciiLower(Text(p - 1))) &&
+      IsSpeechVerb(LowerWord(Text(p - 1))) &&
       v_.tokens[p - 1].sentence == v_.tokens[a].sentence) {
     return true;
   }
   if (a > 0 && IsWord(v_.tokens[a - 1]) &&
       v_.tokens[a - 1].sentence == v_.tokens[a].sentence) {
-    std::string prev = base::AsciiLower(Text(a - 1));
+    const LowerWord prev(Text(a - 1));
     if (prev == "said" || prev == "says" || prev == "added" ||
         prev == "asked" || prev == "told") {
       return true;
     }
-    if (prev == "to" && a > 1 && base::AsciiLower(Text(a - 2)) == "according") {
+    if (prev == "to" && a > 1 && LowerWord(Text(a - 2)) == "according") {
       return true;
     }
   }
@@ -386,7 +403,13 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
     AddTyped(a, b, EntityType::kOrganization, Text(a));
     return;
   }
-  std::optional<Gender> given = GivenName(Text(c.name_first));
+  // (A capitalized word without the gazetteer's given-name flag is no given
+  // name: the table lookup is left for the words that are.)
+  const Token& first_word = v_.tokens[c.name_first];
+  std::optional<Gender> given =
+      (first_word.cap || first_word.upper) && !Is(c.name_first, kFGiven)
+          ? std::nullopt
+          : GivenName(Text(c.name_first));
   if (given && c.gender == Gender::kUnknown) c.gender = *given;
   // A plural at a sentence start next to a speech verb is a group
   // ("Critics called", "Officials said"), not a person.
@@ -417,7 +440,7 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
   uint32_t sent = v_.tokens[a].sentence;
   if (a >= 2 && v_.tokens[a - 2].sentence == sent && IsWord(v_.tokens[a - 1]) &&
       Text(a - 1) == "of" && IsWord(v_.tokens[a - 2]) &&
-      IsPlaceNoun(base::AsciiLower(Text(a - 2))) && !v_.tokens[a - 2].cap) {
+      IsPlaceNoun(LowerWord(Text(a - 2))) && !v_.tokens[a - 2].cap) {
     AddTyped(a, b, EntityType::kPlace, Join(a, b));
     return;
   }
@@ -529,42 +552,48 @@ void Finder::Link(EntityIndex* out) {
   std::sort(
       cands_.begin(), cands_.end(),
       [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
-  // Each candidate's surname key, once.
-  std::vector<std::string_view> surnames(cands_.size());
+  // Each candidate's surname key (views into the text), numbered.
+  ViewIndex surname_ids(cands_.size());
+  std::vector<uint32_t> surnames(cands_.size());
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
-    surnames[ci] = SurnameKey(Text(cands_[ci].end - 1));
+    surnames[ci] = surname_ids.Insert(SurnameKey(Text(cands_[ci].end - 1)));
   }
   // Surnames some mention shows to be a person's.
-  std::unordered_set<std::string_view> person_surnames;
+  std::vector<char> person_surnames(surname_ids.size(), 0);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (!c.typed && c.evidence == Evidence::kStrong) {
-      person_surnames.insert(surnames[ci]);
+      person_surnames[surnames[ci]] = 1;
     }
   }
   // Per type, name -> entity. Names are views into the text, the
   // gazetteer or owned_, all stable while this runs.
-  std::array<std::unordered_map<std::string_view, int>, 3> entity_of_name;
-  std::unordered_map<std::string_view, std::vector<int>> full_names;
+  std::array<ViewIndex, 3> names_of_type;
+  out->entities.reserve(cands_.size());
+  out->genders.reserve(cands_.size());
+  out->mentions.reserve(cands_.size());
+  std::array<std::vector<int>, 3> entity_of_name;  // per name number
+  // Per surname, the person entities named in full.
+  std::vector<std::vector<int>> full_names(surname_ids.size());
   auto entity_for = [&](EntityType type, std::string_view name) {
-    auto& names = entity_of_name[static_cast<size_t>(type)];
-    auto it = names.find(name);
-    if (it != names.end()) return it->second;
+    const size_t t = static_cast<size_t>(type);
+    uint32_t n = names_of_type[t].Insert(name);
+    if (n < entity_of_name[t].size()) return entity_of_name[t][n];
     int id = static_cast<int>(out->entities.size());
     out->entities.push_back({std::string(name), type, {}});
     out->genders.push_back(Gender::kUnknown);
-    names.emplace(name, id);
+    entity_of_name[t].push_back(id);
     return id;
   };
   // People named in full first, so shorter mentions can find them.
   std::vector<int> cand_entity(cands_.size(), -1);
   // Per surname, the full-name candidates in text order.
-  std::unordered_map<std::string_view, std::vector<size_t>> full_by_surname;
+  std::vector<std::vector<size_t>> full_by_surname(surname_ids.size());
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (c.typed || c.end - c.name_first < 2) continue;
-    std::string_view surname = surnames[ci];
-    if (c.evidence != Evidence::kStrong && !person_surnames.contains(surname)) {
+    uint32_t surname = surnames[ci];
+    if (c.evidence != Evidence::kStrong && !person_surnames[surname]) {
       continue;
     }
     std::string_view name = Join(c.name_first, c.end);
@@ -599,22 +628,19 @@ void Finder::Link(EntityIndex* out) {
       continue;
     }
     if (cand_entity[ci] >= 0) continue;
-    std::string_view surname = surnames[ci];
+    uint32_t surname = surnames[ci];
     // The most recent full name with this surname before, else the first
     // after.
     int id = -1;
-    auto it = full_by_surname.find(surname);
-    if (it != full_by_surname.end()) {
-      const std::vector<size_t>& full = it->second;  // in text order
-      auto after = std::upper_bound(full.begin(), full.end(), ci);
-      if (after != full.begin()) {
-        id = cand_entity[*(after - 1)];
-      } else if (after != full.end()) {
-        id = cand_entity[*after];
-      }
+    const std::vector<size_t>& full = full_by_surname[surname];  // in order
+    auto after = std::upper_bound(full.begin(), full.end(), ci);
+    if (after != full.begin()) {
+      id = cand_entity[*(after - 1)];
+    } else if (after != full.end()) {
+      id = cand_entity[*after];
     }
-    if (id < 0 && (c.evidence == Evidence::kStrong ||
-                   person_surnames.contains(surname))) {
+    if (id < 0 &&
+        (c.evidence == Evidence::kStrong || person_surnames[surname])) {
       id = entity_for(EntityType::kPerson, Join(c.name_first, c.end));
     }
     cand_entity[ci] = id;
@@ -658,40 +684,35 @@ void Finder::Link(EntityIndex* out) {
 
 EntityIndex Finder::Run() {
   // Which sentence-initial words the article also writes in lower case:
-  // the few first words, bucketed by length, against one pass over the
+  // the first words, lower-cased and indexed, against one pass over the
   // lower-case words (cheaper than indexing every word).
-  std::vector<std::string> initials;
+  // Per length, bit (c & 63) for the first byte c of some initial: most
+  // lower-case words fail this before any hashing.
+  std::array<uint64_t, kMaxInitial> firsts{};
   for (const Sentence& sent : v_.sentences) {
     for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       const Token& t = v_.tokens[i];
       if (t.kind != TokKind::kWord) continue;
-      if (t.cap && !t.upper)
-        initials.push_back(base::AsciiLower(v_.TokenText(t)));
+      if (t.cap && !t.upper && t.end - t.begin < kMaxInitial) {
+        initials_.push_back(base::AsciiLower(v_.TokenText(t)));
+        const std::string& w = initials_.back();
+        firsts[w.size()] |= uint64_t{1} << (w[0] & 63);
+      }
       break;
     }
   }
-  std::sort(initials.begin(), initials.end());
-  initials.erase(std::unique(initials.begin(), initials.end()), initials.end());
-  constexpr size_t kMaxLen = 24;
-  std::array<std::vector<uint32_t>, kMaxLen> by_length;
-  for (uint32_t k = 0; k < initials.size(); ++k) {
-    if (initials[k].size() < kMaxLen)
-      by_length[initials[k].size()].push_back(k);
-  }
+  // initials_ no longer changes: the index views its strings.
+  initial_index_.emplace(
+      std::vector<std::string_view>(initials_.begin(), initials_.end()));
+  initial_common_.assign(initials_.size(), 0);
   for (const Token& t : v_.tokens) {
     if (t.kind != TokKind::kWord || t.cap || t.upper || t.digit) continue;
     size_t len = t.end - t.begin;
-    if (len >= kMaxLen || by_length[len].empty()) continue;
-    std::string_view w = v_.TokenText(t);
-    std::vector<uint32_t>& bucket = by_length[len];
-    for (size_t n = 0; n < bucket.size(); ++n) {
-      const std::string& init = initials[bucket[n]];
-      if (init[0] != w[0] || init != w) continue;
-      common_initials_.insert(init);
-      bucket[n] = bucket.back();  // found once is enough
-      bucket.pop_back();
-      break;
+    if (len >= kMaxInitial || !((firsts[len] >> (v_.text[t.begin] & 63)) & 1)) {
+      continue;
     }
+    int64_t k = initial_index_->Find(v_.TokenText(t));
+    if (k >= 0) initial_common_[k] = 1;
   }
   std::vector<const Paragraph*> headlines;
   for (const Paragraph& p : v_.paras) {
@@ -744,6 +765,8 @@ EntityIndex Finder::Run() {
   });
   std::vector<int> remap(out.entities.size(), -1);
   EntityIndex sorted;
+  sorted.entities.reserve(order.size());
+  sorted.genders.reserve(order.size());
   for (int e : order) {
     remap[e] = static_cast<int>(sorted.entities.size());
     sorted.entities.push_back(std::move(out.entities[e]));

@@ -71,7 +71,11 @@ bool IsPlaceNoun(std::string_view lower) {
 
 std::string_view SurnameKey(std::string_view w) {
   // "al-Assad" and "Assad" are one surname.
+  const bool particle_shape =
+      w.size() > 4 && w[2] == '-' &&
+      (w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E');
   for (std::string_view p : {"al-", "Al-", "el-", "El-", "ad-", "as-"}) {
+    if (!particle_shape) break;
     if (w.size() > p.size() + 1 && w.starts_with(p)) {
       w.remove_prefix(p.size());
       break;

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
+
+#include "analyze/word_set.h"
 
 namespace newstrace::analyze {
 namespace {
@@ -33,49 +36,76 @@ struct GenderRow {
 // kOrganizationHeads.
 #include "analyze/gazetteer_tables.inc"
 
-// An open-addressing hash index over one table's keys, built once on first
-// use (thread-safe static initialization). Lookups run for most capitalized
-// words of every article: one hash and usually one comparison, where a
-// binary search over the largest table takes a dozen.
+// A hash index over one table's keys (a WordSet of them), built once on
+// first use (thread-safe static initialization). Lookups run for most
+// capitalized words of every article: one hash and usually one comparison,
+// where a binary search over the largest table takes a dozen.
 class KeyIndex {
  public:
   template <typename Row, typename KeyOf>
-  KeyIndex(std::span<const Row> table, KeyOf key_of) {
-    size_t capacity = 16;
-    while (capacity < table.size() * 2) capacity *= 2;
-    mask_ = capacity - 1;
-    slots_.assign(capacity, kEmpty);
-    keys_.reserve(table.size());
-    for (const Row& row : table) keys_.push_back(key_of(row));
-    for (uint32_t i = 0; i < keys_.size(); ++i) {
-      size_t h = Hash(keys_[i]) & mask_;
-      while (slots_[h] != kEmpty) h = (h + 1) & mask_;
-      slots_[h] = i;
-    }
-  }
+  KeyIndex(std::span<const Row> table, KeyOf key_of)
+      : set_(Keys(table, key_of)) {}
 
   // The row index of `key`, or -1.
-  int64_t Find(std::string_view key) const {
-    for (size_t h = Hash(key) & mask_;; h = (h + 1) & mask_) {
-      uint32_t i = slots_[h];
-      if (i == kEmpty) return -1;
-      if (keys_[i] == key) return i;
+  int64_t Find(std::string_view key) const { return set_.Find(key); }
+
+ private:
+  template <typename Row, typename KeyOf>
+  static std::vector<std::string_view> Keys(std::span<const Row> table,
+                                            KeyOf key_of) {
+    std::vector<std::string_view> keys;
+    keys.reserve(table.size());
+    for (const Row& row : table) keys.push_back(key_of(row));
+    return keys;
+  }
+
+  WordSet set_;
+};
+
+// A hash table of short keys kept in its 16-byte slots, each with a byte of
+// flags: a lookup usually reads one cache line, where an index of views
+// reads the slot, the view and the key's bytes (three likely cache misses
+// when the tables have left the cache between articles).
+class InlineKeys {
+ public:
+  static constexpr size_t kMaxKey = 14;
+
+  explicit InlineKeys(size_t n) {
+    size_t capacity = 16;
+    while (capacity < n * 2) capacity *= 2;
+    slots_.resize(capacity);
+    mask_ = capacity - 1;
+  }
+
+  // REQUIRES: 0 < key.size() <= kMaxKey; key not inserted before.
+  void Insert(std::string_view key, uint8_t flags) {
+    size_t s = WordSet::Hash(key) & mask_;
+    while (slots_[s].len != 0) s = (s + 1) & mask_;
+    slots_[s].len = static_cast<uint8_t>(key.size());
+    slots_[s].flags = flags;
+    std::memcpy(slots_[s].key, key.data(), key.size());
+  }
+
+  // The flags of `key` (0 < size <= kMaxKey), or 0 when it is not a key.
+  uint8_t Find(std::string_view key) const {
+    for (size_t s = WordSet::Hash(key) & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.len == 0) return 0;
+      if (slot.len == key.size() &&
+          std::memcmp(slot.key, key.data(), key.size()) == 0) {
+        return slot.flags;
+      }
     }
   }
 
  private:
-  static constexpr uint32_t kEmpty = 0xFFFFFFFF;
-
-  // FNV-1a: keys are short words.
-  static size_t Hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-
+  struct alignas(16) Slot {
+    uint8_t len = 0;  // 0: empty
+    uint8_t flags = 0;
+    char key[kMaxKey];
+  };
+  std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::vector<uint32_t> slots_;
-  std::vector<std::string_view> keys_;
 };
 
 // The row of `table` whose key (projected by `key_of`) is `key`, or
@@ -159,10 +189,14 @@ bool IsOrganizationHead(std::string_view word) {
 uint32_t WordFlags(std::string_view words) {
   // Every key of every table in one index, with what it is a key of: one
   // lookup answers the questions the entity finder asks of each word.
+  // Keys of up to InlineKeys::kMaxKey bytes (nearly all single words) in
+  // `short_keys`, the others in `index`.
+  static_assert(kWordRoleNoun <= 0xFF, "flags fit InlineKeys' byte");
   struct Index {
     std::vector<std::string_view> keys;
     std::vector<uint32_t> flags;
     KeyIndex* index = nullptr;
+    InlineKeys* short_keys = nullptr;
   };
   static const Index* all = [] {
     auto* x = new Index;
@@ -191,7 +225,17 @@ uint32_t WordFlags(std::string_view words) {
         flags[capitalized->back()] |= kWordRoleNoun;
       }
     }
+    auto is_short = [](std::string_view k) {
+      return !k.empty() && k.size() <= InlineKeys::kMaxKey;
+    };
+    size_t n_short = 0;
+    for (const auto& kf : flags) n_short += is_short(kf.first);
+    x->short_keys = new InlineKeys(n_short);
     for (const auto& [k, f] : flags) {
+      if (is_short(k)) {
+        x->short_keys->Insert(k, static_cast<uint8_t>(f));
+        continue;
+      }
       x->keys.push_back(k);
       x->flags.push_back(f);
     }
@@ -199,6 +243,9 @@ uint32_t WordFlags(std::string_view words) {
                             [](std::string_view k) { return k; });
     return x;
   }();
+  if (!words.empty() && words.size() <= InlineKeys::kMaxKey) {
+    return all->short_keys->Find(words);
+  }
   int64_t i = all->index->Find(words);
   return i < 0 ? 0 : all->flags[i];
 }

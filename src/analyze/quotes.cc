@@ -15,8 +15,11 @@ uint32_t Attributor::ParticleAt(uint32_t i) const {
   if (!IsWordAt(i + 1) || v_.tokens[i + 1].sentence != v_.tokens[i].sentence) {
     return 0;
   }
-  std::string w = Lower(i);
-  std::string next = Lower(i + 1);
+  // The particle is one of back, out, in, on, up.
+  const std::string_view next_text = Text(i + 1);
+  if (next_text.size() < 2 || next_text.size() > 4) return 0;
+  const LowerWord w(Text(i));
+  const LowerWord next(next_text);
   bool yes =
       (next == "back" && kBack.contains(w)) ||
       (next == "out" &&

@@ -23,6 +23,24 @@ constexpr std::array<uint8_t, 128> MakeAsciiClass() {
 }
 constexpr std::array<uint8_t, 128> kAsciiClass = MakeAsciiClass();
 
+// The same for every byte: those of multi-byte code points are kOther.
+constexpr std::array<uint8_t, 256> MakeByteClass() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = kAsciiClass[c];
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
+
+// Whether a word of ASCII letters and digits has two or more letters.
+bool HasTwoLetters(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    letters += kByteClass[static_cast<unsigned char>(c)] != kDigit;
+    if (letters >= 2) return true;
+  }
+  return false;
+}
+
 inline bool IsWordChar(char32_t cp) {
   if (cp < 0x80) return kAsciiClass[cp] != kOther;
   return base::IsLetter(cp) || base::IsDigit(cp) ||
@@ -155,6 +173,7 @@ bool EndsSentence(const TextView& v, size_t i) {
 }
 
 void SplitSentences(TextView* v) {
+  v->sentences.reserve(v->tokens.size() / 16 + v->paras.size());
   for (const Paragraph& p : v->paras) {
     uint32_t start = p.first_token;
     for (uint32_t i = p.first_token; i < p.end_token; ++i) {
@@ -231,21 +250,21 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
         i = next;
         continue;
       }
-      Token t;
+      // Built in place: a Token assembled on the stack and copied in
+      // stalls on its byte-sized fields.
+      Token& t = v.tokens.emplace_back();
       t.para = pi;
       t.begin = static_cast<uint32_t>(i);
+      bool fast = false;
       if (cp < 0x80 && kAsciiClass[cp] != kOther) {
         // Fast path: a word of ASCII letters and digits that ends at a
         // space or at punctuation other than - ' . , (most words).
-        size_t we = i;
-        uint8_t seen = 0;
-        int letters = 0;
+        size_t we = i + 1;
+        uint8_t seen = kAsciiClass[cp];
         while (we < end) {
-          unsigned char b = static_cast<unsigned char>(text[we]);
-          uint8_t cls = b < 0x80 ? kAsciiClass[b] : kOther;
+          uint8_t cls = kByteClass[static_cast<unsigned char>(text[we])];
           if (cls == kOther) break;
           seen |= cls;
-          letters += cls != kDigit;
           ++we;
         }
         char stop = we < end ? text[we] : ' ';
@@ -257,13 +276,16 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
           t.kind = TokKind::kWord;
           t.digit = first == kDigit;
           t.cap = first == kUpper;
-          t.upper = letters >= 2 && !(seen & kLower);
+          // Two or more letters, none lower case.
+          t.upper = !(seen & kLower) && (seen & kUpper) &&
+                    HasTwoLetters(text.substr(i, we - i));
           i = we;
-          v.tokens.push_back(t);
-          continue;
+          fast = true;
         }
       }
-      if (IsWordChar(cp)) {
+      if (fast) {
+        // done above
+      } else if (IsWordChar(cp)) {
         size_t we = WordEnd(text, i, end);
         std::string_view w = text.substr(i, we - i);
         // An abbreviation keeps its period: "Mr.", "U.S.".
@@ -276,8 +298,8 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
         t.kind = TokKind::kWord;
         SetWordFlags(w, &t);
         i = we;
-      } else if (IsApostrophe(cp) && !v.tokens.empty() &&
-                 v.tokens.back().end == i && next < end &&
+      } else if (IsApostrophe(cp) && v.tokens.size() >= 2 &&
+                 v.tokens[v.tokens.size() - 2].end == i && next < end &&
                  (text[next] == 's' || text[next] == 'S') &&
                  (next + 1 >= end ||
                   !IsWordChar(static_cast<unsigned char>(text[next + 1])))) {
@@ -292,7 +314,6 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
                      : TokKind::kPunct;
         i = next;
       }
-      v.tokens.push_back(t);
     }
     p.end_token = static_cast<uint32_t>(v.tokens.size());
   }

@@ -10,18 +10,23 @@ WordSet::WordSet(std::vector<std::string_view> words)
   while (capacity < words_.size() * 2) capacity *= 2;
   mask_ = capacity - 1;
   slots_.assign(capacity, kEmpty);
+  // Enough index bits that no slot (tag | index) can equal kEmpty: the
+  // largest index is below the all-ones index.
+  index_mask_ = 1;
+  while (index_mask_ <= words_.size()) index_mask_ = index_mask_ * 2 + 1;
   min_size_ = words_.empty() ? 1 : words_[0].size();
   for (uint32_t i = 0; i < words_.size(); ++i) {
     std::string_view w = words_[i];
     min_size_ = std::min(min_size_, w.size());
     max_size_ = std::max(max_size_, w.size());
-    size_t h = Hash(w) & mask_;
+    const uint64_t h = Hash(w);
+    size_t s = h & mask_;
     bool duplicate = false;
-    while (slots_[h] != kEmpty) {
-      if (words_[slots_[h]] == w) duplicate = true;
-      h = (h + 1) & mask_;
+    while (slots_[s] != kEmpty) {
+      if (words_[slots_[s] & index_mask_] == w) duplicate = true;
+      s = (s + 1) & mask_;
     }
-    if (!duplicate) slots_[h] = i;
+    if (!duplicate) slots_[s] = Tag(h) | i;
   }
 }
 

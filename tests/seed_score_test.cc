@@ -40,9 +40,9 @@ Record Headline(const std::string& title) {
 TEST(SeedScoreTest, ClickbaitModelReadsHeadlines) {
   Classifier clickbait = LoadModel("clickbait");
   ASSERT_TRUE(clickbait.info().headline_only);
-  Score vegas = clickbait.Predict(Headline(
-      "VEGAS MYSTERY: Paddock Ranted About 'FEMA CAMPS' Days Before "
-      "Rampage"));
+  Score vegas = clickbait.Predict(
+      Headline("VEGAS MYSTERY: Paddock Ranted About 'FEMA CAMPS' Days Before "
+               "Rampage"));
   EXPECT_EQ(vegas.label, "clickbait") << vegas.probability;
   Score seed_title = clickbait.Predict(Headline(
       "Vladimir Putin meets Assad, calls for 'political process' on Syria"));
@@ -50,16 +50,14 @@ TEST(SeedScoreTest, ClickbaitModelReadsHeadlines) {
 }
 
 TEST(SeedScoreTest, SeedReasonsNameAppendedHeadlinesAndTagLines) {
-  fs::path seed =
-      testutil::SharedDir() / "seeds" / "000_5b0cde3ef09c3124.txt";
+  fs::path seed = testutil::SharedDir() / "seeds" / "000_5b0cde3ef09c3124.txt";
   if (!fs::exists(seed)) {
     GTEST_SKIP() << "../shared is absent: " << seed << " not found";
   }
   RawDoc doc;
   doc.id = seed.string();
   doc.bytes = testutil::ReadWholeFile(seed);
-  Result<Record> record =
-      AnalyzeForClassifier(doc, ClassifierAnalyzeOptions());
+  Result<Record> record = AnalyzeForClassifier(doc, ClassifierAnalyzeOptions());
   ASSERT_TRUE(record.ok()) << record.status().ToString();
   for (const char* name : {"credibility", "hyperpartisan"}) {
     Score s = LoadModel(name).Predict(*record);

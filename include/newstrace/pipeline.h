@@ -60,11 +60,11 @@ struct LabeledReadOptions {
 };
 
 struct LabeledData {
-  std::vector<LabeledRecord> rows;  // in reading order
-  std::vector<std::string> ids;     // each row's document id
-  uint64_t unlabeled = 0;  // documents without a label, skipped
-  uint64_t malformed = 0;  // records the readers skipped as malformed
-  uint64_t failed = 0;     // documents that could not be analyzed
+  std::vector<LabeledRecord> rows;   // in reading order
+  std::vector<std::string> ids;      // each row's document id
+  uint64_t unlabeled = 0;            // documents without a label, skipped
+  uint64_t malformed = 0;            // records the readers skipped as malformed
+  uint64_t failed = 0;               // documents that could not be analyzed
   std::vector<Diagnostic> problems;  // the first few reasons
 };
 

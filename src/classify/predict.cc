@@ -27,7 +27,8 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   const Impl& m = *impl_;
   const std::string line = classify::ClassifierLine(
       record, m.info.options.max_tokens, m.info.headline_only);
-  const std::vector<double> log_probs = m.text->LogProbabilities(line);
+  const std::vector<int32_t> ids = m.text->Encode(line);
+  const std::vector<double> log_probs = m.text->LogProbabilities(ids);
   const std::vector<double> raw_signals =
       classify::SignalValues(record, m.info.signals);
   std::vector<double> x = classify::Features(log_probs, raw_signals);
@@ -85,7 +86,7 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   // Words: those that pulled hardest either way. A title word counts as
   // itself and as its title-marked twin ("t:word"): one reason for both.
   std::vector<Reason> words;
-  for (const auto& w : m.text->WordPulls(line, best)) {
+  for (const auto& w : m.text->WordPulls(ids, best)) {
     bool title = w.word.rfind("t:", 0) == 0;
     std::string word = title ? w.word.substr(2) : w.word;
     auto it = std::find_if(words.begin(), words.end(),

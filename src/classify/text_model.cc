@@ -135,12 +135,21 @@ std::string TextModel::ToBytes() const {
   return std::move(s).str();
 }
 
+std::vector<int32_t> TextModel::Encode(std::string_view line) const {
+  std::istringstream in{std::string(line)};
+  std::vector<int32_t> ids, labels;
+  model_->getDictionary()->getLine(in, ids, labels);
+  return ids;
+}
+
 std::vector<double> TextModel::LogProbabilities(std::string_view line) const {
+  return LogProbabilities(Encode(line));
+}
+
+std::vector<double> TextModel::LogProbabilities(
+    const std::vector<int32_t>& words) const {
   std::vector<double> out(num_classes_,
                           -std::log(static_cast<double>(num_classes_)));
-  std::istringstream in{std::string(line)};
-  std::vector<int32_t> words, labels;
-  model_->getDictionary()->getLine(in, words, labels);
   if (words.empty()) return out;
   fasttext::Predictions predictions;
   model_->predict(-1, words, predictions, 0.0);
@@ -154,13 +163,10 @@ std::vector<double> TextModel::LogProbabilities(std::string_view line) const {
   return out;
 }
 
-std::vector<TextModel::WordPull> TextModel::WordPulls(std::string_view line,
-                                                      int target) const {
+std::vector<TextModel::WordPull> TextModel::WordPulls(
+    const std::vector<int32_t>& ids, int target) const {
   std::vector<WordPull> out;
   auto dict = model_->getDictionary();
-  std::istringstream in{std::string(line)};
-  std::vector<int32_t> ids, labels;
-  dict->getLine(in, ids, labels);
   if (ids.empty()) return out;
   auto input = model_->getInputMatrix();
   auto output = model_->getOutputMatrix();

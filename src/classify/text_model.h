@@ -4,6 +4,7 @@
 #ifndef NEWSTRACE_CLASSIFY_TEXT_MODEL_H_
 #define NEWSTRACE_CLASSIFY_TEXT_MODEL_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,19 +43,26 @@ class TextModel {
 
   std::string ToBytes() const;
 
+  // The ids fastText reads from `line`: its known words, then the hashed
+  // rows of its word n-grams. Encode once when both LogProbabilities and
+  // WordPulls are wanted.
+  std::vector<int32_t> Encode(std::string_view line) const;
+
   // Log-probabilities of every class for `line` (a uniform distribution
   // when the line has no word).
   std::vector<double> LogProbabilities(std::string_view line) const;
+  std::vector<double> LogProbabilities(const std::vector<int32_t>& ids) const;
 
-  // Each distinct known word of `line` with its count and its pull on the
-  // score of class `target` against the mean of the other classes (its
+  // Each distinct known word of an encoded line with its count and its pull on
+  // the score of class `target` against the mean of the other classes (its
   // share of the averaged hidden vector, dotted with the output rows).
   struct WordPull {
     std::string word;
     int count = 0;
     double pull = 0;
   };
-  std::vector<WordPull> WordPulls(std::string_view line, int target) const;
+  std::vector<WordPull> WordPulls(const std::vector<int32_t>& ids,
+                                  int target) const;
 
   int num_classes() const { return num_classes_; }
 

@@ -275,5 +275,59 @@ expect "--sources: empty file" 4 "$bin" score --model "$tmp/m1.ntm" --sources "$
 expect "--sources: binary file" 4 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/image.png" "$tmp/src.jsonl"
 expect "--sources: missing file" 3 "$bin" score --model "$tmp/m1.ntm" --sources "$tmp/nope.csv" "$tmp/src.jsonl"
 
+
+# Scores in a corpus: ingest --model stores them, search --score filters on
+# them, stats counts them, merge carries them.
+expect "ingest --model" 0 "$bin" ingest "$tmp/test.jsonl" --db "$tmp/scored.db" --model "$tmp/m1.ntm" -q
+expect "stats counts scores" 0 "$bin" stats --db "$tmp/scored.db"
+check "stats: scores of m1" "$tmp/out" '^scores of m1 \(most probable label\):'
+expect "search --score alone" 0 "$bin" search --db "$tmp/scored.db" --score m1:farm --limit 100 --json
+cp "$tmp/out" "$tmp/farm.json"
+expect "search --score, all labels" 0 "$bin" search --db "$tmp/scored.db" --score 'm1:farm>=0' --limit 100 --json
+cp "$tmp/out" "$tmp/all.json"
+python3 - "$tmp/scores.json" "$tmp/farm.json" "$tmp/all.json" <<'PY' >"$tmp/cmp.txt" 2>&1
+import json, sys
+def rows(path):
+    out = []
+    for line in open(path):
+        d = json.loads(line)
+        s = d["scores"]["m1"]
+        out.append((d["title"], s["label"], round(s["probability"], 9)))
+    return sorted(out)
+scored = rows(sys.argv[1])
+farm = rows(sys.argv[2])
+every = rows(sys.argv[3])
+hits = [json.loads(l)["score"] for l in open(sys.argv[3])]
+ok = (every == scored and farm == [r for r in scored if r[1] == "farm"]
+      and all(r[2] >= 0.5 for r in farm) and hits == sorted(hits, reverse=True))
+print("same" if ok else "differ: %d stored, %d scored, %d farm hits"
+      % (len(every), len(scored), len(farm)))
+PY
+if grep -q '^same$' "$tmp/cmp.txt"; then
+  echo "ok   stored scores equal score's, and --score keeps the top label"; pass=$((pass + 1))
+else
+  echo "FAIL stored scores vs score: $(head -c 300 "$tmp/cmp.txt")"; fail=$((fail + 1))
+fi
+expect "search words + --score" 0 "$bin" search harvest --db "$tmp/scored.db" --score 'm1:farm>=0.5'
+check "search shows the stored score" "$tmp/out" '^    m1: farm [01]\.[0-9]{2}$'
+expect "search --score bad syntax" 2 "$bin" search --db "$tmp/scored.db" --score m1
+expect "search --score bad threshold" 2 "$bin" search --db "$tmp/scored.db" --score 'm1:farm>=2'
+expect "search --score unknown model" 2 "$bin" search --db "$tmp/scored.db" --score nope:farm
+expect "search --score unknown label" 2 "$bin" search --db "$tmp/scored.db" --score m1:nope
+expect "search --min-prob without --score" 2 "$bin" search harvest --db "$tmp/scored.db" --min-prob 0.5
+expect "search: no words, no filter" 2 "$bin" search --db "$tmp/scored.db"
+timeout 60 "$bin" train --data "$tmp/train.jsonl" --out "$tmp/other.ntm" --epochs 5 --folds 2 --dim 12 --buckets 10000 --quiet >/dev/null 2>&1
+expect "ingest: another model, same name" 2 "$bin" ingest "$tmp/train.jsonl" --db "$tmp/scored.db" --model "m1=$tmp/other.ntm" -q
+expect "ingest: missing model" 3 "$bin" ingest "$tmp/train.jsonl" --db "$tmp/scored.db" --model "$tmp/nope.ntm" -q
+expect "ingest: corrupt model" 4 "$bin" ingest "$tmp/train.jsonl" --db "$tmp/scored.db" --model "$tmp/truncated.ntm" -q
+expect "ingest: two models, one name" 2 "$bin" ingest "$tmp/train.jsonl" --db "$tmp/scored.db" --model "$tmp/m1.ntm" --model "m1=$tmp/m2.ntm" -q
+expect "merge carries scores" 0 "$bin" merge "$tmp/scored.db" --db "$tmp/merged.db"
+expect "merged corpus filters on scores" 0 "$bin" search --db "$tmp/merged.db" --score 'm1:farm>=0' --limit 100 --json
+if [ "$(wc -l <"$tmp/out")" -eq "$(wc -l <"$tmp/all.json")" ]; then
+  echo "ok   merged corpus keeps every score"; pass=$((pass + 1))
+else
+  echo "FAIL merged corpus: $(wc -l <"$tmp/out") scored hits, want $(wc -l <"$tmp/all.json")"; fail=$((fail + 1))
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -94,12 +94,26 @@ struct InputCheckpoint {
   bool complete = false;  // every record of it was committed
 };
 
+// Keeps the documents a stored model scored with `label`: as its most
+// probable label, or, when min_probability is set (0 to 1), with at least
+// that probability for `label`.
+struct ScoreFilter {
+  std::string model;
+  std::string label;
+  std::optional<double> min_probability;
+};
+
 struct SearchQuery {
-  std::string text;    // words, "a phrase", or FTS5 syntax (AND OR NOT NEAR)
+  // Words, "a phrase", or FTS5 syntax (AND OR NOT NEAR). May be empty when
+  // `scores` is not: then every document passing the filters is a hit, the
+  // first filter's most probable first, and a hit's score is that
+  // probability.
+  std::string text;
   std::string domain;  // only this domain (exact). Default: any
   std::string since;   // published on or after this ISO date. Default: any
   std::string until;   // published on or before this ISO date. Default: any
   size_t limit = 20;   // most hits returned
+  std::vector<ScoreFilter> scores;  // all must hold. Default: none
   // Markers around matched words in the snippet.
   std::string mark_begin = "[";
   std::string mark_end = "]";
@@ -113,6 +127,24 @@ struct SearchHit {
   std::string published;
   std::string snippet;  // body excerpt with matches between the markers
   double score = 0;     // BM25, higher is better
+  std::vector<ModelScore> scores;  // the stored scores, by model name
+};
+
+// A model whose scores a corpus holds (ingest --model), identified by its
+// file's checksum: one name never mixes the scores of two models.
+struct StoredModel {
+  std::string name;
+  std::string checksum;  // 16 hex digits: XXH3-64 of the model file's bytes
+  std::vector<std::string> labels;
+  std::string file;   // the path it was first loaded from
+  std::string added;  // when first registered, ISO 8601 UTC
+};
+
+// How many documents a stored model gave each label (as most probable).
+struct ScoreCount {
+  std::string model;
+  std::string label;
+  uint64_t documents = 0;
 };
 
 struct CorpusStats {
@@ -125,6 +157,7 @@ struct CorpusStats {
   std::vector<std::pair<std::string, uint64_t>> domains;  // by count, desc
   std::vector<std::pair<std::string, uint64_t>> labels;   // by count, desc
   std::vector<std::pair<std::string, uint64_t>> languages;
+  std::vector<ScoreCount> scores;  // by model, then count, desc
 };
 
 // One corpus file. Not thread-safe: use one Corpus per thread (SQLite lets
@@ -149,14 +182,24 @@ class Corpus {
   virtual Status BeginBatch() = 0;
   virtual Status CommitBatch() = 0;
 
-  // Stores `record` (from input file `input`, may be empty). Returns false
-  // when a document with the same content is already stored (then nothing
-  // changes). REQUIRES: inside a batch.
+  // Stores `record` (from input file `input`, may be empty) with its
+  // scores (Record::scores, whose models must be registered). Returns false
+  // when a document with the same content is already stored: then only
+  // scores of models it has none from are added. REQUIRES: inside a batch.
   virtual Result<bool> Add(const EncodedRecord& record,
                            std::string_view input) = 0;
   Result<bool> Add(const Record& record, std::string_view input) {
     return Add(EncodeRecord(record, fingerprint_options()), input);
   }
+
+  // Registers a model before records with its scores are added, in a
+  // transaction of its own (REQUIRES: outside a batch). Registering the
+  // same name and checksum again changes nothing; the same name with
+  // another checksum fails with kInvalidArgument (scores of two models
+  // under one name could not be told apart).
+  virtual Status RegisterModel(const StoredModel& model) = 0;
+  // The registered models, by name.
+  virtual Result<std::vector<StoredModel>> Models() = 0;
 
   // Resume bookkeeping for an input file, keyed by its path.
   virtual Result<std::optional<InputCheckpoint>> GetCheckpoint(
@@ -168,14 +211,16 @@ class Corpus {
   virtual Status SetCheckpoint(const std::string& input,
                                const InputCheckpoint& checkpoint) = 0;
 
-  // The record stored under `id`, or nullopt.
+  // The record stored under `id` (with its scores), or nullopt.
   virtual Result<std::optional<Record>> Get(DocId id) = 0;
   // Ids starting with the hex digits `prefix` (at most `limit`).
   virtual Result<std::vector<DocId>> FindByPrefix(std::string_view prefix,
                                                   size_t limit) = 0;
 
   // Full-text search over titles and bodies (boilerplate is not indexed),
-  // best BM25 first. Fails with kInvalidArgument for an empty query.
+  // best BM25 first. Fails with kInvalidArgument for an empty query without
+  // score filters, and for a filter naming a model or label the corpus
+  // does not hold.
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   // Calls `fn` for every stored record in id order until it returns false.

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace newstrace {
@@ -199,8 +200,17 @@ struct Signal {
   double value = 0;
 };
 
-// An Article with everything computed from it. Signatures and scores join
-// it as those modules land.
+// A classifier's verdict on a record as the corpus keeps it (`ingest
+// --model`): the label, its calibrated probability and every label's.
+// The reasons are not kept; `newstrace score` gives them.
+struct ModelScore {
+  std::string model;       // the model's name in the corpus ("clickbait")
+  std::string label;       // its most probable label
+  double probability = 0;  // that label's probability
+  std::vector<std::pair<std::string, double>> probabilities;  // every label
+};
+
+// An Article with everything computed from it.
 struct Record {
   Article article;
   std::vector<Quote> quotes;     // in text order
@@ -209,6 +219,9 @@ struct Record {
   // In SignalCatalog() order, one per catalogue entry; empty when signals
   // were not computed.
   std::vector<Signal> signals;
+  // By model name; empty unless scored (ingest --model) or read from a
+  // corpus that holds scores.
+  std::vector<ModelScore> scores;
 };
 
 }  // namespace newstrace

@@ -93,10 +93,25 @@ struct IngestSummary : IngestProgress {
   bool interrupted = false;  // stopped early by IngestOptions::stop
 };
 
+// A classifier with the name its scores go by (in a corpus, in `score`).
+struct NamedModel {
+  std::string name;
+  Classifier model;
+};
+
+// The corpus' description of `model` (its checksum is that of the model's
+// file bytes); `file` is where it was loaded from.
+StoredModel DescribeModel(const NamedModel& model, const std::string& file);
+
 struct IngestOptions {
-  // Extraction options. Its `analysis` part is not used yet: the corpus
-  // stores no quotes, entities or figures (docs/format/store.md).
+  // Extraction options. Its `analysis` part is not used: the corpus stores
+  // no quotes, entities or figures (docs/format/store.md), and what the
+  // models need (ClassifierAnalyzeOptions) is computed when there are any.
   AnalyzeOptions analyze;
+  // Score every document with these and store the scores beside it (the
+  // models must be registered in the corpus: Corpus::RegisterModel).
+  // Default: none.
+  std::vector<NamedModel> models;
   ReaderOptions reader;
   // Worker threads for analysis; 0 (default) uses every core.
   int threads = 0;

@@ -104,4 +104,77 @@ std::vector<std::pair<std::string, std::string>> DefaultModels() {
   return out;
 }
 
+std::string ModelNameFromPath(const std::string& path) {
+  std::filesystem::path p(path);
+  std::string stem = p.stem().string();
+  if (p.filename() == "model.ntm" && p.has_parent_path()) {
+    std::string dir = p.parent_path().filename().string();
+    if (!dir.empty() && dir != "." && dir != "..") return dir;
+  }
+  return stem.empty() ? p.filename().string() : stem;
+}
+
+int LoadNamedModels(const std::vector<std::string>& specs,
+                    bool bundled_by_default, const char* verb,
+                    std::vector<NamedModel>* models,
+                    std::vector<std::string>* files) {
+  std::vector<std::pair<std::string, std::string>> paths;
+  for (const std::string& spec : specs) {
+    if (spec == "bundled") {
+      std::vector<std::pair<std::string, std::string>> d = DefaultModels();
+      if (d.empty()) {
+        std::fprintf(stderr,
+                     "newstrace: %s: --model bundled: no bundled model "
+                     "(train them with scripts/train-models.sh)\n",
+                     verb);
+        return kExitUsage;
+      }
+      paths.insert(paths.end(), d.begin(), d.end());
+      continue;
+    }
+    size_t eq = spec.find('=');
+    if (eq != std::string::npos && eq > 0 &&
+        spec.find('/') > eq) {  // NAME=PATH (a '=' in a folder is a path)
+      paths.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
+    } else {
+      paths.push_back({ModelNameFromPath(spec), spec});
+    }
+  }
+  if (specs.empty() && bundled_by_default) paths = DefaultModels();
+  if (paths.empty()) {
+    std::fprintf(stderr,
+                 "newstrace: %s: no model (give --model, or train the "
+                 "bundled ones with scripts/train-models.sh)\n",
+                 verb);
+    return kExitUsage;
+  }
+  for (size_t i = 0; i < paths.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (paths[i].first == paths[j].first) {
+        std::fprintf(stderr,
+                     "newstrace: %s: two models named '%s' (%s, %s): name "
+                     "them with --model NAME=PATH\n",
+                     verb, paths[i].first.c_str(), paths[j].second.c_str(),
+                     paths[i].second.c_str());
+        return kExitUsage;
+      }
+    }
+    if (paths[i].first.empty()) {
+      std::fprintf(stderr, "newstrace: %s: --model %s: empty model name\n",
+                   verb, paths[i].second.c_str());
+      return kExitUsage;
+    }
+  }
+  for (const auto& [name, path] : paths) {
+    Result<Classifier> m = Classifier::Load(path);
+    if (!m.ok()) {
+      PrintFileError(path, m.status());
+      return ExitCodeFor(m.status());
+    }
+    models->push_back({name, std::move(m).value()});
+    if (files != nullptr) files->push_back(path);
+  }
+  return kExitOk;
+}
+
 }  // namespace newstrace::cli

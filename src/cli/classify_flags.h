@@ -45,6 +45,20 @@ void PrintFileError(const std::string& path, const Status& status);
 // $NEWSTRACE_MODELS): name -> path, sorted.
 std::vector<std::pair<std::string, std::string>> DefaultModels();
 
+// A model's name from its path: the file's stem, or its folder's name for
+// a file named model.ntm (models/clickbait/model.ntm: "clickbait").
+std::string ModelNameFromPath(const std::string& path);
+
+// Loads the models `specs` name: each "PATH", "NAME=PATH", or "bundled"
+// (every bundled model); none given loads the bundled ones when
+// `bundled_by_default`. `files` gets each model's path. Prints one line
+// and returns the exit code on failure (a file that will not load, a name
+// given twice, no model at all), kExitOk otherwise.
+int LoadNamedModels(const std::vector<std::string>& specs,
+                    bool bundled_by_default, const char* verb,
+                    std::vector<NamedModel>* models,
+                    std::vector<std::string>* files);
+
 }  // namespace newstrace::cli
 
 #endif  // NEWSTRACE_CLI_CLASSIFY_FLAGS_H_

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/classify_flags.h"
 #include "cli/commands.h"
 #include "cli/corpus_flags.h"
 #include "newstrace/pipeline.h"
@@ -30,6 +31,7 @@ struct IngestFlags {
   bool quiet = false;
   size_t max_bytes = size_t{64} << 20;
   size_t batch = 1000;
+  std::vector<std::string> models;
 };
 
 std::atomic<bool> g_stop{false};
@@ -148,10 +150,27 @@ int Run(const IngestFlags& f) {
     }
     paths.push_back("-");
   }
+  std::vector<std::string> model_files;
+  if (!f.models.empty()) {
+    if (int code = LoadNamedModels(f.models, /*bundled_by_default=*/false,
+                                   "ingest", &options.models, &model_files);
+        code != kExitOk) {
+      return code;
+    }
+  }
   int exit_code = kExitOk;
   std::unique_ptr<Corpus> corpus =
       OpenCorpusOrReport(f.db, /*read_only=*/false, &exit_code);
   if (corpus == nullptr) return exit_code;
+  for (size_t i = 0; i < options.models.size(); ++i) {
+    Status s =
+        corpus->RegisterModel(DescribeModel(options.models[i], model_files[i]));
+    if (!s.ok()) {
+      PrintError("--model " + model_files[i], s);
+      return s.code() == StatusCode::kInvalidArgument ? kExitUsage
+                                                      : ExitCodeFor(s);
+    }
+  }
 
   const bool show_progress = !f.quiet && ::isatty(STDERR_FILENO);
   if (show_progress) options.progress = &PrintProgress;
@@ -208,6 +227,11 @@ Runner AddIngestCommand(CLI::App* app) {
       ->capture_default_str();
   cmd->add_option("--batch", flags->batch, "Documents per transaction")
       ->capture_default_str();
+  cmd->add_option("--model", flags->models,
+                  "Score each document with this classifier and store the "
+                  "scores (PATH, NAME=PATH, or 'bundled'; repeatable); "
+                  "search --score filters on them")
+      ->allow_extra_args(false);
   cmd->add_flag("--json", flags->json, "Print the summary as JSON");
   cmd->add_flag("-q,--quiet", flags->quiet, "No progress and no summary");
   return [flags] { return Run(*flags); };

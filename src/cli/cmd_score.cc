@@ -23,18 +23,6 @@ struct ScoreFlags {
   size_t max_bytes = size_t{64} << 20;
 };
 
-struct NamedModel {
-  std::string name;
-  Classifier model;
-};
-
-std::string ModelName(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  size_t dot = base.rfind('.');
-  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
-}
-
 // The publisher's domain: the document's domain field, else its URL's host;
 // "" when neither is known.
 std::string DocDomain(const RawDoc& doc) {
@@ -114,23 +102,11 @@ void PrintReadable(const RawDoc& doc, const Record& record,
 }
 
 int Run(const ScoreFlags& f) {
-  std::vector<std::pair<std::string, std::string>> paths;
-  for (const std::string& p : f.models) paths.push_back({ModelName(p), p});
-  if (paths.empty()) paths = DefaultModels();
-  if (paths.empty()) {
-    std::fprintf(stderr,
-                 "newstrace: score: no model (give --model, or train the "
-                 "bundled ones with scripts/train-models.sh)\n");
-    return kExitUsage;
-  }
   std::vector<NamedModel> models;
-  for (const auto& [name, path] : paths) {
-    Result<Classifier> m = Classifier::Load(path);
-    if (!m.ok()) {
-      PrintFileError(path, m.status());
-      return ExitCodeFor(m.status());
-    }
-    models.push_back({name, std::move(m).value()});
+  if (int code = LoadNamedModels(f.models, /*bundled_by_default=*/true, "score",
+                                 &models, nullptr);
+      code != kExitOk) {
+    return code;
   }
   std::optional<SourceList> sources;
   if (!f.sources.empty()) {
@@ -221,7 +197,8 @@ Runner AddScoreCommand(CLI::App* app) {
                   "Input: text, HTML, JSONL, CSV, WARC; - reads standard "
                   "input");
   cmd->add_option("--model", f->models,
-                  "Model file(s) (default: the bundled models in models/)")
+                  "Model file(s): PATH, NAME=PATH, or 'bundled' (default: "
+                  "the bundled models in models/)")
       ->allow_extra_args(false);
   cmd->add_option("--sources", f->sources,
                   "Source list (CSV or JSON, e.g. OpenSources' sources.csv) "

@@ -44,6 +44,12 @@ int Run(const StatsFlags& f) {
     j["domains"] = counts(st->domains);
     j["labels"] = counts(st->labels);
     j["languages"] = counts(st->languages);
+    // {"model": [["label", n], ...]}: documents by their most probable label.
+    nlohmann::json scores = nlohmann::json::object();
+    for (const ScoreCount& c : st->scores) {
+      scores[c.model].push_back({c.label, c.documents});
+    }
+    j["scores"] = std::move(scores);
     std::string out =
         j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::fputs(out.c_str(), stdout);
@@ -76,6 +82,14 @@ int Run(const StatsFlags& f) {
   table("domains", st->domains);
   table("labels", st->labels);
   table("languages", st->languages);
+  for (size_t i = 0; i < st->scores.size();) {
+    const std::string& model = st->scores[i].model;
+    std::vector<std::pair<std::string, uint64_t>> rows;
+    for (; i < st->scores.size() && st->scores[i].model == model; ++i) {
+      rows.emplace_back(st->scores[i].label, st->scores[i].documents);
+    }
+    table(("scores of " + model + " (most probable label)").c_str(), rows);
+  }
   return kExitOk;
 }
 
@@ -85,8 +99,8 @@ Runner AddStatsCommand(CLI::App* app) {
   auto flags = std::make_shared<StatsFlags>();
   CLI::App* cmd = app->add_subcommand(
       "stats",
-      "What a corpus holds: counts by domain, label and language, "
-      "date range, sizes");
+      "What a corpus holds: counts by domain, label, language and stored "
+      "score, date range, sizes");
   cmd->add_option("--db", flags->db, "The corpus file")->required();
   cmd->add_option("--top", flags->top, "Rows shown per table")
       ->capture_default_str();

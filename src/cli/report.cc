@@ -332,6 +332,20 @@ std::string RenderReport(const Record& record, bool color) {
   field("URL:       ", a.source.url);
   field("Language:  ", a.language);
   field("Format:    ", std::string(FormatName(a.format)));
+  for (const ModelScore& m : record.scores) {
+    // "Score:     clickbait: not_clickbait 0.98 (clickbait 0.02)"
+    char p[32];
+    std::snprintf(p, sizeof p, "%.2f", m.probability);
+    std::string line = m.model + ": " + m.label + " " + p;
+    std::string others;
+    for (const auto& [label, q] : m.probabilities) {
+      if (label == m.label) continue;
+      std::snprintf(p, sizeof p, "%.2f", q);
+      others += (others.empty() ? "" : ", ") + label + " " + p;
+    }
+    if (!others.empty()) line += " (" + others + ")";
+    field("Score:     ", line);
+  }
   out += "\n";
 
   std::map<std::string, int> counts;

@@ -22,9 +22,20 @@
 
 #include "base/clock.h"
 #include "base/file_stamp.h"
+#include "base/hash.h"
 #include "newstrace/pipeline.h"
 
 namespace newstrace {
+
+StoredModel DescribeModel(const NamedModel& model, const std::string& file) {
+  StoredModel m;
+  m.name = model.name;
+  m.checksum = base::Hex64(base::Hash64(model.model.ToBytes()));
+  m.labels = model.model.info().labels;
+  m.file = file;
+  return m;
+}
+
 namespace {
 
 // The input file and 1-based record number a reader's document id names:
@@ -63,9 +74,11 @@ class Runner {
   Runner(const std::vector<std::string>& paths, Corpus* corpus,
          const IngestOptions& options)
       : paths_(paths), corpus_(corpus), options_(options) {
-    // The corpus (schema 2) keeps no quotes, entities, figures or signals
-    // yet: computing them here would only slow the run.
-    options_.analyze.analysis = {false, false, false, false};
+    // The corpus keeps no quotes, entities, figures or signals: computing
+    // them here would only slow the run, unless a model reads them.
+    options_.analyze.analysis =
+        options_.models.empty() ? AnalysisOptions{false, false, false, false}
+                                : ClassifierAnalyzeOptions().analysis;
   }
 
   Result<IngestSummary> Run() {
@@ -210,6 +223,7 @@ class Runner {
 
   Item* AnalyzeStage(Item* item) {
     Result<Record> r = AnalyzeDocument(item->doc, options_.analyze);
+    if (r.ok() && !options_.models.empty()) ScoreRecord(&*r);
     if (r.ok()) {
       // Encoding for the store is part of the parallel work too.
       item->record =
@@ -220,6 +234,17 @@ class Runner {
     item->doc.bytes.clear();
     item->doc.bytes.shrink_to_fit();
     return item;
+  }
+
+  // Scores `record` with every model, then drops what only the models read.
+  void ScoreRecord(Record* record) const {
+    for (const NamedModel& m : options_.models) {
+      Score s = m.model.Predict(*record, /*max_reasons=*/0);
+      record->scores.push_back(
+          {m.name, s.label, s.probability, std::move(s.probabilities)});
+    }
+    record->quotes.clear();
+    record->signals.clear();
   }
 
   // --- stage 3: writing (serial, in reading order) ----------------------
@@ -378,6 +403,9 @@ Result<IngestSummary> IngestPaths(const std::vector<std::string>& paths,
                                   Corpus* corpus,
                                   const IngestOptions& options) {
   if (corpus == nullptr) return Status::InvalidArgument("no corpus");
+  for (const NamedModel& m : options.models) {
+    NT_RETURN_IF_ERROR(corpus->RegisterModel(DescribeModel(m, "")));
+  }
   Runner runner(paths, corpus, options);
   Result<IngestSummary> result = runner.Run();
   return result;

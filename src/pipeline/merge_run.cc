@@ -9,6 +9,13 @@ Result<MergeSummary> MergeCorpus(Corpus* into, const std::string& from,
   CorpusOptions ro;
   ro.read_only = true;
   NT_ASSIGN_OR_RETURN(std::unique_ptr<Corpus> other, Corpus::Open(from, ro));
+  // Scores come along with their documents: their models first (a model
+  // name the two corpora give to different models stops the merge).
+  NT_ASSIGN_OR_RETURN(std::vector<StoredModel> models, other->Models());
+  for (const StoredModel& m : models) {
+    Status s = into->RegisterModel(m);
+    if (!s.ok()) return Status(s.code(), from + ": " + s.message());
+  }
   MergeSummary summary;
   const std::string input = "merge:" + from;
   const FingerprintOptions& fp = into->fingerprint_options();

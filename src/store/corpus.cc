@@ -17,6 +17,7 @@
 #include "base/hash.h"
 #include "store/rank.h"
 #include "store/schema.h"
+#include "store/scores.h"
 #include "store/search.h"
 #include "store/sqlite_util.h"
 #include "store/trace_index.h"
@@ -129,14 +130,16 @@ constexpr const char kInsertFts[] =
     "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)";
 constexpr const char kSelectColumns[] =
     "SELECT id, url, domain, title, authors, published, language, label, "
-    "format, fetched, text, blocks, diagnostics, input FROM documents";
+    "format, fetched, text, blocks, diagnostics, input, seq FROM documents";
 
 class SqliteCorpus final : public Corpus {
  public:
-  explicit SqliteCorpus(sqlite3* db) : db_(db), index_(db) {}
+  explicit SqliteCorpus(sqlite3* db) : db_(db), index_(db), scores_(db) {}
   ~SqliteCorpus() override {
     insert_ = Stmt();
     insert_fts_ = Stmt();
+    find_seq_ = Stmt();
+    scores_.Close();
     if (in_batch_) (void)Exec(db_, "ROLLBACK");
     sqlite3_close_v2(db_);
   }
@@ -193,8 +196,15 @@ class SqliteCorpus final : public Corpus {
     Result<bool> step = s.Step();
     s.Reset();
     NT_RETURN_IF_ERROR(step.status());
-    if (sqlite3_changes(db_) == 0) return false;  // already stored
+    if (sqlite3_changes(db_) == 0) {  // already stored
+      if (!e.record.scores.empty()) {
+        NT_ASSIGN_OR_RETURN(int64_t seq, FindSeq(e.id));
+        if (seq != 0) NT_RETURN_IF_ERROR(scores_.Insert(seq, e.record.scores));
+      }
+      return false;
+    }
     const int64_t seq = sqlite3_last_insert_rowid(db_);
+    NT_RETURN_IF_ERROR(scores_.Insert(seq, e.record.scores));
     if (e.fingerprint_options == fingerprint_) {
       NT_RETURN_IF_ERROR(index_.Insert(seq, e.fingerprint));
     } else {
@@ -211,6 +221,21 @@ class SqliteCorpus final : public Corpus {
     f.Reset();
     NT_RETURN_IF_ERROR(step.status());
     return true;
+  }
+
+  Status RegisterModel(const StoredModel& model) override {
+    if (in_batch_) return Status::Internal("RegisterModel inside a batch");
+    NT_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+    Status s = scores_.Register(model, base::NowUtcIso());
+    if (!s.ok()) {
+      (void)Exec(db_, "ROLLBACK");
+      return s;
+    }
+    return Exec(db_, "COMMIT");
+  }
+
+  Result<std::vector<StoredModel>> Models() override {
+    return scores_.Models();
   }
 
   Result<std::optional<InputCheckpoint>> GetCheckpoint(
@@ -271,6 +296,7 @@ class SqliteCorpus final : public Corpus {
     NT_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return std::optional<Record>();
     NT_ASSIGN_OR_RETURN(Record r, ReadRow(s));
+    NT_ASSIGN_OR_RETURN(r.scores, scores_.Get(s.Int(14)));
     return std::optional<Record>(std::move(r));
   }
 
@@ -312,22 +338,26 @@ class SqliteCorpus final : public Corpus {
   }
 
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override {
-    return RunSearch(db_, deferred_idf_, query);
+    return RunSearch(db_, deferred_idf_, &scores_, query);
   }
 
   Status ForEach(const std::function<bool(const Record&)>& fn) override {
     NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db_, std::string(kSelectColumns) +
                                                        " ORDER BY id"));
+    NT_ASSIGN_OR_RETURN(std::vector<StoredModel> models, scores_.Models());
     while (true) {
       NT_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
       NT_ASSIGN_OR_RETURN(Record r, ReadRow(s));
+      if (!models.empty()) {
+        NT_ASSIGN_OR_RETURN(r.scores, scores_.Get(s.Int(14)));
+      }
       if (!fn(r)) break;
     }
     return Status::Ok();
   }
 
-  Result<CorpusStats> Stats() override { return RunStats(db_); }
+  Result<CorpusStats> Stats() override { return RunStats(db_, &scores_); }
 
   const FingerprintOptions& fingerprint_options() const override {
     return fingerprint_;
@@ -370,6 +400,7 @@ class SqliteCorpus final : public Corpus {
     fts.BindText(3, s.Text(2));
     NT_RETURN_IF_ERROR(fts.Step().status());
     NT_RETURN_IF_ERROR(index_.Remove(seq, ComputeFingerprint(a, fingerprint_)));
+    NT_RETURN_IF_ERROR(scores_.Remove(seq));
     NT_ASSIGN_OR_RETURN(
         Stmt del, Stmt::Prepare(db_, "DELETE FROM documents WHERE seq = ?1"));
     del.BindInt(1, seq);
@@ -412,6 +443,21 @@ class SqliteCorpus final : public Corpus {
   }
 
  private:
+  // The seq of stored document `id`, 0 when there is none.
+  Result<int64_t> FindSeq(DocId id) {
+    if (find_seq_.get() == nullptr) {
+      NT_ASSIGN_OR_RETURN(
+          find_seq_,
+          Stmt::Prepare(db_, "SELECT seq FROM documents WHERE id = ?1"));
+    }
+    find_seq_.Reset();
+    find_seq_.BindInt(1, ToRowid(id));
+    NT_ASSIGN_OR_RETURN(bool row, find_seq_.Step());
+    const int64_t seq = row ? find_seq_.Int(0) : 0;
+    find_seq_.Reset();
+    return seq;
+  }
+
   static Result<Record> ReadRow(const Stmt& s) {
     Record r;
     Article& a = r.article;
@@ -492,6 +538,8 @@ class SqliteCorpus final : public Corpus {
   std::string now_;
   Stmt insert_;
   Stmt insert_fts_;
+  Stmt find_seq_;
+  ScoreTable scores_;
 };
 
 }  // namespace

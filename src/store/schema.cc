@@ -74,7 +74,27 @@ CREATE TABLE reuse (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// Version 2 -> 3: classifier scores (ingest --model; docs/format/store.md).
+constexpr const char kV3[] = R"sql(
+CREATE TABLE models (
+  name     TEXT PRIMARY KEY,        -- the model's name in this corpus
+  checksum TEXT NOT NULL,           -- XXH3-64 of the model file, 16 hex digits
+  labels   TEXT NOT NULL,           -- JSON array, the model's order
+  file     TEXT,                    -- the path it was first loaded from
+  added    TEXT NOT NULL            -- ISO 8601 UTC
+);
+CREATE TABLE scores (
+  seq         INTEGER NOT NULL,     -- documents.seq
+  model       TEXT NOT NULL,        -- models.name
+  label       TEXT NOT NULL,
+  probability REAL NOT NULL,        -- calibrated, 0 to 1
+  top         INTEGER NOT NULL,     -- 1 for the most probable label
+  PRIMARY KEY (seq, model, label)
+) WITHOUT ROWID;
+CREATE INDEX scores_by_label ON scores(model, label, top, probability);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 Result<int64_t> PragmaInt(sqlite3* db, const char* pragma) {

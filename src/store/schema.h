@@ -11,7 +11,7 @@ namespace newstrace::store {
 // PRAGMA application_id of a newstrace corpus: "NTRC".
 inline constexpr int kApplicationId = 0x4E545243;
 // PRAGMA user_version written by this build.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Brings the database to kSchemaVersion: creates the schema in an empty
 // database, runs each migration in order otherwise, all in one transaction.

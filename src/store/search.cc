@@ -29,11 +29,14 @@ constexpr const char kBm25DeferredIdf[] =
 // documents only when a filter needs it); (2) for each kept rowid, fetch its
 // fields and build its snippet. Building snippets inside the ranking query
 // would read and re-tokenize the body of every match before sorting.
+// The parameter number of score filter i's first value (scores.h).
+int FilterParam(size_t i) { return 10 + 3 * static_cast<int>(i); }
+
 Result<std::vector<SearchHit>> Query(sqlite3* db, DeferredIdf* deferred,
-                                     const SearchQuery& q,
+                                     ScoreTable* scores, const SearchQuery& q,
                                      const std::string& match) {
-  const bool filtered =
-      !q.domain.empty() || !q.since.empty() || !q.until.empty();
+  const bool filtered = !q.domain.empty() || !q.since.empty() ||
+                        !q.until.empty() || !q.scores.empty();
   // Unfiltered, every match is scored: the IDF of a one-phrase query can be
   // applied afterwards from the number of rows seen (rank.h).
   const bool defer = !filtered && deferred != nullptr;
@@ -47,6 +50,9 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, DeferredIdf* deferred,
   if (!q.since.empty()) sql += " AND d.published >= ?3";
   // A date-time on the last day still counts: compare with its date part.
   if (!q.until.empty()) sql += " AND substr(d.published, 1, 10) <= ?4";
+  for (size_t i = 0; i < q.scores.size(); ++i) {
+    sql += " AND " + FilterSql(q.scores[i], "d.seq", FilterParam(i));
+  }
   sql += " ORDER BY score LIMIT ?5";
   NT_ASSIGN_OR_RETURN(Stmt rank, Stmt::Prepare(db, sql));
   rank.BindText(1, match);
@@ -54,6 +60,9 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, DeferredIdf* deferred,
   if (!q.since.empty()) rank.BindText(3, q.since);
   if (!q.until.empty()) rank.BindText(4, q.until);
   rank.BindInt(5, static_cast<int64_t>(q.limit));
+  for (size_t i = 0; i < q.scores.size(); ++i) {
+    BindFilter(rank, q.scores[i], FilterParam(i));
+  }
   std::vector<SearchHit> hits;
   std::vector<int64_t> seqs;  // the FTS rowids (documents.seq) of the hits
   while (true) {
@@ -95,9 +104,77 @@ Result<std::vector<SearchHit>> Query(sqlite3* db, DeferredIdf* deferred,
     h.published = std::string(detail.Text(3));
     h.snippet = std::string(detail.Text(4));
     h.id = static_cast<DocId>(detail.Int(5));
+    NT_ASSIGN_OR_RETURN(h.scores, scores->Get(seqs[i]));
     found.push_back(std::move(h));
   }
   return found;
+}
+
+// The first words of `body`, about `bytes` long, cut at a space.
+std::string Lead(std::string_view body, size_t bytes) {
+  std::string out;
+  for (char c : body.substr(0, bytes + 40)) out += c == '\n' ? ' ' : c;
+  if (out.size() <= bytes) return out;
+  size_t cut = out.rfind(' ', bytes);
+  if (cut == std::string::npos || cut < bytes / 2) {
+    cut = bytes;
+    // Not inside a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+  }
+  out.resize(cut);
+  return out + "…";
+}
+
+// Hits of score filters alone (no words): the first filter's probability,
+// highest first.
+Result<std::vector<SearchHit>> FilterOnly(sqlite3* db, ScoreTable* scores,
+                                          const SearchQuery& q) {
+  const ScoreFilter& first = q.scores.front();
+  std::string sql =
+      "SELECT d.seq, s0.probability, d.title, d.url, d.domain, d.published, "
+      "substr(d.body, 1, 400), d.id FROM scores s0 JOIN documents d ON "
+      "d.seq = s0.seq WHERE s0.model = ?1 AND s0.label = ?2 AND ";
+  sql += first.min_probability ? "s0.probability >= ?3" : "s0.top = 1";
+  if (!q.domain.empty()) sql += " AND d.domain = ?4";
+  if (!q.since.empty()) sql += " AND d.published >= ?5";
+  if (!q.until.empty()) sql += " AND substr(d.published, 1, 10) <= ?6";
+  for (size_t i = 1; i < q.scores.size(); ++i) {
+    sql += " AND " + FilterSql(q.scores[i], "d.seq", FilterParam(i));
+  }
+  sql += " ORDER BY s0.probability DESC, d.seq LIMIT ?7";
+  NT_ASSIGN_OR_RETURN(Stmt s, Stmt::Prepare(db, sql));
+  s.BindText(1, first.model);
+  s.BindText(2, first.label);
+  if (first.min_probability) s.BindDouble(3, *first.min_probability);
+  if (!q.domain.empty()) s.BindText(4, q.domain);
+  if (!q.since.empty()) s.BindText(5, q.since);
+  if (!q.until.empty()) s.BindText(6, q.until);
+  s.BindInt(7, static_cast<int64_t>(q.limit));
+  for (size_t i = 1; i < q.scores.size(); ++i) {
+    BindFilter(s, q.scores[i], FilterParam(i));
+  }
+  std::vector<std::pair<int64_t, SearchHit>> rows;
+  while (true) {
+    NT_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    SearchHit h;
+    h.score = s.Double(1);
+    h.title = std::string(s.Text(2));
+    h.url = std::string(s.Text(3));
+    h.domain = std::string(s.Text(4));
+    h.published = std::string(s.Text(5));
+    h.snippet = Lead(s.Text(6), 160);
+    h.id = static_cast<DocId>(s.Int(7));
+    rows.emplace_back(s.Int(0), std::move(h));
+  }
+  std::vector<SearchHit> hits;
+  for (auto& [seq, h] : rows) {
+    NT_ASSIGN_OR_RETURN(h.scores, scores->Get(seq));
+    hits.push_back(std::move(h));
+  }
+  return hits;
 }
 
 }  // namespace
@@ -155,19 +232,26 @@ std::string QuoteFtsQuery(std::string_view text) {
 }
 
 Result<std::vector<SearchHit>> RunSearch(sqlite3* db, DeferredIdf* deferred,
+                                         ScoreTable* scores,
                                          const SearchQuery& q) {
+  NT_RETURN_IF_ERROR(scores->CheckFilters(q.scores));
   std::string quoted = QuoteFtsQuery(q.text);
   if (quoted.empty()) {
-    return Status::InvalidArgument("empty search query");
+    if (q.scores.empty() ||
+        q.text.find_first_not_of(" \t\n") != std::string::npos) {
+      return Status::InvalidArgument("empty search query");
+    }
+    if (q.limit == 0) return std::vector<SearchHit>();
+    return FilterOnly(db, scores, q);
   }
   if (q.limit == 0) return std::vector<SearchHit>();
-  Result<std::vector<SearchHit>> hits = Query(db, deferred, q, q.text);
+  Result<std::vector<SearchHit>> hits = Query(db, deferred, scores, q, q.text);
   if (hits.ok()) return hits;
   // Not FTS5 syntax (or an FTS5 error about the query): retry as words.
-  return Query(db, deferred, q, quoted);
+  return Query(db, deferred, scores, q, quoted);
 }
 
-Result<CorpusStats> RunStats(sqlite3* db) {
+Result<CorpusStats> RunStats(sqlite3* db, ScoreTable* scores) {
   CorpusStats st;
   {
     NT_ASSIGN_OR_RETURN(
@@ -204,6 +288,7 @@ Result<CorpusStats> RunStats(sqlite3* db) {
   NT_RETURN_IF_ERROR(counts("domain", &st.domains));
   NT_RETURN_IF_ERROR(counts("label", &st.labels));
   NT_RETURN_IF_ERROR(counts("language", &st.languages));
+  NT_ASSIGN_OR_RETURN(st.scores, scores->Counts());
   {
     NT_ASSIGN_OR_RETURN(
         Stmt s, Stmt::Prepare(db,

@@ -11,16 +11,19 @@
 
 #include "newstrace/corpus.h"
 #include "store/rank.h"
+#include "store/scores.h"
 
 namespace newstrace::store {
 
-// BM25-ranked hits for `query` (corpus.h, Corpus::Search).
-// `deferred` is the connection's nt_bm25_deferred_idf state (rank.h).
+// BM25-ranked hits for `query` (corpus.h, Corpus::Search), with their
+// stored scores. `deferred` is the connection's nt_bm25_deferred_idf state
+// (rank.h); `scores` the connection's score table.
 Result<std::vector<SearchHit>> RunSearch(sqlite3* db, DeferredIdf* deferred,
+                                         ScoreTable* scores,
                                          const SearchQuery& query);
 
-// Counts by domain, label and language, date range and sizes.
-Result<CorpusStats> RunStats(sqlite3* db);
+// Counts by domain, label, language and stored score, date range and sizes.
+Result<CorpusStats> RunStats(sqlite3* db, ScoreTable* scores);
 
 // `text` as an FTS5 query that cannot be a syntax error: every run of word
 // characters becomes a quoted term (implicitly ANDed) except the bare

@@ -197,6 +197,7 @@ TEST_F(TraceIndexTest, SchemaOneCorpusIsFingerprintedOnOpen) {
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE trace_params; DROP TABLE signatures; "
                          "DROP TABLE lsh; DROP TABLE reuse; "
+                         "DROP TABLE scores; DROP TABLE models; "
                          "PRAGMA user_version = 1",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

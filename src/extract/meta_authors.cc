@@ -21,6 +21,9 @@ using base::Trim;
 // Words that open a byline, longest first where one extends another.
 // Matched case-insensitively and followed by a space or a colon.
 constexpr std::string_view kBylineWords[] = {"ein gastbeitrag von",
+                                             "ein interview von",
+                                             "ein kommentar von",
+                                             "eine analyse von",
                                              "ein beitrag von",
                                              "gastbeitrag von",
                                              "beitrag von",
@@ -47,6 +50,12 @@ constexpr std::string_view kBylineWords[] = {"ein gastbeitrag von",
                                              "redactado por",
                                              "scritto da",
                                              "a cura di",
+                                             "autor/innen",
+                                             "autor*innen",
+                                             "autor:innen",
+                                             "autor/in",
+                                             "autor*in",
+                                             "autor:in",
                                              "autorinnen",
                                              "autorin",
                                              "autoren",
@@ -73,8 +82,31 @@ constexpr std::string_view kBylineWords[] = {"ein gastbeitrag von",
 // Words that open a byline only when a colon follows ("Redaktion: Jane
 // Roe", but "Redaktion Gelbe Liste" is a desk's name).
 constexpr std::string_view kColonWords[] = {
-    "redaktion", "interview", "reporter",    "recherche",        "moderation",
-    "kommentar", "analyse",   "gastbeitrag", "ein kommentar von"};
+    "redaktion",  "interview", "reporter", "recherche",
+    "moderation", "kommentar", "analyse",  "gastbeitrag"};
+
+// The length of a label that credits the text together with something
+// else at the start of `lower` ("text & fotos: ", "text und bild: ",
+// "text/fotos: "): its writer is the text's author. 0 when there is none.
+size_t JointCreditLabel(std::string_view lower) {
+  for (std::string_view text : {"text", "texte", "words"}) {
+    if (lower.substr(0, text.size()) != text) continue;
+    std::string_view rest = lower.substr(text.size());
+    size_t joint = 0;
+    for (std::string_view j :
+         {" & ", " und ", " and ", " + ", " / ", "/", " et ", " y "}) {
+      if (rest.substr(0, j.size()) == j) joint = j.size();
+      if (joint > 0) break;
+    }
+    if (joint == 0) continue;
+    size_t colon = rest.find(':', joint);
+    if (colon == std::string_view::npos || colon > joint + 16) continue;
+    std::string_view what = rest.substr(joint, colon - joint);
+    if (!IsCredit(std::string(what) + ":")) continue;
+    return text.size() + colon + 1;
+  }
+  return 0;
+}
 
 // Removes a leading byline word ("By", "Von:", "Autor:") from `s`, as often
 // as one is there. Returns true when one was removed.
@@ -94,6 +126,11 @@ bool StripBylineWord(std::string* s) {
     }
     if (skip > 0) *s = std::string(Trim(std::string_view(*s).substr(skip)));
     std::string lower = Lower(*s);
+    if (size_t n = JointCreditLabel(lower); n > 0) {
+      *s = std::string(Trim(std::string_view(*s).substr(n)));
+      any = again = true;
+      continue;
+    }
     for (std::string_view w : kColonWords) {
       if (lower.compare(0, w.size(), w) == 0 && lower.size() > w.size() + 1 &&
           lower[w.size()] == ':') {
@@ -118,6 +155,12 @@ bool StripBylineWord(std::string* s) {
         rest.erase(0, 1);
       }
       if (rest.empty()) continue;
+      // "Ein Interview von Jane Roe mit John Doe": the one interviewed
+      // is not an author.
+      if (w == "ein interview von") {
+        size_t with = Lower(rest).find(" mit ");
+        if (with != std::string::npos) rest.resize(with);
+      }
       *s = rest;
       any = again = true;
       break;
@@ -239,6 +282,23 @@ std::vector<std::string> HardSegments(std::string_view s) {
   return out;
 }
 
+// True when `rest` (what follows a '/') is only an upper-case code of two
+// to five letters, digits or hyphens ("SP-X", "DPA", " KNA"): the credit
+// of the agency or desk after a writer's name.
+bool IsCreditCode(std::string_view rest) {
+  rest = Trim(rest);
+  if (rest.size() < 2 || rest.size() > 5) return false;
+  bool letter = false;
+  for (char c : rest) {
+    if (c >= 'A' && c <= 'Z') {
+      letter = true;
+    } else if (!(c >= '0' && c <= '9') && c != '-') {
+      return false;
+    }
+  }
+  return letter;
+}
+
 // Splits one segment into name pieces on ",", ";", "/", "&", "+" and the
 // conjunctions.
 std::vector<std::string> NamePieces(std::string_view s) {
@@ -255,6 +315,9 @@ std::vector<std::string> NamePieces(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
+    if (c == '/' && !cur.empty() && IsCreditCode(s.substr(i + 1))) {
+      break;  // "Jane Roe/SP-X": the agency or desk that supplied it
+    }
     if (c == ',' || c == ';' || c == '/' || c == '&' || c == '+') {
       flush();
       ++i;
@@ -296,6 +359,7 @@ std::string TidyPiece(std::string piece) {
   StripBylineWord(&out);
   out = CutDateTail(std::move(out));
   out = StripTrailingRoles(std::move(out));
+  out = StripLeadingRole(std::move(out));
   while (!out.empty() &&
          (out.back() == '.' || out.back() == ':' || out.back() == ',' ||
           out.back() == '-' || out.back() == '*' || out.back() == ')' ||
@@ -354,12 +418,46 @@ bool IsSiteName(std::string_view name, const AuthorCleanOptions& options) {
   return false;
 }
 
+// `name` without the site's name and a staff credit after the person's
+// name ("Jane Roe Daily Planet Staff" -> "Jane Roe" on the Daily Planet's
+// site); two words at least stay.
+std::string StripTrailingSite(std::string name,
+                              const AuthorCleanOptions& options) {
+  std::vector<std::string_view> words = SplitWords(name);
+  size_t keep = words.size();
+  // Without "Staff" the site's name may be part of a desk's name
+  // ("Redacción Diario Ejemplo").
+  if (keep < 3 || Lower(words[keep - 1]) != "staff") return name;
+  --keep;
+  for (size_t site_words = 1; site_words <= 3; ++site_words) {
+    if (keep < site_words + 2) break;
+    std::string tail;
+    for (size_t i = keep - site_words; i < keep; ++i) {
+      if (!tail.empty()) tail += ' ';
+      tail.append(words[i]);
+    }
+    if (!IsSiteName(tail, options)) continue;
+    std::string out;
+    for (size_t i = 0; i < keep - site_words; ++i) {
+      if (!out.empty()) out += ' ';
+      out.append(words[i]);
+    }
+    return out;
+  }
+  return name;
+}
+
 }  // namespace
 
 std::vector<std::string> CleanAuthors(std::string_view raw,
                                       const AuthorCleanOptions& options) {
   std::vector<std::string> names;
-  const std::string collapsed = CollapseWhitespace(raw);
+  std::string collapsed = CollapseWhitespace(raw);
+  // Soft hyphens ("Mat\u00adthi\u00adas") are invisible break hints.
+  for (size_t p = collapsed.find("\u00ad"); p != std::string::npos;
+       p = collapsed.find("\u00ad", p)) {
+    collapsed.erase(p, 2);
+  }
   std::string text = DropContacts(BeforeFieldLabel(collapsed));
   if (IsSiteName(text, options)) return names;
   for (const std::string& segment : HardSegments(text)) {
@@ -385,8 +483,12 @@ std::vector<std::string> CleanAuthors(std::string_view raw,
     for (std::string& piece : pieces) {
       if (IsCredit(Trim(piece))) continue;
       if (IsDegree(Lower(Trim(piece)))) continue;
-      std::string name = Dedouble(TidyPiece(std::move(piece)));
+      std::string name =
+          StripTrailingSite(Dedouble(TidyPiece(std::move(piece))), options);
       if (name.empty() || base::FindDate(name)) continue;
+      // "Jane Roe, Daily Planet, New York": after the site's name come
+      // the desk and the place, not more authors.
+      if (IsSiteName(name, options) && !found.empty()) break;
       if (IsSiteName(name, options) || !IsPlausibleAuthor(name)) continue;
       bool dup = false;
       for (const std::string& n : names) {

@@ -146,5 +146,62 @@ TEST(ExtractAuthorsTest, KnowsWhatANameLooksLike) {
   EXPECT_EQ(Dedouble("R. R."), "R. R.");
 }
 
+// A label that credits the text together with the pictures names the
+// text's author ("Text & Fotos: Jane Roe"); a photo credit alone does not.
+TEST(ExtractAuthorsTest, ReadsJointTextCredits) {
+  EXPECT_EQ(Clean("Text & Fotos: Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Text und Bild: Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Text/Fotos: Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Fotos: Jane Roe"), Names{});
+}
+
+TEST(ExtractAuthorsTest, ReadsGenreAndGenderedBylineWords) {
+  EXPECT_EQ(Clean("Ein Interview von Jane Roe mit John Doe."),
+            Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Ein Kommentar von Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Erstellt von Fabian am Dienstag 6. Mai 2014"),
+            Names{"Fabian"});
+  EXPECT_EQ(Clean("Autor/in: Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Autor*innen: Jane Roe, John Doe"),
+            (Names{"Jane Roe", "John Doe"}));
+  EXPECT_EQ(Clean("Autor:in Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Autor: Ines Roe"), Names{"Ines Roe"});
+}
+
+TEST(ExtractAuthorsTest, DropsAffiliationsAroundTheName) {
+  AuthorCleanOptions site;
+  site.site_names = {"Daily Planet", "dailyplanet.example"};
+  // "<site> Staff" after the name; without "Staff" a desk keeps its name.
+  EXPECT_EQ(CleanAuthors("By Jane Roe Daily Planet Staff", site),
+            Names{"Jane Roe"});
+  EXPECT_EQ(CleanAuthors("Redaktion Daily Planet", site),
+            Names{"Redaktion Daily Planet"});
+  // After the site's name come the desk and the place.
+  EXPECT_EQ(CleanAuthors("By Jane Roe, Daily Planet, New York", site),
+            Names{"Jane Roe"});
+  // A leading job title before a full name.
+  EXPECT_EQ(Clean("Gastautor Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Online-Experte Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(StripLeadingRole("Gastautorin Jane"), "Gastautorin Jane");
+  // An agency's or desk's code after a slash.
+  EXPECT_EQ(Clean("Jane Roe/SP-X"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Jane Roe / KNA"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Jane Roe/John Doe"), (Names{"Jane Roe", "John Doe"}));
+  // Soft hyphens are break hints, not letters.
+  EXPECT_EQ(Clean("Von Mat\u00adthi\u00adas Roe"), Names{"Matthias Roe"});
+}
+
+TEST(ExtractAuthorsTest, KnowsLegalForms) {
+  EXPECT_EQ(WithoutLegalForm("Beispielhilfe Deutschland e.V."),
+            "Beispielhilfe Deutschland");
+  EXPECT_EQ(WithoutLegalForm("Musterverband Windkraft e. V."),
+            "Musterverband Windkraft");
+  EXPECT_EQ(WithoutLegalForm("Beispiel Verlag GmbH & Co. KG"),
+            "Beispiel Verlag");
+  EXPECT_EQ(WithoutLegalForm("Jane Roe"), "");
+  EXPECT_EQ(WithoutLegalForm("GmbH"), "");
+  EXPECT_EQ(Clean("Musterverband Windkraft e. V."), Names{});
+}
+
 }  // namespace
 }  // namespace newstrace::extract

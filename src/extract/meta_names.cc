@@ -119,6 +119,22 @@ bool InList(const std::string& lower, const std::string_view (&list)[N]) {
   return false;
 }
 
+// The index of the first word of `words` that is a legal form ("GmbH",
+// "e.V.", also spaced: "e. V."), or npos.
+size_t LegalFormAt(const std::vector<std::string_view>& words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string lw = Lower(words[i]);
+    while (!lw.empty() && (lw.back() == ',' || lw.back() == ';')) {
+      lw.pop_back();
+    }
+    if (InList(lw, kLegalForms)) return i;
+    if (lw == "e." && i + 1 < words.size() && Lower(words[i + 1]) == "v.") {
+      return i;
+    }
+  }
+  return std::string::npos;
+}
+
 std::vector<std::string_view> WordsOf(std::string_view s) {
   std::vector<std::string_view> out;
   size_t i = 0;
@@ -203,6 +219,26 @@ std::string StripTrailingRoles(std::string out) {
   return out;
 }
 
+std::string StripLeadingRole(std::string name) {
+  // German compounds end in the role: "Gastautor", "Sportredakteurin",
+  // "Online-Experte".
+  static constexpr std::string_view kRoleEnds[] = {
+      "autor",     "autorin",     "redakteur",     "redakteurin",
+      "experte",   "expertin",    "reporter",      "reporterin",
+      "kolumnist", "kolumnistin", "korrespondent", "korrespondentin"};
+  std::vector<std::string_view> words = WordsOf(name);
+  if (words.size() < 3) return name;
+  std::string first = Lower(words[0]);
+  bool role = false;
+  for (std::string_view end : kRoleEnds) {
+    role = role || base::EndsWith(first, end);
+  }
+  if (!role) return name;
+  std::string rest(
+      Trim(std::string_view(name).substr(words[1].data() - name.data())));
+  return IsFullName(rest) ? rest : name;
+}
+
 // True when a piece of `pieces` carries a legal form or a country: the
 // value names a company or a postal address.
 bool IsOrganizationOrAddress(const std::vector<std::string>& pieces) {
@@ -210,15 +246,24 @@ bool IsOrganizationOrAddress(const std::vector<std::string>& pieces) {
     if (pieces.size() > 1 && InList(Lower(Trim(piece)), kCountries)) {
       return true;
     }
-    for (std::string_view w : WordsOf(Trim(piece))) {
-      std::string lw = Lower(w);
-      while (!lw.empty() && (lw.back() == ',' || lw.back() == ';')) {
-        lw.pop_back();
-      }
-      if (InList(lw, kLegalForms)) return true;
-    }
+    if (LegalFormAt(WordsOf(Trim(piece))) != std::string::npos) return true;
   }
   return false;
+}
+
+std::string WithoutLegalForm(std::string_view name) {
+  std::vector<std::string_view> words = WordsOf(Trim(name));
+  size_t at = LegalFormAt(words);
+  if (at == std::string::npos || at == 0) return {};
+  std::string out;
+  for (size_t i = 0; i < at; ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(words[i]);
+  }
+  while (!out.empty() && (out.back() == ',' || out.back() == '-')) {
+    out.pop_back();
+  }
+  return std::string(Trim(out));
 }
 
 // True when `name` has several words and one of them is lower-case and

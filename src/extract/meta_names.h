@@ -32,10 +32,20 @@ std::string CutDateTail(std::string name);
 // Roe"), as long as two words stay.
 std::string StripTrailingRoles(std::string name);
 
+// `name` without a leading job title when a full name follows it
+// ("Gastautor Jane Roe", "Online-Experte Jane Roe" -> "Jane Roe").
+std::string StripLeadingRole(std::string name);
+
 // True when one of `pieces` (the comma-separated parts of one byline)
 // carries a legal form ("Verlag GmbH") or is a country ("Germany"): the
 // byline names a company or an address.
 bool IsOrganizationOrAddress(const std::vector<std::string>& pieces);
+
+// `name` without the legal form it carries and what follows it
+// ("Deutsches Rotes Kreuz e.V." -> "Deutsches Rotes Kreuz", "Beispiel
+// Verlag GmbH & Co. KG" -> "Beispiel Verlag"), or "" when it carries none
+// or is nothing but one.
+std::string WithoutLegalForm(std::string_view name);
 
 // True when `name` has several words and one is lower-case without being a
 // name particle ("von", "de", "der") or a brand with a dot or hyphen: "hit

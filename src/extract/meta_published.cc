@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/meta_rules.h"
 #include "extract/meta_zones.h"
 
 namespace newstrace::extract {
@@ -47,15 +48,6 @@ constexpr std::string_view kPublishedKeys[] = {
     "created",
     "dc.created",
     "shareaholic:article_published_time"};
-
-// <meta> keys for the date of the last change.
-constexpr std::string_view kModifiedKeys[] = {"article:modified_time",
-                                              "og:updated_time",
-                                              "datemodified",
-                                              "dcterms.modified",
-                                              "dc.date.modified",
-                                              "last-modified",
-                                              "lastmod"};
 
 // Dates read from a page's visible text, at most.
 constexpr size_t kMaxShownDates = 2000;
@@ -135,6 +127,9 @@ class DatePicker {
       if (c.key == "near" && c.text.find("\u00a9") != std::string::npos) {
         continue;
       }
+      // A line that gives the date of the last change ("Letzte Änderung
+      // 14.02.2019") does not date the publication (ModifiedShown).
+      if (StartsWithModifiedWord(c.text)) continue;
       std::string d = Date(c.text);
       if (d.empty()) {
         if (auto f = base::FindDate(c.text, slash_)) d = *f;
@@ -146,6 +141,31 @@ class DatePicker {
       if ((a.context & kCtxBoilerplate) || a.order < min_order) continue;
       if (a.strong || a.key == "address") continue;
       if (auto f = base::FindDate(a.text, slash_)) return *f;
+    }
+    return {};
+  }
+
+  // The first date the page shows outside navigation in a line that
+  // labels it as the publication date ("Erschienen am: 13.10.2021",
+  // "Published on May 3, 2021"), or "".
+  std::string LabelledDate() const {
+    for (const ScanItem& c : scan_->dates) {
+      if ((c.context & kCtxBoilerplate) || !StartsWithDatelineWord(c.text)) {
+        continue;
+      }
+      if (auto f = base::FindDate(c.text, slash_)) return *f;
+    }
+    return {};
+  }
+
+  // The date of the last change the page shows outside navigation ("Letzte
+  // Änderung 14.02.2019", "Aktualisiert: 30.12.2016"), or "".
+  std::string ModifiedShown() const {
+    for (const ScanItem& c : scan_->dates) {
+      if ((c.context & kCtxBoilerplate) || !StartsWithModifiedWord(c.text)) {
+        continue;
+      }
+      if (auto f = base::FindDate(c.text, slash_)) return *f;
     }
     return {};
   }
@@ -200,6 +220,15 @@ class DatePicker {
     std::string declared = DeclaredDate(&raw);
     std::string visible = VisibleDate();
     if (!declared.empty()) {
+      // A date the page labels as its publication date ("Erschienen am:
+      // 13.10.2021") is the page's own word on it.
+      // (Read with the other slash order, it may agree: "11/01/2021".)
+      if (std::string l = LabelledDate();
+          !l.empty() && l != declared &&
+          DatePicker(*scan_, article_, Other(slash_), language_, url_)
+                  .LabelledDate() != declared) {
+        return l;
+      }
       // "11/01/2021" read day first is January 11, month first November 1:
       // a shown date that reads as the declared one either way agrees
       // with it.
@@ -228,15 +257,10 @@ class DatePicker {
     if (!visible.empty()) return visible;
     if (std::optional<std::string> d = base::FindDateInUrl(url)) return *d;
     if (std::string d = TitleDate(); !d.empty()) return d;
-    for (const ScanItem& m : scan_->metas) {
-      for (std::string_view key : kModifiedKeys) {
-        if (m.key != key) continue;
-        if (std::string d = Date(m.text); !d.empty()) return d;
-      }
-    }
-    if (article_) {
-      if (std::string d = Date(article_->date_modified); !d.empty()) return d;
-    }
+    // Last resort: the date of the last change the page shows. One it
+    // only declares (article:modified_time, dateModified) is not taken:
+    // CMSs restamp it whenever a page is saved.
+    if (std::string d = ModifiedShown(); !d.empty()) return d;
     return {};
   }
 

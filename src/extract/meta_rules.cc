@@ -258,6 +258,56 @@ bool IsHomeLink(const xmlNode* node) {
   return true;
 }
 
+// True when an inline style hides `node` or one of its few nearest
+// ancestors ("display:none", "visibility:hidden", any spacing and case).
+bool IsHiddenByStyle(const xmlNode* node) {
+  constexpr int kMaxUp = 3;
+  int up = 0;
+  for (const xmlNode* n = node; n != nullptr && up <= kMaxUp;
+       n = n->parent, ++up) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    std::string scratch;
+    std::string_view style = AttrText(n, "style", &scratch);
+    if (style.empty()) continue;
+    std::string compact;
+    for (char c : style) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+      compact += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (compact.find("display:none") != std::string::npos ||
+        compact.find("visibility:hidden") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when `node` sits in a link that wraps more than `node`'s own text:
+// a teaser for another page ("<a href=...><h3>Headline</h3><span
+// class=author>Jane Roe</span></a>"), whose byline and date are that
+// page's. A link that holds only the name (an author's profile link) is
+// not one. Reads the link's text up to a small cap.
+bool InTeaserLink(const xmlNode* node) {
+  constexpr int kMaxUp = 8;         // ancestors searched for the link
+  constexpr size_t kCap = 600;      // link text read, in bytes
+  constexpr size_t kMoreText = 24;  // bytes a teaser adds to the byline
+  const xmlNode* link = nullptr;
+  int up = 0;
+  for (const xmlNode* n = node; n != nullptr && up <= kMaxUp;
+       n = n->parent, ++up) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (NodeName(n) == "a" && xmlHasProp(n, BAD_CAST "href") != nullptr) {
+      link = n;
+      break;
+    }
+  }
+  if (link == nullptr) return false;
+  std::string own = VisibleText(node, kCap);
+  std::string all = VisibleText(link, kCap);
+  if (all.empty()) return true;  // longer than the cap
+  return all.size() >= own.size() + kMoreText;
+}
+
 // True when `node` reads like navigation: little text, or text mostly in
 // links. A class named "sidebar" or "navigation-container" on a wrapper
 // around the whole article (it happens) fails this test, and so does a
@@ -313,12 +363,18 @@ constexpr std::string_view kBylineOpeners[] = {"von ",
                                                "autorin:",
                                                "autoren:",
                                                "autoren ",
+                                               "autor/in",
+                                               "autor*in",
                                                "autorin ",
                                                "author:",
                                                "text:",
                                                "text von ",
                                                "ein artikel von ",
                                                "ein beitrag von ",
+                                               "ein interview von ",
+                                               "ein kommentar von ",
+                                               "eine analyse von ",
+                                               "erstellt von ",
                                                "geschrieben von ",
                                                "written by ",
                                                "posted by ",
@@ -430,6 +486,37 @@ std::string TextAfterLabel(const xmlNode* node, size_t cap) {
 bool StartsWithDatelineWord(std::string_view text) {
   std::string lower = base::Lower(text.substr(0, 24));
   for (std::string_view o : kDatelineOpeners) {
+    if (lower.compare(0, o.size(), o) == 0) return true;
+  }
+  return false;
+}
+
+namespace {
+// Labels of the date of a page's last change, lower-case.
+constexpr std::string_view kModifiedOpeners[] = {"letzte änderung",
+                                                 "zuletzt geändert",
+                                                 "zuletzt aktualisiert",
+                                                 "aktualisiert",
+                                                 "geändert am",
+                                                 "last modified",
+                                                 "last updated",
+                                                 "last edited",
+                                                 "updated",
+                                                 "modified",
+                                                 "page revision",
+                                                 "this page was last",
+                                                 "diese seite wurde zuletzt",
+                                                 "mis à jour",
+                                                 "modifié le",
+                                                 "actualizado",
+                                                 "aggiornato"};
+}  // namespace
+
+// True when `text` opens with words that introduce the date of the last
+// change: "Letzte Änderung 14.02.2019", "Last updated: May 3, 2021".
+bool StartsWithModifiedWord(std::string_view text) {
+  std::string lower = base::Lower(text.substr(0, 32));
+  for (std::string_view o : kModifiedOpeners) {
     if (lower.compare(0, o.size(), o) == 0) return true;
   }
   return false;

@@ -57,6 +57,16 @@ std::string OpeningDateline(const xmlNode* node);
 // site's home page (an archived link is judged by the URL it archives).
 bool IsHomeLink(const xmlNode* node);
 
+// True when an inline style hides `node` or one of its nearest ancestors
+// (display:none, visibility:hidden): markup for machines, not a byline
+// readers see.
+bool IsHiddenByStyle(const xmlNode* node);
+
+// True when `node` sits in a link that wraps a teaser for another page:
+// the link's text holds more than `node`'s own (a headline, a summary).
+// An author's profile link around the name alone is not one.
+bool InTeaserLink(const xmlNode* node);
+
 // True when `node` reads like navigation: under 3000 bytes of text, or
 // text mostly inside links (at most 80000 nodes are read; a bigger region
 // is not navigation). A wrapper around the whole article that a
@@ -88,6 +98,11 @@ std::string TextAfterLabel(const xmlNode* node, size_t cap);
 // True when `text` opens with words that introduce a publication date:
 // "Veröffentlicht am", "Published on", "Publié le", "Stand:", ...
 bool StartsWithDatelineWord(std::string_view text);
+
+// True when `text` opens with words that introduce the date of the last
+// change rather than of publication: "Letzte Änderung:", "Zuletzt
+// geändert am", "Last updated", "Mis à jour le", ...
+bool StartsWithModifiedWord(std::string_view text);
 
 // False when a text whose first byte is the printable ASCII `c` surely
 // fails StartsWithBylineWord / StartsWithDatelineWord (derived from their

@@ -219,6 +219,41 @@ TEST(MetaRulesTest, ColumnWithTheHeadlineIsNotLinks) {
   EXPECT_TRUE(LooksLikeLinks(u));
 }
 
+// A byline inside a link that also holds a headline belongs to the teaser
+// of another page; an author's profile link around the name does not.
+TEST(MetaRulesTest, TeaserLinks) {
+  auto doc = Parse(
+      "<html><body><p>Von <a href=/autor/jr><span id=a>Jane Roe</span></a>"
+      "</p><a href=/andere-geschichte><strong>Die andere Geschichte des Tages"
+      "</strong> <span id=b>Von John Doe</span></a><span id=c>Jane Roe</span>"
+      "</body></html>");
+  EXPECT_FALSE(InTeaserLink(FindById(doc->root(), "a")));
+  EXPECT_TRUE(InTeaserLink(FindById(doc->root(), "b")));
+  EXPECT_FALSE(InTeaserLink(FindById(doc->root(), "c")));
+}
+
+TEST(MetaRulesTest, HiddenByStyle) {
+  auto doc = Parse(
+      "<html><body><a id=a rel=author style='display: none;'>Profile</a>"
+      "<div style='VISIBILITY:hidden'><span><b id=b>x</b></span></div>"
+      "<a id=c rel=author style='color:red'>Jane Roe</a></body></html>");
+  EXPECT_TRUE(IsHiddenByStyle(FindById(doc->root(), "a")));
+  EXPECT_TRUE(IsHiddenByStyle(FindById(doc->root(), "b")));
+  EXPECT_FALSE(IsHiddenByStyle(FindById(doc->root(), "c")));
+}
+
+TEST(MetaRulesTest, ModifiedWords) {
+  for (const char* line :
+       {"Letzte Änderung 14.02.2019", "Zuletzt geändert am: 15.10.2021",
+        "Aktualisiert: 30.12.2016", "Last updated May 3, 2021",
+        "Mis à jour le 3 mai 2021"}) {
+    EXPECT_TRUE(StartsWithModifiedWord(line)) << line;
+    EXPECT_FALSE(StartsWithDatelineWord(line)) << line;
+  }
+  EXPECT_FALSE(StartsWithModifiedWord("Veröffentlicht am 3. Mai 2021"));
+  EXPECT_FALSE(StartsWithModifiedWord("By Jane Roe, updated May 3"));
+}
+
 }  // namespace
 }  // namespace newstrace::extract
 
@@ -231,7 +266,8 @@ TEST(MetaRulesPrecheckTest, DerivedFromTheWordLists) {
   for (const char* opener :
        {"Von ", "By ", "Autor:", "Text:", "Ein Artikel von ",
         "Geschrieben von ", "Written by ", "Posted by ", "Par ", "Door ",
-        "Eingestellt von "}) {
+        "Eingestellt von ", "Ein Interview von ", "Erstellt von ",
+        "Autor/in: "}) {
     EXPECT_TRUE(StartsWithBylineWord(std::string(opener) + "Ana Ruiz"));
     EXPECT_TRUE(MayOpenBylineWord(static_cast<unsigned char>(opener[0])));
   }

@@ -76,7 +76,8 @@ class Scanner {
     } else if (name == "head") {
       *child_ctx |= kCtxHead;
     } else if (name == "meta") {
-      AddMeta(node, order, ctx);
+      // (A body <meta> in a review or comment item is a reader's.)
+      if (!(ctx & kCtxComments)) AddMeta(node, order, ctx);
       return false;
     } else if (name == "link") {
       std::string rel = base::AsciiLower(NodeAttr(node, "rel"));
@@ -91,6 +92,19 @@ class Scanner {
       return false;
     } else if (name == "nav" || name == "aside" ||
                (name == "footer" && !(ctx & kCtxArticle))) {
+      // An <aside> in the article that a class calls its meta, byline or
+      // date ("<aside class=meta><time>") holds the article's own byline
+      // and date, as an article's <footer> does.
+      bool own_meta = false;
+      if (name == "aside" && (ctx & kCtxArticle)) {
+        ReadAttrs(node);
+        const ClassFacts f = Facts();
+        own_meta = f.date || f.author;
+      }
+      if (!own_meta) *child_ctx |= kCtxBoilerplate;
+    } else if (name == "header" && !(ctx & kCtxArticle) && !HasHeadline(node)) {
+      // The page's own header without the headline: logo, menu and the
+      // day's date ("Mittwoch, 1. November 2023"), not the article's.
       *child_ctx |= kCtxBoilerplate;
     } else if (name == "article" || name == "main") {
       *child_ctx |= kCtxArticle;
@@ -117,6 +131,12 @@ class Scanner {
     }
     std::string_view itemprop = itemprop_;
     if (itemprop == "articleBody") *child_ctx |= kCtxArticle;
+    // A nested review or comment item (schema.org microdata): its author
+    // and date are a reader's, not the page's.
+    if (itemprop == "review" || itemprop == "reviews" ||
+        itemprop == "comment") {
+      *child_ctx |= kCtxComments;
+    }
     if (ctx & kCtxHead) return true;
 
     if (name == "h1" && !IsHomeLink(node)) {
@@ -177,7 +197,8 @@ class Scanner {
                     cls.find("publish") != std::string::npos ||
                     cls.find("entry-date") != std::string::npos;
       if (!value.empty()) {
-        out_->dates.push_back({value, "time", order, ctx, strong});
+        out_->dates.push_back(
+            {value, "time", order, CandidateCtx(node, ctx), strong});
       }
     }
     if (itemprop == "datePublished" || itemprop == "dateCreated" ||
@@ -186,29 +207,33 @@ class Scanner {
       if (value.empty()) value = NodeAttr(node, "datetime");
       if (value.empty()) value = VisibleText(node, kMaxDateText);
       if (!value.empty()) {
-        out_->dates.push_back({value, std::string(itemprop), order, ctx, true});
+        out_->dates.push_back({value, std::string(itemprop), order,
+                               CandidateCtx(node, ctx), true});
       }
     }
     if (itemprop == "author" || itemprop == "creator") {
       std::string text = ItempropName(node);
       if (!text.empty()) {
-        out_->authors.push_back({text, "itemprop", order, ctx, true});
+        out_->authors.push_back(
+            {text, "itemprop", order, CandidateCtx(node, ctx), true});
         return true;
       }
     }
     if (name == "a" &&
         base::ContainsIgnoreCase(NodeAttr(node, "rel"), "author")) {
       std::string text = VisibleText(node, kMaxAuthorText);
-      if (!text.empty()) {
-        out_->authors.push_back({text, "rel", order, ctx, true});
+      // Blog templates add a hidden rel=author link to a profile.
+      if (!text.empty() && !IsHiddenByStyle(node)) {
+        out_->authors.push_back(
+            {text, "rel", order, CandidateCtx(node, ctx), true});
       }
       return true;
     }
     if (facts.author || name == "address") {
       std::string text = VisibleText(node, kMaxAuthorText);
       if (!text.empty()) {
-        out_->authors.push_back(
-            {text, name == "address" ? "address" : joined_, order, ctx, false});
+        out_->authors.push_back({text, name == "address" ? "address" : joined_,
+                                 order, CandidateCtx(node, ctx), false});
       }
     }
     if (IsBylineCarrier(name)) {
@@ -242,8 +267,12 @@ class Scanner {
     }
     if (facts.date) {
       std::string text = VisibleText(node, kMaxDateText);
-      if (!text.empty()) {
-        out_->dates.push_back({text, "class", order, ctx, false});
+      // A "post-meta" wrapper around the headline: a date in the headline
+      // ("Ergebnisse vom 19.5.2007") is its subject, and the byline's
+      // date has an element of its own.
+      if (!text.empty() && !HasHeadline(node)) {
+        out_->dates.push_back(
+            {text, "class", order, CandidateCtx(node, ctx), false});
       }
       // <abbr class="published" title="2019-03-21T10:00">
       std::string title = NodeAttr(node, "title");
@@ -432,7 +461,8 @@ class Scanner {
       AddLabelledByline(node, byline, order, ctx);
     }
     if (!byline.empty() && StartsWithBylineWord(byline)) {
-      out_->authors.push_back({std::move(byline), "text", order, ctx, false});
+      out_->authors.push_back(
+          {std::move(byline), "text", order, CandidateCtx(node, ctx), false});
     }
     // Just below the headline, a short line with a date is the dateline
     // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
@@ -447,7 +477,8 @@ class Scanner {
     bool digit = false;
     for (char c : text) digit = digit || (c >= '0' && c <= '9');
     if (digit && (near || StartsWithDatelineWord(text))) {
-      out_->dates.push_back({text, "near", order, ctx, false});
+      out_->dates.push_back(
+          {text, "near", order, CandidateCtx(node, ctx), false});
     } else if (digit) {
       NotePreDateline(text, order, ctx);
     }
@@ -509,7 +540,38 @@ class Scanner {
     if (text.back() != ':') text += ':';
     text += ' ';
     text += value;
-    out_->authors.push_back({std::move(text), "text", order, ctx, false});
+    out_->authors.push_back(
+        {std::move(text), "text", order, CandidateCtx(node, ctx), false});
+  }
+
+  // True when `node`'s subtree holds an <h1> or a headline-marked element
+  // (itemprop=headline); reads a bounded number of nodes and says true
+  // when it stops early.
+  static bool HasHeadline(const xmlNode* node) {
+    size_t budget = 5000;
+    std::vector<const xmlNode*> stack{node};
+    while (!stack.empty()) {
+      if (budget-- == 0) return true;
+      const xmlNode* n = stack.back();
+      stack.pop_back();
+      if (n != node) {
+        if (NodeName(n) == "h1") return true;
+        std::string scratch;
+        if (AttrText(n, "itemprop", &scratch) == "headline") return true;
+      }
+      for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) stack.push_back(c);
+      }
+    }
+    return false;
+  }
+
+  // `ctx` for an author or date candidate at `node`, with kCtxBoilerplate
+  // added when it sits in a teaser link: the byline or date of the page
+  // linked to.
+  static unsigned CandidateCtx(const xmlNode* node, unsigned ctx) {
+    if (ctx & kCtxBoilerplate) return ctx;
+    return InTeaserLink(node) ? ctx | kCtxBoilerplate : ctx;
   }
 
   // Appends the element's own text nodes (not its children's) to the

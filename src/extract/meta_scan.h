@@ -14,10 +14,14 @@ namespace newstrace::extract {
 
 // Where in the page an element sits (bit flags of its ancestors).
 enum ScanContext : unsigned {
-  kCtxComments = 1,     // inside reader comments
-  kCtxBoilerplate = 2,  // inside nav, aside, footer, a sidebar or widget
-  kCtxArticle = 4,      // inside <article>, <main> or an article body
-  kCtxHead = 8,         // inside <head>
+  kCtxComments = 1,  // inside reader comments or a microdata review item
+  // Inside nav, aside (but an article's own meta aside), footer, a
+  // sidebar or widget, or the page's header when it lacks the headline;
+  // for an author or date candidate also: inside a teaser link to another
+  // page (InTeaserLink).
+  kCtxBoilerplate = 2,
+  kCtxArticle = 4,  // inside <article>, <main> or an article body
+  kCtxHead = 8,     // inside <head>
 };
 
 // A piece of text found at one place in the page.

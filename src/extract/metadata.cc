@@ -16,8 +16,9 @@
 //      wherever in an element they start), a dated line just below the
 //      <h1> (or, on a page without one, below the headline-marked element
 //      or the heading the <title> opens with).
-//   5. Last resorts: a date in the canonical URL's path, then the page's
-//      declared modification date; JSON-LD organization authors.
+//   5. Last resorts: a date in the canonical URL's path, then a date of
+//      the last change the page shows (never one it only declares: CMSs
+//      restamp it on every save); JSON-LD organization authors.
 // Two deliberate exceptions:
 //   - Title: readers see the <h1>, and metadata titles often carry the
 //     site's name or a kicker, so a heading that a metadata title confirms
@@ -33,8 +34,13 @@
 // Nothing is guessed: a field no source gives stays empty, a date must
 // parse as a full calendar date, and an author must look like a name
 // (meta_names.h) and not be the site itself. Everything found inside
-// reader comments is ignored, and navigation (class-named regions that
-// read like links) is ignored for bylines and dates.
+// reader comments (and microdata review items) is ignored, and so are
+// navigation (class-named regions that read like links), a page header
+// without the headline, and teaser links to other pages for bylines and
+// dates. Organizations are not authors: the site's names (og:site_name
+// and each of its parts, the host) and any name the page also gives with
+// a legal form ("Beispielhilfe e.V." makes "Beispielhilfe" one) are
+// dropped.
 #include "extract/metadata.h"
 
 #include <iterator>
@@ -98,7 +104,9 @@ class Picker {
   HtmlMetadata Pick() {
     HtmlMetadata meta;
     meta.url = Meta({"og:url"});
-    if (!scan_.canonical.empty()) meta.url = scan_.canonical;
+    if (!scan_.canonical.empty()) {
+      meta.url = Resolve(scan_.canonical, page_url_);
+    }
     if (meta.url.empty() && article_) meta.url = article_->url;
     if (meta.url.empty()) meta.url = page_url_;
     meta.language = PickLanguage();
@@ -131,6 +139,13 @@ class Picker {
       }
       if (!credited) orgs.push_back(Clean(n.name));
     }
+    // og:site_name may carry a title before the site's name ("Infoportal
+    // - Diakonie Deutschland"): each of its parts names the site.
+    std::vector<std::string> parts = SplitTitle(Meta({"og:site_name"}));
+    if (parts.size() > 1) orgs.insert(orgs.end(), parts.begin(), parts.end());
+    // A name the page also gives with a legal form ("Deutsches Rotes Kreuz
+    // e.V.") is that organization's, wherever it stands without one.
+    for (std::string& org : LegalFormNames()) orgs.push_back(std::move(org));
     author_site_names_ = SiteNames(orgs, page_url);
     meta.title = PickTitle();
     meta.authors = PickAuthors();
@@ -140,6 +155,19 @@ class Picker {
   }
 
  private:
+  // `href` made absolute against `base` when it is relative to its host
+  // ("/a/b.html", "//host/a") and `base` is an absolute URL; else `href`.
+  static std::string Resolve(const std::string& href, const std::string& base) {
+    size_t scheme = base.find("://");
+    if (href.empty() || href[0] != '/' || scheme == std::string::npos) {
+      return href;
+    }
+    if (href.size() > 1 && href[1] == '/')
+      return base.substr(0, scheme + 1) + href;
+    size_t path = base.find('/', scheme + 3);
+    return base.substr(0, path) + href;
+  }
+
   // JSON-LD strings may hold HTML entities and markup-free whitespace.
   static std::string Clean(std::string_view s) {
     return CollapseWhitespace(DecodeEntities(s));
@@ -220,6 +248,47 @@ class Picker {
   }
 
   // ---- authors ----
+
+  // The names of organizations the page credits with a legal form, without
+  // it: from author metas, JSON-LD authors and publisher, og:site_name and
+  // author candidates in the body, each cut at separators and commas.
+  std::vector<std::string> LegalFormNames() const {
+    std::vector<std::string> raws = {Meta({"og:site_name"})};
+    for (const ScanItem& m : scan_.metas) {
+      for (std::string_view key : kAuthorKeys) {
+        if (m.key == key) raws.push_back(m.text);
+      }
+      if (m.key == "publisher" || m.key == "dc.publisher") {
+        raws.push_back(m.text);
+      }
+    }
+    if (article_) {
+      raws.insert(raws.end(), article_->authors.begin(),
+                  article_->authors.end());
+      raws.insert(raws.end(), article_->author_orgs.begin(),
+                  article_->author_orgs.end());
+      raws.push_back(article_->publisher);
+    }
+    for (const ScanItem& a : scan_.authors) raws.push_back(a.text);
+    std::vector<std::string> out;
+    for (const std::string& raw : raws) {
+      std::string piece;
+      auto flush = [&] {
+        std::string base = WithoutLegalForm(piece);
+        if (!base.empty()) out.push_back(Clean(base));
+        piece.clear();
+      };
+      for (char c : raw) {
+        if (c == ',' || c == ';' || c == '|' || c == '/') {
+          flush();
+        } else {
+          piece += c;
+        }
+      }
+      flush();
+    }
+    return out;
+  }
 
   std::vector<std::string> Names(const std::vector<std::string>& raws,
                                  bool require_byline_word = false) const {

@@ -346,5 +346,38 @@ TEST(ExtractMetadataTest, CopyrightLineIsNoDateline) {
   EXPECT_EQ(m.published, "");
 }
 
+// A canonical link relative to the host is read against the page's URL,
+// so the site's host names it ("NDR" on ndr.de is the site, not a writer).
+TEST(ExtractMetadataTest, ResolvesARelativeCanonical) {
+  auto doc = HtmlDocument::Parse(
+      "<html><head><meta name=author content='Beispielfunk'>"
+      "<link rel=canonical href='/nachrichten/impfstoff,podcast140.html'>"
+      "</head><body><h1>Der Podcast</h1><p>Ein Podcast von Beispielfunk."
+      "</p></body></html>",
+      HtmlParseOptions());
+  ASSERT_TRUE(doc.ok());
+  HtmlMetadata m = ExtractHtmlMetadata(
+      **doc, "https://www.beispielfunk.de/nachrichten/x.html");
+  EXPECT_EQ(
+      m.url,
+      "https://www.beispielfunk.de/nachrichten/impfstoff,podcast140.html");
+  EXPECT_EQ(m.authors, Names{});
+}
+
+// A date in a "Letzte Änderung" line dates the last change: it yields to
+// a declared publication date the page does not show, and is taken only
+// when nothing else dates the page.
+TEST(ExtractMetadataTest, ModifiedLineIsALastResort) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><meta property='article:published_time' "
+      "content='2019-01-10'></head><body><h1>Ein Titel</h1>"
+      "<p>Letzte Änderung 14.02.2019</p><p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "2019-01-10");
+  m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><p>Letzte Änderung 14.02.2019</p>"
+      "<p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "2019-02-14");
+}
+
 }  // namespace
 }  // namespace newstrace::extract

@@ -122,7 +122,35 @@ bool InList(const std::string& lower, const std::string_view (&list)[N]) {
 // The index of the first word of `words` that is a legal form ("GmbH",
 // "e.V.", also spaced: "e. V."), or npos.
 size_t LegalFormAt(const std::vector<std::string_view>& words) {
+  constexpr size_t kLongest = [] {
+    size_t n = 0;
+    for (std::string_view f : kLegalForms) n = f.size() > n ? f.size() : n;
+    return n;
+  }();
   for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    bool ascii = true;
+    for (char c : w) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+      // Lower() maps ASCII bytes one to one: the same test without a copy.
+      while (!w.empty() && (w.back() == ',' || w.back() == ';')) {
+        w.remove_suffix(1);
+      }
+      if (w.size() > kLongest) continue;
+      char buf[kLongest];
+      for (size_t k = 0; k < w.size(); ++k) {
+        char c = w[k];
+        buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      }
+      std::string_view lw(buf, w.size());
+      for (std::string_view f : kLegalForms) {
+        if (lw == f) return i;
+      }
+      if (lw == "e." && i + 1 < words.size() && Lower(words[i + 1]) == "v.") {
+        return i;
+      }
+      continue;
+    }
     std::string lw = Lower(words[i]);
     while (!lw.empty() && (lw.back() == ',' || lw.back() == ';')) {
       lw.pop_back();

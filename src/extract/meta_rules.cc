@@ -287,7 +287,8 @@ bool IsHiddenByStyle(const xmlNode* node) {
 // class=author>Jane Roe</span></a>"), whose byline and date are that
 // page's. A link that holds only the name (an author's profile link) is
 // not one. Reads the link's text up to a small cap.
-bool InTeaserLink(const xmlNode* node) {
+bool InTeaserLink(const xmlNode* node, const std::string* own_text,
+                  TeaserLinkMemo* memo) {
   constexpr int kMaxUp = 8;         // ancestors searched for the link
   constexpr size_t kCap = 600;      // link text read, in bytes
   constexpr size_t kMoreText = 24;  // bytes a teaser adds to the byline
@@ -296,16 +297,32 @@ bool InTeaserLink(const xmlNode* node) {
   for (const xmlNode* n = node; n != nullptr && up <= kMaxUp;
        n = n->parent, ++up) {
     if (n->type != XML_ELEMENT_NODE) continue;
-    if (NodeName(n) == "a" && xmlHasProp(n, BAD_CAST "href") != nullptr) {
+    const xmlChar* name = n->name;
+    if (name != nullptr && name[0] == 'a' && name[1] == 0 &&
+        xmlHasProp(n, BAD_CAST "href") != nullptr) {
       link = n;
       break;
     }
   }
   if (link == nullptr) return false;
-  std::string own = VisibleText(node, kCap);
-  std::string all = VisibleText(link, kCap);
-  if (all.empty()) return true;  // longer than the cap
-  return all.size() >= own.size() + kMoreText;
+  // A non-empty VisibleText(node, c) with c <= kCap is VisibleText(node,
+  // kCap) too: the walk is the same and passed the tighter limits.
+  const bool known = own_text != nullptr && !own_text->empty();
+  if (link == node) {
+    // The link's text is the node's own: a teaser only when too long.
+    return known ? false : VisibleText(node, kCap).empty();
+  }
+  size_t all;  // the size of VisibleText(link, kCap)
+  if (memo != nullptr && memo->link == link) {
+    all = memo->text_size;
+  } else {
+    all = VisibleText(link, kCap).size();
+    if (memo != nullptr) *memo = {link, all};
+  }
+  if (all == 0) return true;  // longer than the cap
+  if (all < kMoreText) return false;
+  size_t own = known ? own_text->size() : VisibleText(node, kCap).size();
+  return all >= own + kMoreText;
 }
 
 // True when `node` reads like navigation: little text, or text mostly in

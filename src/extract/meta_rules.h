@@ -64,8 +64,16 @@ bool IsHiddenByStyle(const xmlNode* node);
 
 // True when `node` sits in a link that wraps a teaser for another page:
 // the link's text holds more than `node`'s own (a headline, a summary).
-// An author's profile link around the name alone is not one.
-bool InTeaserLink(const xmlNode* node);
+// An author's profile link around the name alone is not one. `own_text`,
+// when given and not empty, is VisibleText(node, cap) for some cap <= 600,
+// which spares reading it again; `memo`, when given, keeps the last link's
+// text size for the next call on the same (unchanged) document.
+struct TeaserLinkMemo {
+  const xmlNode* link = nullptr;  // the link last read, or nullptr
+  size_t text_size = 0;  // the size of its text as InTeaserLink read it
+};
+bool InTeaserLink(const xmlNode* node, const std::string* own_text = nullptr,
+                  TeaserLinkMemo* memo = nullptr);
 
 // True when `node` reads like navigation: under 3000 bytes of text, or
 // text mostly inside links (at most 80000 nodes are read; a bigger region

@@ -225,7 +225,7 @@ class Scanner {
       // Blog templates add a hidden rel=author link to a profile.
       if (!text.empty() && !IsHiddenByStyle(node)) {
         out_->authors.push_back(
-            {text, "rel", order, CandidateCtx(node, ctx), true});
+            {text, "rel", order, CandidateCtx(node, ctx, &text), true});
       }
       return true;
     }
@@ -233,7 +233,7 @@ class Scanner {
       std::string text = VisibleText(node, kMaxAuthorText);
       if (!text.empty()) {
         out_->authors.push_back({text, name == "address" ? "address" : joined_,
-                                 order, CandidateCtx(node, ctx), false});
+                                 order, CandidateCtx(node, ctx, &text), false});
       }
     }
     if (IsBylineCarrier(name)) {
@@ -272,7 +272,7 @@ class Scanner {
       // date has an element of its own.
       if (!text.empty() && !HasHeadline(node)) {
         out_->dates.push_back(
-            {text, "class", order, CandidateCtx(node, ctx), false});
+            {text, "class", order, CandidateCtx(node, ctx, &text), false});
       }
       // <abbr class="published" title="2019-03-21T10:00">
       std::string title = NodeAttr(node, "title");
@@ -461,24 +461,31 @@ class Scanner {
       AddLabelledByline(node, byline, order, ctx);
     }
     if (!byline.empty() && StartsWithBylineWord(byline)) {
+      unsigned byline_ctx = CandidateCtx(node, ctx, &byline);
       out_->authors.push_back(
-          {std::move(byline), "text", order, CandidateCtx(node, ctx), false});
+          {std::move(byline), "text", order, byline_ctx, false});
     }
     // Just below the headline, a short line with a date is the dateline
     // even without a telling class ("<p>January 22, 2014</p>"); anywhere,
     // one that says so ("Veröffentlicht am 16.08.2019").
     bool near =
         anchor_ >= 0 && order > anchor_ && order <= anchor_ + kDatelineWindow;
+    // (`text`, unless an opening, is VisibleText(node, kMaxDatelineText).)
+    bool opening = false;
     if (text.empty() && OpeningMayBeDatelineWord(node)) {
       // A long line that says so: keep its opening only.
       std::string head = OpeningText(node, kOpeningBytes);
-      if (StartsWithDatelineWord(head)) text = std::move(head);
+      if (StartsWithDatelineWord(head)) {
+        text = std::move(head);
+        opening = true;
+      }
     }
     bool digit = false;
     for (char c : text) digit = digit || (c >= '0' && c <= '9');
     if (digit && (near || StartsWithDatelineWord(text))) {
-      out_->dates.push_back(
-          {text, "near", order, CandidateCtx(node, ctx), false});
+      out_->dates.push_back({text, "near", order,
+                             CandidateCtx(node, ctx, opening ? nullptr : &text),
+                             false});
     } else if (digit) {
       NotePreDateline(text, order, ctx);
     }
@@ -547,17 +554,25 @@ class Scanner {
   // True when `node`'s subtree holds an <h1> or a headline-marked element
   // (itemprop=headline); reads a bounded number of nodes and says true
   // when it stops early.
-  static bool HasHeadline(const xmlNode* node) {
+  bool HasHeadline(const xmlNode* node) {
     size_t budget = 5000;
-    std::vector<const xmlNode*> stack{node};
+    std::vector<const xmlNode*>& stack = headline_stack_;
+    stack.clear();
+    stack.push_back(node);
     while (!stack.empty()) {
       if (budget-- == 0) return true;
       const xmlNode* n = stack.back();
       stack.pop_back();
       if (n != node) {
-        if (NodeName(n) == "h1") return true;
-        std::string scratch;
-        if (AttrText(n, "itemprop", &scratch) == "headline") return true;
+        const xmlChar* name = n->name;  // (an element's: NodeName)
+        if (name != nullptr && name[0] == 'h' && name[1] == '1' &&
+            name[2] == 0) {
+          return true;
+        }
+        if (HasItemprop(n) &&
+            AttrText(n, "itemprop", &headline_scratch_) == "headline") {
+          return true;
+        }
       }
       for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) stack.push_back(c);
@@ -566,12 +581,29 @@ class Scanner {
     return false;
   }
 
+  // True when element `n` has an attribute AttrText(n, "itemprop", ...)
+  // reads (no namespace, that exact name).
+  static bool HasItemprop(const xmlNode* n) {
+    for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+      const xmlChar* an = a->name;
+      if (a->ns == nullptr && an != nullptr && an[0] == 'i' &&
+          std::strcmp(reinterpret_cast<const char*>(an), "itemprop") == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // `ctx` for an author or date candidate at `node`, with kCtxBoilerplate
   // added when it sits in a teaser link: the byline or date of the page
   // linked to.
-  static unsigned CandidateCtx(const xmlNode* node, unsigned ctx) {
+  // `own_text`, when given and not empty, is VisibleText(node, cap) for a
+  // cap of at most 600 (InTeaserLink).
+  unsigned CandidateCtx(const xmlNode* node, unsigned ctx,
+                        const std::string* own_text = nullptr) {
     if (ctx & kCtxBoilerplate) return ctx;
-    return InTeaserLink(node) ? ctx | kCtxBoilerplate : ctx;
+    return InTeaserLink(node, own_text, &teaser_memo_) ? ctx | kCtxBoilerplate
+                                                       : ctx;
   }
 
   // Appends the element's own text nodes (not its children's) to the
@@ -694,7 +726,10 @@ class Scanner {
   bool anchor_is_h1_ = false;  // false for a headline found without an <h1>
   std::vector<ScanItem> pre_;  // short dated lines since the last <h1>
   int paragraphs_after_h1_ = 0;
-  std::vector<const xmlNode*> stack_;  // OpeningMayBeDatelineWord's
+  std::vector<const xmlNode*> stack_;           // OpeningMayBeDatelineWord's
+  std::vector<const xmlNode*> headline_stack_;  // HasHeadline's
+  std::string headline_scratch_;                // HasHeadline's AttrText
+  TeaserLinkMemo teaser_memo_;                  // CandidateCtx's
   std::string joined_;  // the current element's "class id", lower case
   std::unordered_map<std::string, ClassFacts> facts_cache_;    // by joined_
   std::string class_scratch_, id_scratch_, itemprop_scratch_;  // AttrText

@@ -308,6 +308,18 @@ if grep -q '^same$' "$tmp/cmp.txt"; then
 else
   echo "FAIL stored scores vs score: $(head -c 300 "$tmp/cmp.txt")"; fail=$((fail + 1))
 fi
+id=$(head -1 "$tmp/farm.json" | grep -o '"id":"[0-9a-f]*"' | cut -d'"' -f4)
+expect "show a scored record" 0 "$bin" show "$id" --db "$tmp/scored.db" --json
+check "show --json carries the scores" "$tmp/out" '"scores":\{"m1":\{"label":"farm","probability":[0-9.e-]+,"probabilities":\{"farm":[0-9.e-]+,"space":[0-9.e-]+\}\}\}'
+expect "show report" 0 "$bin" show "$id" --db "$tmp/scored.db" --report
+check "show report: score line" "$tmp/out" '^Score: +m1: farm [01]\.[0-9]{2} \(space [01]\.[0-9]{2}\)$'
+expect "export carries the scores" 0 "$bin" export --db "$tmp/scored.db"
+n_scored=$(grep -c '"scores":{"m1":' "$tmp/out")
+if [ "$n_scored" -eq "$(wc -l <"$tmp/all.json")" ]; then
+  echo "ok   export: every record with its scores"; pass=$((pass + 1))
+else
+  echo "FAIL export: $n_scored records with scores, want $(wc -l <"$tmp/all.json")"; fail=$((fail + 1))
+fi
 expect "search words + --score" 0 "$bin" search harvest --db "$tmp/scored.db" --score 'm1:farm>=0.5'
 check "search shows the stored score" "$tmp/out" '^    m1: farm [01]\.[0-9]{2}$'
 expect "search --score bad syntax" 2 "$bin" search --db "$tmp/scored.db" --score m1

@@ -1,15 +1,21 @@
 // See classify.h. Training: hold out rows (whole publishers when known),
-// cross-fit the text model on the rest so the logistic layer learns from
-// text scores of rows the text model did not see, fit the logistic layer,
-// then fit (or choose) the calibration on the held-out rows, and finally
-// train the text model on every row.
+// cross-fit both text views on the rest (fastText: passes and learning
+// rate; the linear view: penalty, and whether to read the title's
+// characters; each setting judged by its cross-fitted log loss after a
+// fitted temperature) so the logistic layer learns from view scores of
+// rows the views did not see, fit the logistic layer, then fit (or choose)
+// the calibration on the held-out rows, choose the label rule on the
+// held-out rows and on the fit part scored fold by fold, and finally train
+// both views on every row. Nothing is chosen on rows outside `rows`.
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <set>
 
 #include "classify/model_impl.h"
+#include "classify/sparse_model.h"
 #include "classify/text.h"
 #include "newstrace/analyze.h"
 
@@ -20,6 +26,14 @@ namespace {
 constexpr double kLogisticL2 = 1e-2;
 constexpr int kLogisticIterations = 400;
 constexpr size_t kMinRows = 10;
+// The linear view: 2^20 hash buckets; its inverse penalty C is chosen
+// along this path (the first whose cross-fitted log loss two later ones
+// do not beat).
+constexpr int kSparseBits = 20;
+constexpr double kSparseGrid[] = {1.0 / 16, 0.25, 1, 4, 16, 64, 256, 1024};
+// The macro-F1 label rule is kept only when it beats the most probable
+// label by this much on the rows it is chosen on.
+constexpr double kMinRuleGain = 0.005;
 
 // Rows split into a fit part and a held-out part.
 struct Split {
@@ -117,6 +131,18 @@ std::vector<int> Folds(const std::vector<LabeledRecord>& all,
   return fold;
 }
 
+// Share of rows whose largest score is their label's.
+double Accuracy(const std::vector<std::vector<double>>& scores,
+                const std::vector<int>& y) {
+  size_t right = 0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    right += std::max_element(scores[i].begin(), scores[i].end()) -
+                 scores[i].begin() ==
+             y[i];
+  }
+  return y.empty() ? 0 : static_cast<double>(right) / y.size();
+}
+
 TextModelParams ParamsOf(const TrainOptions& o) {
   TextModelParams p;
   p.dim = o.dim;
@@ -150,8 +176,12 @@ std::vector<double> SignalValues(const Record& record,
 }
 
 std::vector<double> Features(const std::vector<double>& text_log_probs,
+                             const std::vector<double>* linear_log_probs,
                              const std::vector<double>& signals) {
   std::vector<double> x = text_log_probs;
+  if (linear_log_probs) {
+    x.insert(x.end(), linear_log_probs->begin(), linear_log_probs->end());
+  }
   x.insert(x.end(), signals.begin(), signals.end());
   return x;
 }
@@ -235,6 +265,12 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
       impl->info.signals.emplace_back(s.name);
     }
   }
+  const bool use_sparse = options.linear_view;
+  const bool macro_rule = options.label_rule == "macro_f1";
+  if (options.label_rule != "macro_f1" && options.label_rule != "argmax") {
+    return Status::InvalidArgument("unknown label rule \"" +
+                                   options.label_rule + "\"");
+  }
   Calibration::Kind forced = Calibration::Kind::kNone;
   bool choose = options.calibration == "auto";
   if (!choose && !Calibration::KindFromName(options.calibration, &forced)) {
@@ -243,10 +279,13 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
   }
 
   std::vector<std::string> lines(rows.size());
+  std::vector<SparseDoc> docs(rows.size());
   std::vector<std::vector<double>> signals(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     lines[i] = ClassifierLine(rows[i].record, options.max_tokens,
                               impl->info.headline_only);
+    docs[i] = SparseModel::Featurize(lines[i], kSparseBits,
+                                     !impl->info.headline_only, true);
     signals[i] = SignalValues(rows[i].record, impl->info.signals);
   }
   TextModelParams params = ParamsOf(options);
@@ -259,6 +298,33 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
       c.push_back(y[i]);
     }
     return TextModel::Train(l, c, classes, params);
+  };
+  // The linear view at inverse penalty `c_inv` (the C of a summed-loss
+  // logistic regression: l2 = 1 / (C n)), trained along the path of
+  // weaker penalties up to it, each warm-starting the next.
+  auto sparse_on = [&](const std::vector<size_t>& idx, double c_inv, bool chars,
+                       const SparseModel* warm) {
+    std::vector<const SparseDoc*> d;
+    std::vector<int> c;
+    for (size_t i : idx) {
+      d.push_back(&docs[i]);
+      c.push_back(y[i]);
+    }
+    SparseParams sp;
+    sp.bucket_bits = kSparseBits;
+    sp.l2 = 1.0 / (c_inv * static_cast<double>(idx.size()));
+    sp.title_marks = !impl->info.headline_only;
+    sp.title_form = chars;
+    return SparseModel::Train(d, c, classes, sp, warm);
+  };
+  auto sparse_path = [&](const std::vector<size_t>& idx, double c_inv,
+                         bool chars) {
+    SparseModel m = sparse_on(idx, kSparseGrid[0], chars, nullptr);
+    for (double c : kSparseGrid) {
+      if (c > c_inv) break;
+      if (c != kSparseGrid[0]) m = sparse_on(idx, c, chars, &m);
+    }
+    return m;
   };
 
   Split split = HoldOut(rows, y, classes, options.holdout, options.seed);
@@ -273,68 +339,132 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
   // of passes and learning rate; the one with the lowest log loss wins.
   std::vector<int> fold =
       Folds(rows, split.fit, y, options.folds, split.grouped, options.seed);
+  std::vector<std::vector<size_t>> fold_train(options.folds),
+      fold_test(options.folds);
+  for (int f = 0; f < options.folds; ++f) {
+    for (size_t k = 0; k < split.fit.size(); ++k) {
+      (fold[k] == f ? fold_test[f] : fold_train[f]).push_back(k);
+    }
+  }
+  auto fit_rows = [&](const std::vector<size_t>& ks) {
+    std::vector<size_t> idx;
+    for (size_t k : ks) idx.push_back(split.fit[k]);
+    return idx;
+  };
+  std::vector<int> y_fit(split.fit.size());
+  for (size_t k = 0; k < split.fit.size(); ++k) y_fit[k] = y[split.fit[k]];
+  // Judged after the best temperature: the logistic layer rescales the
+  // views' scores anyway, so what counts is how well they rank, not how
+  // sure they are (many passes make fastText overconfident).
+  auto ranked_loss = [&](const std::vector<std::vector<double>>& lp) {
+    Calibration t =
+        Calibration::Fit(Calibration::Kind::kTemperature, lp, y_fit);
+    std::vector<std::vector<double>> probs;
+    for (const auto& v : lp) probs.push_back(t.Probabilities(v));
+    return LogLoss(probs, y_fit);
+  };
   std::vector<std::pair<int, double>> settings;
   if (options.epochs > 0) {
     settings.push_back({options.epochs, options.learning_rate});
   } else {
     settings = {{5, 0.1}, {15, 0.25}, {40, 0.5}};
   }
-  std::vector<std::vector<double>> x_fit;
-  std::vector<int> y_fit(split.fit.size());
-  for (size_t k = 0; k < split.fit.size(); ++k) y_fit[k] = y[split.fit[k]];
+  std::vector<std::vector<double>> text_fit;
   double best_loss = 0;
   for (const auto& [epochs, rate] : settings) {
     params.epochs = epochs;
     params.learning_rate = rate;
     std::vector<std::vector<double>> lp(split.fit.size());
     for (int f = 0; f < options.folds; ++f) {
-      std::vector<size_t> idx, test_k;
-      for (size_t k = 0; k < split.fit.size(); ++k) {
-        if (fold[k] == f) {
-          test_k.push_back(k);
-        } else {
-          idx.push_back(split.fit[k]);
-        }
+      if (fold_test[f].empty()) continue;
+      NT_ASSIGN_OR_RETURN(TextModel m, train_on(fit_rows(fold_train[f])));
+      for (size_t k : fold_test[f]) {
+        lp[k] = m.LogProbabilities(lines[split.fit[k]]);
       }
-      if (test_k.empty()) continue;
-      NT_ASSIGN_OR_RETURN(TextModel m, train_on(idx));
-      for (size_t k : test_k) lp[k] = m.LogProbabilities(lines[split.fit[k]]);
     }
-    // Judged after the best temperature: the logistic layer rescales the
-    // text scores anyway, so what counts is how well they rank, not how
-    // sure they are (many passes make fastText overconfident).
-    Calibration t =
-        Calibration::Fit(Calibration::Kind::kTemperature, lp, y_fit);
-    std::vector<std::vector<double>> probs;
-    for (const auto& v : lp) probs.push_back(t.Probabilities(v));
-    double loss = LogLoss(probs, y_fit);
+    double loss = ranked_loss(lp);
     Log(options, "text model, " + std::to_string(epochs) + " passes at " +
                      std::to_string(rate) + ": cross-fitted log loss " +
-                     std::to_string(loss));
-    if (x_fit.empty() || loss < best_loss) {
+                     std::to_string(loss) + ", accuracy " +
+                     std::to_string(Accuracy(lp, y_fit)));
+    if (text_fit.empty() || loss < best_loss) {
       best_loss = loss;
       chosen = {epochs, rate};
-      x_fit.assign(split.fit.size(), {});
-      for (size_t k = 0; k < split.fit.size(); ++k) {
-        x_fit[k] = Features(lp[k], signals[split.fit[k]]);
-      }
+      text_fit = std::move(lp);
     }
   }
   params.epochs = chosen.first;
   params.learning_rate = chosen.second;
+
+  // The linear view, cross-fitted the same way along its penalty path,
+  // without and with the title's form (its character and shape n-grams).
+  std::vector<std::vector<double>> sparse_fit;
+  double sparse_c = kSparseGrid[0], sparse_loss = 0;
+  bool sparse_chars = false;
+  for (bool chars : {false, true}) {
+    if (!use_sparse) break;
+    // Without titles (LIAR's statements) both variants are the same.
+    if (chars && std::none_of(docs.begin(), docs.end(), [](const SparseDoc& d) {
+          return !d.chars.empty() || !d.shapes.empty();
+        })) {
+      break;
+    }
+    std::vector<std::optional<SparseModel>> warm(options.folds);
+    double variant_best = 0;
+    int worse = 0;
+    for (double c_inv : kSparseGrid) {
+      std::vector<std::vector<double>> lp(split.fit.size());
+      for (int f = 0; f < options.folds; ++f) {
+        if (fold_test[f].empty()) continue;
+        warm[f] = sparse_on(fit_rows(fold_train[f]), c_inv, chars,
+                            warm[f] ? &*warm[f] : nullptr);
+        for (size_t k : fold_test[f]) {
+          lp[k] = warm[f]->LogProbabilities(docs[split.fit[k]]);
+        }
+      }
+      double loss = ranked_loss(lp);
+      Log(options, std::string("linear view") +
+                       (chars ? " with the title's form" : "") + ", C " +
+                       std::to_string(c_inv) + ": cross-fitted log loss " +
+                       std::to_string(loss) + ", accuracy " +
+                       std::to_string(Accuracy(lp, y_fit)));
+      if (sparse_fit.empty() || loss < sparse_loss) {
+        sparse_loss = loss;
+        sparse_c = c_inv;
+        sparse_chars = chars;
+        sparse_fit = std::move(lp);
+      }
+      if (c_inv == kSparseGrid[0] || loss < variant_best) {
+        variant_best = loss;
+        worse = 0;
+      } else if (++worse >= 2) {
+        break;
+      }
+    }
+  }
+
+  std::vector<std::vector<double>> x_fit(split.fit.size());
+  for (size_t k = 0; k < split.fit.size(); ++k) {
+    x_fit[k] = Features(text_fit[k], use_sparse ? &sparse_fit[k] : nullptr,
+                        signals[split.fit[k]]);
+  }
   impl->standardizer = Standardizer::Fit(x_fit);
   for (auto& x : x_fit) impl->standardizer.Apply(&x);
   impl->logistic =
       Logistic::Fit(x_fit, y_fit, classes, kLogisticL2, kLogisticIterations);
 
-  // Calibration on the held-out rows, scored by a text model of the fit part.
+  // Calibration on the held-out rows, scored by views of the fit part.
   {
     NT_ASSIGN_OR_RETURN(TextModel m, train_on(split.fit));
+    std::optional<SparseModel> sm;
+    if (use_sparse) sm = sparse_path(split.fit, sparse_c, sparse_chars);
     std::vector<std::vector<double>> scores;
     std::vector<int> y_held;
     for (size_t i : split.held) {
-      std::vector<double> x =
-          Features(m.LogProbabilities(lines[i]), signals[i]);
+      std::vector<double> slp;
+      if (sm) slp = sm->LogProbabilities(docs[i]);
+      std::vector<double> x = Features(m.LogProbabilities(lines[i]),
+                                       sm ? &slp : nullptr, signals[i]);
       impl->standardizer.Apply(&x);
       scores.push_back(impl->logistic.Scores(x));
       y_held.push_back(y[i]);
@@ -342,17 +472,47 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
     impl->calibration = choose ? Calibration::Choose(scores, y_held)
                                : Calibration::Fit(forced, scores, y_held);
     std::vector<std::vector<double>> p;
-    size_t right = 0;
-    for (size_t k = 0; k < scores.size(); ++k) {
-      p.push_back(impl->calibration.Probabilities(scores[k]));
-      int best =
-          static_cast<int>(std::max_element(p.back().begin(), p.back().end()) -
-                           p.back().begin());
-      right += best == y_held[k];
+    for (const auto& sc : scores) {
+      p.push_back(impl->calibration.Probabilities(sc));
     }
     impl->info.calibration =
         std::string(Calibration::KindName(impl->calibration.kind));
     impl->info.holdout_log_loss = LogLoss(p, y_held);
+    if (macro_rule) {
+      // The label rule is chosen on every row the stack did not see: the
+      // held-out rows and the fit part, each fold scored by a logistic
+      // layer of the other folds (its inputs are cross-fitted already).
+      std::vector<std::vector<double>> rule_p = p;
+      std::vector<int> rule_y = y_held;
+      for (int f = 0; f < options.folds; ++f) {
+        if (fold_test[f].empty()) continue;
+        std::vector<std::vector<double>> xs;
+        std::vector<int> ys;
+        for (size_t k : fold_train[f]) {
+          xs.push_back(x_fit[k]);
+          ys.push_back(y_fit[k]);
+        }
+        Logistic lf =
+            Logistic::Fit(xs, ys, classes, kLogisticL2, kLogisticIterations);
+        for (size_t k : fold_test[f]) {
+          rule_p.push_back(
+              impl->calibration.Probabilities(lf.Scores(x_fit[k])));
+          rule_y.push_back(y_fit[k]);
+        }
+      }
+      impl->decision = DecisionRule::FitMacroF1(rule_p, rule_y, kMinRuleGain);
+      std::string biases;
+      for (double b : impl->decision.bias) {
+        biases += (biases.empty() ? "" : ", ") + std::to_string(b);
+      }
+      Log(options,
+          "label rule: " + (biases.empty() ? std::string("most probable label")
+                                           : "biases " + biases));
+    }
+    size_t right = 0;
+    for (size_t k = 0; k < p.size(); ++k) {
+      right += impl->decision.Label(p[k]) == y_held[k];
+    }
     impl->info.holdout_accuracy =
         scores.empty() ? 0 : static_cast<double>(right) / scores.size();
     Log(options, "calibration: " + impl->info.calibration +
@@ -364,10 +524,16 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
   std::iota(all.begin(), all.end(), 0);
   NT_ASSIGN_OR_RETURN(TextModel final_model, train_on(all));
   impl->text = std::make_unique<TextModel>(std::move(final_model));
+  if (use_sparse) {
+    impl->sparse =
+        std::make_unique<SparseModel>(sparse_path(all, sparse_c, sparse_chars));
+  }
   impl->info.options = options;
   impl->info.options.log = nullptr;
   impl->info.options.epochs = chosen.first;
   impl->info.options.learning_rate = chosen.second;
+  impl->info.options.linear_view = use_sparse;
+  impl->info.linear_c = use_sparse ? sparse_c : 0;
   return Classifier(std::move(impl));
 }
 

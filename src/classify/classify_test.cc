@@ -4,14 +4,17 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <random>
 #include <sstream>
 
+#include "classify/sparse_model.h"
 #include "classify/stack.h"
 #include "classify/text.h"
+#include "classify/text_model.h"
 #include "newstrace/analyze.h"
 
 namespace newstrace {
@@ -174,11 +177,19 @@ TEST_F(ClassifierTest, RefusesTruncatedCorruptedAndForeignFiles) {
   auto foreign = Classifier::FromBytes(png);
   ASSERT_FALSE(foreign.ok());
   EXPECT_NE(foreign.status().message().find("magic"), std::string::npos);
-  std::string newer = bytes;
-  newer[8] = 2;
-  auto version = Classifier::FromBytes(newer);
-  ASSERT_FALSE(version.ok());
-  EXPECT_EQ(version.status().code(), StatusCode::kUnsupported);
+  // A newer version, and version 1 (before the linear view): refused
+  // with the version named, before the checksum is looked at.
+  for (char v : {'\x03', '\x01'}) {
+    std::string other = bytes;
+    other[8] = v;
+    auto version = Classifier::FromBytes(other);
+    ASSERT_FALSE(version.ok());
+    EXPECT_EQ(version.status().code(), StatusCode::kUnsupported);
+    EXPECT_NE(version.status().message().find("model format version " +
+                                              std::to_string(int{v})),
+              std::string::npos)
+        << version.status().message();
+  }
   std::string extra = bytes + "x";
   EXPECT_FALSE(Classifier::FromBytes(extra).ok());
   auto missing = Classifier::Load(::testing::TempDir() + "/no-such.ntm");
@@ -262,13 +273,163 @@ TEST(ClassifierTextTest, LowersMarksTitleAndFoldsDigits) {
   r.article.blocks.push_back({BlockKind::kRelatedLink, Span{0, 4}, ""});
   std::string line = classify::ClassifierLine(r, 100);
   EXPECT_EQ(line,
-            "00 t:00 things t:things you t:you won't t:won't believe "
-            "t:believe ! body has 0000 words");
-  EXPECT_EQ(classify::ClassifierLine(r, 2), "00 t:00 things t:things");
+            "t:00 t:things t:you t:won't t:believe t:! s:d s:c s:c s:u s:c "
+            "s:p 00 things you won't believe ! body has 0000 words");
+  EXPECT_EQ(classify::ClassifierLine(r, 2), "t:00 t:things s:d s:c 00 things");
+  EXPECT_EQ(classify::ClassifierLine(r, 100, /*headline_only=*/true),
+            "s:d s:c s:c s:u s:c s:p 00 things you won't believe !");
   Record binary;
   binary.article.text = std::string("\xff\xfe\x00\x01 caf\xc3\xa9 \n\n", 12);
   std::string l2 = classify::ClassifierLine(binary, 100);
   EXPECT_EQ(l2.find('\n'), std::string::npos);
+}
+
+// Our encoder must find exactly the ids fastText's own reader finds, with
+// word bigrams and without, for known and unknown words, long lines too.
+TEST(TextModelTest, EncodesAsFastTextDoes) {
+  std::mt19937_64 rng(21);
+  std::vector<std::string> words;
+  for (const char* w : kLoud) words.push_back(w);
+  for (const char* w : kSober) words.push_back(w);
+  for (const char* w : kShared) words.push_back(std::string("t:") + w);
+  words.push_back("caf\xc3\xa9");
+  words.push_back("!");
+  auto line = [&](size_t n, bool unknown) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i) {
+      if (i) out += ' ';
+      out += unknown && rng() % 4 == 0 ? "zz" + std::to_string(rng() % 50)
+                                       : words[rng() % words.size()];
+    }
+    return out;
+  };
+  std::vector<std::string> lines;
+  std::vector<const std::string*> ptrs;
+  std::vector<int> classes;
+  for (int i = 0; i < 60; ++i) lines.push_back(line(8, false));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    ptrs.push_back(&lines[i]);
+    classes.push_back(static_cast<int>(i % 2));
+  }
+  for (int ngrams : {1, 2, 3}) {
+    classify::TextModelParams p;
+    p.dim = 4;
+    p.epochs = 1;
+    p.word_ngrams = ngrams;
+    p.buckets = 1000;
+    auto m = classify::TextModel::Train(ptrs, classes, 2, p);
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    for (size_t n :
+         {size_t{0}, size_t{1}, size_t{7}, size_t{40}, size_t{3000}}) {
+      std::string l = line(n, true);
+      EXPECT_EQ(m->Encode(l), m->EncodeWithFastText(l))
+          << "n-grams " << ngrams << ", " << n << " tokens";
+    }
+  }
+}
+
+TEST(SparseModelTest, CountsWordPairsTitleMarksAndCharacters) {
+  using classify::SparseModel;
+  // 3 plain unigrams + 2 bigrams, 1 title mark; " ab " gives 3 + 2 + 1
+  // character n-grams of lengths 2, 3, 4.
+  classify::SparseDoc d =
+      SparseModel::Featurize("t:ab ab cd ab", 20, true, true);
+  float words = 0, chars = 0;
+  for (const auto& [b, c] : d.counts) words += c;
+  for (const auto& [b, c] : d.chars) chars += c;
+  EXPECT_EQ(words, 6.0f);
+  EXPECT_EQ(chars, 6.0f);
+  // A headline model's line: every token's characters, no marks; three
+  // shapes give 3 unigrams, 2 bigrams and a trigram.
+  classify::SparseDoc h =
+      SparseModel::Featurize("s:c s:l s:l ab cd", 20, false, true);
+  chars = words = 0;
+  float shapes = 0;
+  for (const auto& [b, c] : h.counts) words += c;
+  for (const auto& [b, c] : h.chars) chars += c;
+  for (const auto& [b, c] : h.shapes) shapes += c;
+  EXPECT_EQ(words, 3.0f);
+  EXPECT_EQ(chars, 12.0f);
+  EXPECT_EQ(shapes, 6.0f);
+  EXPECT_TRUE(
+      SparseModel::Featurize("s:c s:l ab", 20, false, false).shapes.empty());
+  // Long lines (radix-sorted) count as short ones do: the same buckets
+  // whether the words come in one line or are counted piece by piece.
+  std::string line;
+  for (int i = 0; i < 3000; ++i)
+    line += (i ? " w" : "w") + std::to_string(i % 97);
+  classify::SparseDoc big = SparseModel::Featurize(line, 20, true, false);
+  float total = 0;
+  for (size_t k = 0; k < big.counts.size(); ++k) {
+    total += big.counts[k].second;
+    if (k) EXPECT_LT(big.counts[k - 1].first, big.counts[k].first);
+  }
+  EXPECT_EQ(total, 3000.0f + 2999.0f);
+}
+
+TEST(SparseModelTest, LearnsAndRoundTrips) {
+  using classify::SparseModel;
+  std::vector<classify::SparseDoc> docs;
+  std::vector<int> y;
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 200; ++i) {
+    const bool loud = i % 2 == 0;
+    std::string line;
+    for (int w = 0; w < 6; ++w) {
+      line += (w ? " " : "") + std::string(w % 2 ? kShared[rng() % 7]
+                                                 : (loud ? kLoud[rng() % 10]
+                                                         : kSober[rng() % 10]));
+    }
+    docs.push_back(SparseModel::Featurize(line, 16, false, false));
+    y.push_back(loud ? 1 : 0);
+  }
+  std::vector<const classify::SparseDoc*> ptrs;
+  for (const auto& d : docs) ptrs.push_back(&d);
+  classify::SparseParams p;
+  p.bucket_bits = 16;
+  p.l2 = 1e-3;
+  p.title_marks = false;
+  SparseModel m = SparseModel::Train(ptrs, y, 2, p);
+  size_t right = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto lp = m.LogProbabilities(docs[i]);
+    right += (lp[1] > lp[0]) == (y[i] == 1);
+    EXPECT_NEAR(std::exp(lp[0]) + std::exp(lp[1]), 1.0, 1e-9);
+  }
+  EXPECT_GE(right, 195u);
+  std::string bytes;
+  m.AppendBytes(&bytes);
+  auto back = SparseModel::FromBytes(bytes, 2);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  std::string again;
+  back->AppendBytes(&again);
+  EXPECT_EQ(again, bytes);
+  EXPECT_EQ(back->LogProbabilities(docs[3]), m.LogProbabilities(docs[3]));
+  EXPECT_FALSE(SparseModel::FromBytes(bytes, 3).ok());
+  EXPECT_FALSE(
+      SparseModel::FromBytes(bytes.substr(0, bytes.size() - 1), 2).ok());
+}
+
+TEST(DecisionRuleTest, ShiftsTowardAnUnderPredictedLabel) {
+  // Label 1 is rare and never the most probable, but ranks high: a bias
+  // toward it raises macro-F1; with no gain to be had the rule stays plain.
+  std::vector<std::vector<double>> p;
+  std::vector<int> y;
+  for (int i = 0; i < 400; ++i) {
+    const bool rare = i % 5 == 0;
+    const double p1 = rare ? 0.4 : 0.1 + 0.001 * (i % 50);
+    p.push_back({1 - p1, p1});
+    y.push_back(rare ? 1 : 0);
+  }
+  classify::DecisionRule plain;
+  EXPECT_EQ(plain.Label({0.6, 0.4}), 0);
+  classify::DecisionRule rule = classify::DecisionRule::FitMacroF1(p, y, 0.005);
+  ASSERT_EQ(rule.bias.size(), 2u);
+  std::vector<int> labels;
+  for (const auto& q : p) labels.push_back(rule.Label(q));
+  EXPECT_DOUBLE_EQ(classify::MacroF1(labels, y, 2), 1.0);
+  for (auto& q : p) q = {0.9, 0.1};  // nothing to rank by
+  EXPECT_TRUE(classify::DecisionRule::FitMacroF1(p, y, 0.005).bias.empty());
 }
 
 TEST(CalibrationTest, PlattIsotonicAndTemperatureFit) {

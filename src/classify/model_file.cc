@@ -1,10 +1,11 @@
 // The model file (docs/format/model.md):
 //   8 bytes  magic "NTCLSFR\x1a"
-//   u32      format version (1), little-endian
+//   u32      format version (2), little-endian
 //   u32      flags (0)
 //   u64      header length H, then H bytes of JSON (labels, signals,
 //            standardizer, logistic weights, calibration, training info)
 //   u64      text model length T, then T bytes (fastText's model file)
+//   u64      linear view length L (0: none), then L bytes
 //   u64      XXH64 (seed 0) of every byte before it
 // Readers refuse a wrong magic (foreign file), a newer version, lengths past
 // the end (truncated) and a checksum mismatch (corrupted) before parsing.
@@ -24,7 +25,7 @@ using json = nlohmann::ordered_json;
 using classify::Calibration;
 
 constexpr char kMagic[8] = {'N', 'T', 'C', 'L', 'S', 'F', 'R', '\x1a'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr size_t kMaxModelBytes = size_t{4} << 30;
 
 void PutU32(std::string* out, uint32_t v) {
@@ -59,7 +60,9 @@ json OptionsJson(const TrainOptions& o) {
               {"folds", o.folds},
               {"holdout", o.holdout},
               {"use_signals", o.use_signals},
+              {"linear_view", o.linear_view},
               {"calibration", o.calibration},
+              {"label_rule", o.label_rule},
               {"seed", o.seed}};
 }
 
@@ -79,12 +82,14 @@ std::string HeaderJson(const Classifier::Impl& m) {
       {"temperature", m.calibration.temperature},
       {"iso_x", m.calibration.iso_x},
       {"iso_y", m.calibration.iso_y}};
+  j["label_bias"] = m.decision.bias;
   j["info"] = {{"headline_only", m.info.headline_only},
                {"train_rows", m.info.train_rows},
                {"holdout_rows", m.info.holdout_rows},
                {"grouped_holdout", m.info.grouped_holdout},
                {"holdout_log_loss", m.info.holdout_log_loss},
                {"holdout_accuracy", m.info.holdout_accuracy},
+               {"linear_c", m.info.linear_c},
                {"options", OptionsJson(m.info.options)}};
   return j.dump();
 }
@@ -121,7 +126,8 @@ bool GetStrings(simdjson::dom::element obj, const char* key,
   return true;
 }
 
-Status ParseHeader(std::string_view text, Classifier::Impl* m) {
+Status ParseHeader(std::string_view text, bool linear_view,
+                   Classifier::Impl* m) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) {
@@ -148,7 +154,8 @@ Status ParseHeader(std::string_view text, Classifier::Impl* m) {
     return bad("logistic layer");
   }
   const size_t n_labels = m->info.labels.size();
-  const size_t n_features = n_labels + m->info.signals.size();
+  const size_t n_features =
+      n_labels * (linear_view ? 2 : 1) + m->info.signals.size();
   if (classes != static_cast<int64_t>(n_labels) ||
       features != static_cast<int64_t>(n_features) ||
       m->logistic.weights.size() != n_labels * (n_features + 1) ||
@@ -170,6 +177,10 @@ Status ParseHeader(std::string_view text, Classifier::Impl* m) {
     return bad("calibration");
   }
   m->info.calibration = std::string(kind);
+  if (!GetDoubles(root, "label_bias", &m->decision.bias) ||
+      (!m->decision.bias.empty() && m->decision.bias.size() != n_labels)) {
+    return bad("label biases");
+  }
   uint64_t train_rows = 0, holdout_rows = 0;
   TrainOptions& o = m->info.options;
   int64_t i64;
@@ -181,7 +192,7 @@ Status ParseHeader(std::string_view text, Classifier::Impl* m) {
       !Get(info, "grouped_holdout", &m->info.grouped_holdout) ||
       !Get(info, "holdout_log_loss", &m->info.holdout_log_loss) ||
       !Get(info, "holdout_accuracy", &m->info.holdout_accuracy) ||
-      info["options"].get(opt)) {
+      !Get(info, "linear_c", &m->info.linear_c) || info["options"].get(opt)) {
     return bad("info");
   }
   m->info.train_rows = train_rows;
@@ -197,7 +208,9 @@ Status ParseHeader(std::string_view text, Classifier::Impl* m) {
       Get(opt, "max_tokens", &u64) && ((o.max_tokens = u64), true) &&
       Get(opt, "folds", &i64) && ((o.folds = int(i64)), true) &&
       Get(opt, "holdout", &o.holdout) &&
-      Get(opt, "use_signals", &o.use_signals) && Get(opt, "calibration", &sv) &&
+      Get(opt, "use_signals", &o.use_signals) && Get(opt, "label_rule", &sv) &&
+      ((o.label_rule = std::string(sv)), true) &&
+      Get(opt, "linear_view", &o.linear_view) && Get(opt, "calibration", &sv) &&
       ((o.calibration = std::string(sv)), true) && Get(opt, "seed", &o.seed);
   if (!ok) return bad("options");
   return Status::Ok();
@@ -215,6 +228,10 @@ std::string Classifier::ToBytes() const {
   std::string text = impl_->text->ToBytes();
   PutU64(&out, text.size());
   out += text;
+  std::string linear;
+  if (impl_->sparse) impl_->sparse->AppendBytes(&linear);
+  PutU64(&out, linear.size());
+  out += linear;
   PutU64(&out, XXH64(out.data(), out.size(), 0));
   return out;
 }
@@ -232,18 +249,24 @@ Result<Classifier> Classifier::FromBytes(std::string_view bytes) {
   if (version != kVersion) {
     return Status::Unsupported(
         "model format version " + std::to_string(version) +
-        " (this build reads version " + std::to_string(kVersion) + ")");
+        " (this build reads version " + std::to_string(kVersion) +
+        "; train the model again)");
   }
   const uint64_t header_len = GetU64(bytes, 16);
-  if (header_len > bytes.size() - kFixed - 16) {
+  if (header_len > bytes.size() - kFixed - 24) {
     return Status::Corruption("model file truncated");
   }
   const size_t text_at = kFixed + header_len;
   const uint64_t text_len = GetU64(bytes, text_at);
-  if (text_len > bytes.size() - text_at - 16) {
+  if (text_len > bytes.size() - text_at - 24) {
     return Status::Corruption("model file truncated");
   }
-  const size_t end = text_at + 8 + text_len;
+  const size_t linear_at = text_at + 8 + text_len;
+  const uint64_t linear_len = GetU64(bytes, linear_at);
+  if (linear_len > bytes.size() - linear_at - 16) {
+    return Status::Corruption("model file truncated");
+  }
+  const size_t end = linear_at + 8 + linear_len;
   if (end + 8 != bytes.size()) {
     return Status::Corruption("model file has trailing bytes");
   }
@@ -251,8 +274,19 @@ Result<Classifier> Classifier::FromBytes(std::string_view bytes) {
     return Status::Corruption("model file corrupted (checksum mismatch)");
   }
   auto impl = std::make_shared<Impl>();
-  Status s = ParseHeader(bytes.substr(kFixed, header_len), impl.get());
+  Status s =
+      ParseHeader(bytes.substr(kFixed, header_len), linear_len > 0, impl.get());
   if (!s.ok()) return s;
+  if (impl->info.options.linear_view != (linear_len > 0)) {
+    return Status::Corruption("model header: bad linear view");
+  }
+  if (linear_len > 0) {
+    NT_ASSIGN_OR_RETURN(classify::SparseModel linear,
+                        classify::SparseModel::FromBytes(
+                            bytes.substr(linear_at + 8, linear_len),
+                            static_cast<int>(impl->info.labels.size())));
+    impl->sparse = std::make_unique<classify::SparseModel>(std::move(linear));
+  }
   NT_ASSIGN_OR_RETURN(classify::TextModel text,
                       classify::TextModel::FromBytes(
                           bytes.substr(text_at + 8, text_len),

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/sparse_model.h"
 #include "classify/stack.h"
 #include "classify/text_model.h"
 #include "newstrace/classify.h"
@@ -17,9 +18,12 @@ class Classifier::Impl {
  public:
   ModelInfo info;
   std::unique_ptr<classify::TextModel> text;
+  // The linear view (sparse_model.h); null in a model trained without it.
+  std::unique_ptr<classify::SparseModel> sparse;
   classify::Standardizer standardizer;
   classify::Logistic logistic;
   classify::Calibration calibration;
+  classify::DecisionRule decision;
 };
 
 namespace classify {
@@ -29,8 +33,9 @@ std::vector<double> SignalValues(const Record& record,
                                  const std::vector<std::string>& names);
 
 // The logistic layer's input: the text model's log-probabilities, then the
-// signals.
+// linear view's (when `linear_log_probs` is not null), then the signals.
 std::vector<double> Features(const std::vector<double>& text_log_probs,
+                             const std::vector<double>* linear_log_probs,
                              const std::vector<double>& signals);
 
 }  // namespace classify

@@ -31,12 +31,16 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   const std::vector<double> log_probs = m.text->LogProbabilities(ids);
   const std::vector<double> raw_signals =
       classify::SignalValues(record, m.info.signals);
-  std::vector<double> x = classify::Features(log_probs, raw_signals);
+  std::vector<double> linear_log_probs;
+  if (m.sparse) {
+    linear_log_probs = m.sparse->LogProbabilities(m.sparse->Read(line));
+  }
+  std::vector<double> x = classify::Features(
+      log_probs, m.sparse ? &linear_log_probs : nullptr, raw_signals);
   m.standardizer.Apply(&x);
   const std::vector<double> scores = m.logistic.Scores(x);
   const std::vector<double> p = m.calibration.Probabilities(scores);
-  const int best =
-      static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+  const int best = m.decision.Label(p);
 
   Score s;
   s.label = m.info.labels[best];
@@ -46,10 +50,11 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   }
   if (max_reasons == 0) return s;
 
-  // The text model as a whole.
+  // The text model as a whole (both views).
   const int n_labels = static_cast<int>(m.info.labels.size());
+  const int n_text = n_labels * (m.sparse ? 2 : 1);
   double text_weight = 0;
-  for (int f = 0; f < n_labels; ++f) {
+  for (int f = 0; f < n_text; ++f) {
     text_weight += MarginWeight(m.logistic, best, f) * x[f];
   }
   s.reasons.push_back({"text", "text model",
@@ -59,7 +64,7 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   // Signals: the strongest, and every boilerplate signal that fired.
   std::vector<Reason> signals;
   for (size_t j = 0; j < m.info.signals.size(); ++j) {
-    const int f = n_labels + static_cast<int>(j);
+    const int f = n_text + static_cast<int>(j);
     double w = MarginWeight(m.logistic, best, f) * x[f];
     const SignalInfo* info = FindSignalInfo(m.info.signals[j]);
     bool page = info && info->scope == SignalScope::kPage;
@@ -87,6 +92,7 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   // itself and as its title-marked twin ("t:word"): one reason for both.
   std::vector<Reason> words;
   for (const auto& w : m.text->WordPulls(ids, best)) {
+    if (w.word.rfind("s:", 0) == 0) continue;  // a title word's shape
     bool title = w.word.rfind("t:", 0) == 0;
     std::string word = title ? w.word.substr(2) : w.word;
     auto it = std::find_if(words.begin(), words.end(),

@@ -337,4 +337,94 @@ Calibration Calibration::Choose(const std::vector<std::vector<double>>& scores,
   return Fit(best_kind, scores, y);
 }
 
+double MacroF1(const std::vector<int>& predicted, const std::vector<int>& y,
+               int classes) {
+  std::vector<size_t> tp(classes, 0), pred(classes, 0), gold(classes, 0);
+  for (size_t i = 0; i < y.size(); ++i) {
+    ++pred[predicted[i]];
+    ++gold[y[i]];
+    tp[y[i]] += predicted[i] == y[i];
+  }
+  double sum = 0;
+  for (int c = 0; c < classes; ++c) {
+    if (tp[c] == 0) continue;
+    sum += 2.0 * static_cast<double>(tp[c]) /
+           static_cast<double>(pred[c] + gold[c]);
+  }
+  return classes > 0 ? sum / classes : 0;
+}
+
+int DecisionRule::Label(const std::vector<double>& probabilities) const {
+  int best = 0;
+  double top = 0;
+  for (size_t c = 0; c < probabilities.size(); ++c) {
+    double v = std::log(std::max(probabilities[c], kMinProbability));
+    if (c < bias.size()) v += bias[c];
+    if (c == 0 || v > top) {
+      top = v;
+      best = static_cast<int>(c);
+    }
+  }
+  return best;
+}
+
+DecisionRule DecisionRule::FitMacroF1(
+    const std::vector<std::vector<double>>& probabilities,
+    const std::vector<int>& y, double min_gain) {
+  DecisionRule rule;
+  if (probabilities.empty()) return rule;
+  const int classes = static_cast<int>(probabilities[0].size());
+  const size_t n = y.size();
+  std::vector<int> labels(n);
+  auto score = [&](const DecisionRule& r) {
+    for (size_t i = 0; i < n; ++i) labels[i] = r.Label(probabilities[i]);
+    return MacroF1(labels, y, classes);
+  };
+  const double plain = score(rule);
+  DecisionRule trial;
+  trial.bias.assign(classes, 0.0);
+  double current = plain;
+  constexpr double kSteps = 20;  // grid steps per unit: 0.05
+  constexpr int kReach = 60;     // grid: -3 .. 3
+  for (int round = 0; round < 3; ++round) {
+    bool changed = false;
+    // With two labels one bias is enough: the other stays 0.
+    for (int c = classes == 2 ? 1 : 0; c < classes; ++c) {
+      const double keep = trial.bias[c];
+      std::vector<double> f(2 * kReach + 1);
+      for (int g = -kReach; g <= kReach; ++g) {
+        trial.bias[c] = g / kSteps;
+        f[g + kReach] = score(trial);
+      }
+      const double top = *std::max_element(f.begin(), f.end());
+      // The longest run of grid values at the top; its middle.
+      int best_start = 0, best_len = 0;
+      for (int g = 0; g < static_cast<int>(f.size());) {
+        if (f[g] < top - 1e-12) {
+          ++g;
+          continue;
+        }
+        int e = g;
+        while (e < static_cast<int>(f.size()) && f[e] >= top - 1e-12) ++e;
+        if (e - g > best_len) {
+          best_len = e - g;
+          best_start = g;
+        }
+        g = e;
+      }
+      const double pick = (best_start + (best_len - 1) / 2.0 - kReach) / kSteps;
+      if (top > current + 1e-12) {
+        trial.bias[c] = pick;
+        current = top;
+        changed = true;
+      } else {
+        trial.bias[c] = keep;
+      }
+    }
+    if (!changed) break;
+  }
+  if (current >= plain + min_gain) rule = std::move(trial);
+  return rule;
+}
+
 }  // namespace newstrace::classify

@@ -59,6 +59,29 @@ struct Calibration {
                             const std::vector<int>& y);
 };
 
+// Turns calibrated probabilities into a label: the c maximizing
+// log p_c + bias_c. No biases (the default) is the most probable label;
+// biases chosen by FitMacroF1 trade some accuracy for the recall of rarer
+// or under-predicted labels, which macro-F1 rewards.
+struct DecisionRule {
+  std::vector<double> bias;  // one per label, or empty
+
+  int Label(const std::vector<double>& probabilities) const;
+
+  // Biases that maximize the macro-F1 of (probabilities, y): coordinate
+  // ascent, each label's bias in turn over a grid in [-3, 3] (the middle
+  // of the best run of grid values), kept only when the gain over the
+  // plain most-probable label reaches `min_gain`; else no biases.
+  static DecisionRule FitMacroF1(
+      const std::vector<std::vector<double>>& probabilities,
+      const std::vector<int>& y, double min_gain);
+};
+
+// Macro-F1 (unweighted mean over `classes` labels of per-label F1) of
+// `predicted` against `y`.
+double MacroF1(const std::vector<int>& predicted, const std::vector<int>& y,
+               int classes);
+
 // Mean negative log-likelihood of y under `probabilities` (rows).
 double LogLoss(const std::vector<std::vector<double>>& probabilities,
                const std::vector<int>& y);

@@ -15,16 +15,18 @@ bool IsWordByte(unsigned char c) {
 
 }  // namespace
 
-size_t AppendTokens(std::string_view text, std::string_view prefix,
-                    size_t max_tokens, std::string* out) {
+// Calls fn(token) for each token of `text` (a word as written, without
+// its trailing apostrophes, or "!" / "?"), at most `max_tokens` of them;
+// returns the count.
+template <typename Fn>
+size_t ScanTokens(std::string_view text, size_t max_tokens, Fn fn) {
   size_t count = 0;
   size_t i = 0;
   const size_t n = text.size();
   while (i < n && count < max_tokens) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '!' || c == '?') {
-      if (!out->empty()) out->push_back(' ');
-      out->push_back(static_cast<char>(c));
+      fn(text.substr(i, 1));
       ++count;
       ++i;
       continue;
@@ -33,30 +35,54 @@ size_t AppendTokens(std::string_view text, std::string_view prefix,
       ++i;
       continue;
     }
-    size_t start = out->size() + (out->empty() ? 0 : 1);
+    const size_t start = i;
+    while (i < n && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
+    size_t end = i;
+    // A word ends without its trailing apostrophes ("students'").
+    while (end > start && text[end - 1] == '\'') --end;
+    if (end == start) continue;  // only apostrophes
+    fn(text.substr(start, end - start));
+    ++count;
+  }
+  return count;
+}
+
+size_t AppendTokens(std::string_view text, std::string_view prefix,
+                    size_t max_tokens, std::string* out) {
+  return ScanTokens(text, max_tokens, [&](std::string_view token) {
     if (!out->empty()) out->push_back(' ');
-    while (i < n && IsWordByte(static_cast<unsigned char>(text[i]))) {
-      unsigned char w = static_cast<unsigned char>(text[i]);
+    out->append(prefix);
+    for (char ch : token) {
+      unsigned char w = static_cast<unsigned char>(ch);
       if (w >= 'A' && w <= 'Z') w = static_cast<unsigned char>(w + 32);
       if (w >= '0' && w <= '9') w = '0';
       out->push_back(static_cast<char>(w));
-      ++i;
     }
-    // A word ends without its trailing apostrophes ("students'").
-    while (out->size() > start && out->back() == '\'') out->pop_back();
-    if (out->size() == start) {  // only apostrophes
-      if (start > 0) out->pop_back();
-      continue;
+  });
+}
+
+size_t AppendShapes(std::string_view text, size_t max_tokens,
+                    std::string* out) {
+  return ScanTokens(text, max_tokens, [&](std::string_view token) {
+    size_t upper = 0, lower = 0, digits = 0;
+    for (char ch : token) {
+      upper += ch >= 'A' && ch <= 'Z';
+      lower += ch >= 'a' && ch <= 'z';
+      digits += ch >= '0' && ch <= '9';
     }
-    ++count;
-    if (!prefix.empty()) {
-      std::string word = out->substr(start);
-      out->push_back(' ');
-      out->append(prefix);
-      out->append(word);
+    const char* shape = "s:l";
+    if (token == "!" || token == "?") {
+      shape = "s:p";
+    } else if (digits == token.size()) {
+      shape = "s:d";
+    } else if (upper >= 2 && lower == 0) {
+      shape = "s:u";
+    } else if (token[0] >= 'A' && token[0] <= 'Z') {
+      shape = "s:c";
     }
-  }
-  return count;
+    if (!out->empty()) out->push_back(' ');
+    out->append(shape);
+  });
 }
 
 std::string ClassifierLine(const Record& record, size_t max_tokens,
@@ -64,7 +90,9 @@ std::string ClassifierLine(const Record& record, size_t max_tokens,
   const Article& a = record.article;
   std::string line;
   line.reserve(std::min<size_t>(a.text.size(), max_tokens * 8) + 64);
-  size_t used = AppendTokens(a.title, "t:", max_tokens, &line);
+  if (!headline_only) AppendTokens(a.title, "t:", max_tokens, &line);
+  AppendShapes(a.title, max_tokens, &line);
+  size_t used = AppendTokens(a.title, "", max_tokens, &line);
   if (headline_only) return line;
   bool any_block = false;
   for (const Block& b : a.blocks) {

@@ -13,16 +13,24 @@ namespace newstrace::classify {
 // Appends to *out the tokens of `text`: words lower-cased (ASCII letters;
 // other letters kept as written), every digit as '0' ("17" -> "00", so
 // numbers generalize), '!' and '?' as tokens of their own; everything else
-// separates. With `prefix`, each word is written a second time with it
-// ("t:"), so the title's words are both plain words and title words.
-// Stops after `max_tokens` words; returns the count written.
+// separates. Each token starts with `prefix` ("t:" marks a title's).
+// Stops after `max_tokens` tokens; returns the count written.
 size_t AppendTokens(std::string_view text, std::string_view prefix,
                     size_t max_tokens, std::string* out);
 
-// The record's classifier line: the title's tokens (marked with "t:"), then
-// the body's (paragraph and heading blocks; the whole text when there are
-// no blocks), at most `max_tokens` words in all. Never contains '\n'.
-// With `headline_only`, the title's tokens alone.
+// Appends to *out the shape of each token AppendTokens would write:
+// "s:u" (two or more capitals, no small letter: "FEMA"), "s:c" (a capital
+// first: "Paddock"), "s:d" (digits only), "s:p" ('!' or '?'), else "s:l".
+// Returns the count written.
+size_t AppendShapes(std::string_view text, size_t max_tokens, std::string* out);
+
+// The record's classifier line: the title's tokens marked with "t:", the
+// title's token shapes (AppendShapes), the title's tokens plain, then the
+// body's (paragraph and heading blocks; the whole text when there are no
+// blocks), at most `max_tokens` plain tokens in all. So the title's words
+// count both as title words and as words, and plain word pairs run on from
+// the title into the body. Never contains '\n'. With `headline_only`, the
+// title's shapes and plain tokens alone (every word is a title word then).
 std::string ClassifierLine(const Record& record, size_t max_tokens,
                            bool headline_only = false);
 

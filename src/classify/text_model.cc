@@ -5,12 +5,16 @@
 
 #include <fasttext/fasttext.h>
 #include <unistd.h>
+#include <xxhash.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <numeric>
+#include <random>
 #include <sstream>
 #include <unordered_map>
 
@@ -18,6 +22,7 @@ namespace newstrace::classify {
 namespace {
 
 constexpr std::string_view kLabelPrefix = "__label__";
+constexpr std::string_view kEos = "</s>";  // fastText's end-of-line word
 // fastText's own file header: magic number and version (int32 each).
 constexpr int32_t kFastTextMagic = 793712314;
 constexpr int32_t kFastTextVersion = 12;
@@ -47,11 +52,99 @@ class TempFile {
   std::string path_;
 };
 
+// fastText's word hash (Dictionary::hash): 32-bit FNV-1a over the bytes
+// taken as signed chars.
+uint32_t FastTextHash(std::string_view word) {
+  uint32_t h = 2166136261u;
+  for (char c : word) {
+    h = h ^ static_cast<uint32_t>(static_cast<int8_t>(c));
+    h = h * 16777619u;
+  }
+  return h;
+}
+
+// Word -> id, open addressing over XXH3 hashes, the words in one pool:
+// one probe of a compact table per lookup, where fastText's dictionary
+// probes a 30-million-slot one.
+class WordTable {
+ public:
+  void Build(const std::vector<std::string>& words) {
+    size_t cap = 16;
+    while (cap < words.size() * 2 + 2) cap *= 2;
+    slots_.assign(cap, Slot{0, -1});
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::string& w = words[i];
+      const uint64_t h = XXH3_64bits(w.data(), w.size());
+      size_t at = h & (cap - 1);
+      while (slots_[at].id >= 0) at = (at + 1) & (cap - 1);
+      slots_[at] = Slot{h, static_cast<int32_t>(i)};
+      starts_.push_back(static_cast<uint32_t>(pool_.size()));
+      pool_ += w;
+    }
+    starts_.push_back(static_cast<uint32_t>(pool_.size()));
+  }
+  // The id of `word`, or -1.
+  int32_t Find(std::string_view word) const {
+    const uint64_t h = XXH3_64bits(word.data(), word.size());
+    const size_t mask = slots_.size() - 1;
+    for (size_t at = h & mask;; at = (at + 1) & mask) {
+      const Slot& s = slots_[at];
+      if (s.id < 0) return -1;
+      if (s.hash != h) continue;
+      const uint32_t b = starts_[s.id], e = starts_[s.id + 1];
+      if (e - b == word.size() &&
+          std::memcmp(pool_.data() + b, word.data(), word.size()) == 0) {
+        return s.id;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash;
+    int32_t id;
+  };
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> starts_;
+  std::string pool_;
+};
+
 }  // namespace
+
+struct TextModel::Index {
+  WordTable ids;
+  int32_t nwords = 0;
+  int32_t eos = -1;  // the id of "</s>"
+  int word_ngrams = 1;
+  int64_t buckets = 0;
+  int64_t dim = 0;
+  int32_t nlabels = 0;
+  const float* input = nullptr;   // rows of `dim`
+  const float* output = nullptr;  // nlabels rows of `dim`
+  std::shared_ptr<const fasttext::DenseMatrix> in, out;  // keep alive
+};
 
 TextModel::TextModel(std::shared_ptr<fasttext::FastText> model, int num_classes)
     : model_(std::move(model)), num_classes_(num_classes) {
   auto dict = model_->getDictionary();
+  auto index = std::make_shared<Index>();
+  index->nwords = dict->nwords();
+  {
+    std::vector<std::string> words(static_cast<size_t>(dict->nwords()));
+    for (int32_t i = 0; i < dict->nwords(); ++i) words[i] = dict->getWord(i);
+    index->ids.Build(words);
+  }
+  index->eos = index->ids.Find(kEos);
+  const fasttext::Args args = model_->getArgs();
+  index->word_ngrams = args.wordNgrams;
+  index->buckets = args.bucket;
+  index->in = model_->getInputMatrix();
+  index->out = model_->getOutputMatrix();
+  index->dim = index->in->size(1);
+  index->nlabels = dict->nlabels();
+  index->input = index->in->data();
+  index->output = index->out->data();
+  index_ = std::move(index);
   class_of_label_.assign(dict->nlabels(), -1);
   for (int32_t i = 0; i < dict->nlabels(); ++i) {
     std::string name = dict->getLabel(i);
@@ -72,8 +165,17 @@ Result<TextModel> TextModel::Train(const std::vector<const std::string*>& lines,
   TempFile data;
   if (!data.ok()) return Status::IoError("cannot create a temporary file");
   {
+    // fastText reads its rows in file order with a decaying learning rate:
+    // rows sorted by label (as many data sets come) would leave it
+    // favoring the last label. A seeded shuffle makes the model
+    // independent of the rows' order, and the same for the same rows.
+    std::vector<size_t> order(lines.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::mt19937_64 rng(static_cast<uint64_t>(params.seed) ^
+                        0x5f0e2a1c3b4d6e7full);
+    std::shuffle(order.begin(), order.end(), rng);
     std::ofstream out(data.path(), std::ios::binary);
-    for (size_t i = 0; i < lines.size(); ++i) {
+    for (size_t i : order) {
       out << kLabelPrefix << classes[i] << ' ' << *lines[i] << '\n';
     }
     if (!out) return Status::IoError("cannot write " + data.path());
@@ -87,7 +189,8 @@ Result<TextModel> TextModel::Train(const std::vector<const std::string*>& lines,
   args.lr = params.learning_rate;
   args.wordNgrams = params.word_ngrams;
   args.minCount = params.min_count;
-  args.bucket = params.buckets;
+  // Without word n-grams (or subwords) the hashed rows are never read.
+  args.bucket = params.word_ngrams > 1 ? params.buckets : 0;
   args.minn = 0;
   args.maxn = 0;
   args.thread = 1;
@@ -136,7 +239,44 @@ std::string TextModel::ToBytes() const {
 }
 
 std::vector<int32_t> TextModel::Encode(std::string_view line) const {
-  std::istringstream in{std::string(line)};
+  const Index& x = *index_;
+  std::vector<int32_t> ids;
+  std::vector<int32_t> hashes;
+  const bool ngrams = x.word_ngrams > 1 && x.buckets > 0;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = line.find(' ', i);
+    if (j == std::string_view::npos) j = line.size();
+    std::string_view tok = line.substr(i, j - i);
+    i = j + 1;
+    if (tok.empty()) continue;
+    const int32_t id = x.ids.Find(tok);
+    if (id >= 0) ids.push_back(id);
+    if (ngrams) hashes.push_back(static_cast<int32_t>(FastTextHash(tok)));
+  }
+  // The end of the line, as in training (fastText reads '\n' as "</s>").
+  if (x.eos >= 0) ids.push_back(x.eos);
+  if (ngrams) hashes.push_back(static_cast<int32_t>(FastTextHash(kEos)));
+  // Dictionary::addWordNgrams: h = h * 116049371 + next, over the words'
+  // hashes as signed 32-bit values widened to 64 bits.
+  for (size_t a = 0; ngrams && a < hashes.size(); ++a) {
+    uint64_t h = static_cast<uint64_t>(static_cast<int64_t>(hashes[a]));
+    for (size_t b = a + 1;
+         b < hashes.size() && b < a + static_cast<size_t>(x.word_ngrams); ++b) {
+      h = h * 116049371 +
+          static_cast<uint64_t>(static_cast<int64_t>(hashes[b]));
+      ids.push_back(x.nwords +
+                    static_cast<int32_t>(h % static_cast<uint64_t>(x.buckets)));
+    }
+  }
+  return ids;
+}
+
+std::vector<int32_t> TextModel::EncodeWithFastText(
+    std::string_view line) const {
+  // Training lines end with '\n', which fastText reads as the word
+  // "</s>": a row's ids include it, and so must a prediction's.
+  std::istringstream in{std::string(line) + '\n'};
   std::vector<int32_t> ids, labels;
   model_->getDictionary()->getLine(in, ids, labels);
   return ids;
@@ -151,14 +291,32 @@ std::vector<double> TextModel::LogProbabilities(
   std::vector<double> out(num_classes_,
                           -std::log(static_cast<double>(num_classes_)));
   if (words.empty()) return out;
-  fasttext::Predictions predictions;
-  model_->predict(-1, words, predictions, 0.0);
-  if (predictions.empty()) return out;
+  const Index& x = *index_;
+  const size_t dim = static_cast<size_t>(x.dim);
+  std::vector<float> hidden(dim, 0.0f);
+  for (int32_t id : words) {
+    const float* row = x.input + static_cast<size_t>(id) * dim;
+    for (size_t d = 0; d < dim; ++d) hidden[d] += row[d];
+  }
+  const float inv = 1.0f / static_cast<float>(words.size());
+  for (float& h : hidden) h *= inv;
+  std::vector<double> scores(x.nlabels);
+  double top = -1e300;
+  for (int32_t l = 0; l < x.nlabels; ++l) {
+    const float* row = x.output + static_cast<size_t>(l) * dim;
+    float dot = 0;
+    for (size_t d = 0; d < dim; ++d) dot += row[d] * hidden[d];
+    scores[l] = dot;
+    top = std::max(top, scores[l]);
+  }
+  double sum = 0;
+  for (double v : scores) sum += std::exp(v - top);
+  const double lse = top + std::log(sum);
   // Classes fastText never saw in training keep a floor probability.
   for (double& v : out) v = std::log(1e-6);
-  for (const auto& [log_p, label] : predictions) {
-    int c = class_of_label_[label];
-    if (c >= 0) out[c] = std::max<double>(log_p, std::log(1e-6));
+  for (int32_t l = 0; l < x.nlabels; ++l) {
+    int c = class_of_label_[l];
+    if (c >= 0) out[c] = std::max(scores[l] - lse, std::log(1e-6));
   }
   return out;
 }
@@ -188,6 +346,7 @@ std::vector<TextModel::WordPull> TextModel::WordPulls(
   std::unordered_map<int32_t, size_t> at;
   for (int32_t id : ids) {
     if (id >= dict->nwords()) continue;  // a word n-gram's bucket
+    if (id == index_->eos) continue;     // the end of the line
     auto [it, fresh] = at.try_emplace(id, out.size());
     if (fresh) {
       double dot = 0;

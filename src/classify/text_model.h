@@ -33,7 +33,9 @@ struct TextModelParams {
 class TextModel {
  public:
   // Trains on `lines` (ClassifierLine) with labels `classes[i]` in
-  // [0, num_classes). One thread, so the same input gives the same model.
+  // [0, num_classes), in an order shuffled by the seed (fastText would
+  // favor the label of the last rows). One thread, so the same input gives
+  // the same model.
   static Result<TextModel> Train(const std::vector<const std::string*>& lines,
                                  const std::vector<int>& classes,
                                  int num_classes,
@@ -43,13 +45,21 @@ class TextModel {
 
   std::string ToBytes() const;
 
-  // The ids fastText reads from `line`: its known words, then the hashed
-  // rows of its word n-grams. Encode once when both LogProbabilities and
-  // WordPulls are wanted.
+  // The ids fastText reads from `line` (tokens separated by single spaces,
+  // as ClassifierLine writes them): its known words and the end-of-line
+  // word "</s>" (every training line has one), then the hashed rows of its
+  // word n-grams, as fastText's own Dictionary::getLine finds them in the
+  // line plus '\n' (tested), without its stream and its 30-million-slot
+  // word table.
+  // Encode once when both LogProbabilities and WordPulls are wanted.
   std::vector<int32_t> Encode(std::string_view line) const;
+  // The same ids, found by fastText itself (for tests).
+  std::vector<int32_t> EncodeWithFastText(std::string_view line) const;
 
   // Log-probabilities of every class for `line` (a uniform distribution
-  // when the line has no word).
+  // when the line has no word): the exact log-softmax of the output layer
+  // at the mean of the ids' input rows (fastText's own predict adds 1e-5
+  // to each probability first).
   std::vector<double> LogProbabilities(std::string_view line) const;
   std::vector<double> LogProbabilities(const std::vector<int32_t>& ids) const;
 
@@ -68,8 +78,10 @@ class TextModel {
 
  private:
   TextModel(std::shared_ptr<fasttext::FastText> model, int num_classes);
-  // Our class of each fastText label id.
+  struct Index;
   std::shared_ptr<fasttext::FastText> model_;
+  std::shared_ptr<const Index> index_;  // word ids, matrices, settings
+  // Our class of each fastText label id.
   std::vector<int> class_of_label_;
   int num_classes_ = 0;
 };

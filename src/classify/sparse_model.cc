@@ -1,0 +1,477 @@
+// See sparse_model.h.
+//
+// Design note. A row's vector: each kept bucket b with count k gets
+// (1 + ln k) * idf_b, idf_b = ln((1 + n) / (1 + df_b)) + 1 over the n
+// training rows, and the vector is scaled to unit length (the weighting of
+// scikit-learn's TfidfVectorizer with sublinear_tf, smooth_idf). Training
+// minimizes the mean softmax log loss plus l2/2 |W|^2 by L-BFGS (memory 8)
+// with a backtracking line search, in doubles over the kept buckets only;
+// the model keeps floats, and every score (training's held-out ones too)
+// is computed from the floats.
+#include "classify/sparse_model.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+
+namespace newstrace::classify {
+namespace {
+
+constexpr uint64_t kBigramMix = 0x9e3779b97f4a7c15ull;
+constexpr uint64_t kTitleSalt = 0x7469746c653a0000ull;  // "title:"
+constexpr int kMemory = 8;
+
+constexpr uint64_t kCharSeed = 0x63686172;              // "char"
+constexpr uint64_t kShapeSalt = 0x7368617065000000ull;  // "shape"
+constexpr size_t kMaxCharWord = 40;  // longer title words: their first 40 bytes
+
+// Sorts *v: a radix sort by 11-bit digits (as many passes as `bits`
+// needs) for long vectors, std::sort for short ones.
+void SortBuckets(std::vector<uint32_t>* v, int bits) {
+  if (v->size() < 256) {
+    std::sort(v->begin(), v->end());
+    return;
+  }
+  thread_local std::vector<uint32_t> tmp;
+  tmp.resize(v->size());
+  for (int shift = 0; shift < bits; shift += 11) {
+    size_t count[2049] = {};
+    for (uint32_t b : *v) ++count[((b >> shift) & 2047) + 1];
+    for (int d = 0; d < 2048; ++d) count[d + 1] += count[d];
+    for (uint32_t b : *v) tmp[count[(b >> shift) & 2047]++] = b;
+    v->swap(tmp);
+  }
+}
+
+// Sorted (bucket, count) pairs of *buckets (which it sorts).
+void Count(std::vector<uint32_t>* buckets, int bits,
+           std::vector<std::pair<uint32_t, float>>* out) {
+  SortBuckets(buckets, bits);
+  for (size_t k = 0; k < buckets->size();) {
+    size_t e = k;
+    while (e < buckets->size() && (*buckets)[e] == (*buckets)[k]) ++e;
+    out->push_back({(*buckets)[k], static_cast<float>(e - k)});
+    k = e;
+  }
+}
+
+uint64_t Mix(uint64_t x) {  // splitmix64's finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+// Training rows as TF-IDF vectors over local feature ids.
+struct Matrix {
+  std::vector<size_t> start;  // rows + 1
+  std::vector<int32_t> col;
+  std::vector<double> val;
+};
+
+double Dot(const std::vector<double>& a, const std::vector<double>& b) {
+  double s = 0;
+  for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+  return s;
+}
+
+// Mean log loss + l2/2 |W|^2 at theta (features x classes, then classes
+// biases), and its gradient.
+double Objective(const Matrix& x, const std::vector<int>& y, int classes,
+                 size_t features, double l2, const std::vector<double>& theta,
+                 std::vector<double>* grad) {
+  grad->assign(theta.size(), 0.0);
+  const double* bias = theta.data() + features * classes;
+  double* gbias = grad->data() + features * classes;
+  std::vector<double> s(classes);
+  double loss = 0;
+  const size_t n = y.size();
+  for (size_t i = 0; i < n; ++i) {
+    for (int c = 0; c < classes; ++c) s[c] = bias[c];
+    for (size_t k = x.start[i]; k < x.start[i + 1]; ++k) {
+      const double* w = theta.data() + static_cast<size_t>(x.col[k]) * classes;
+      for (int c = 0; c < classes; ++c) s[c] += w[c] * x.val[k];
+    }
+    double top = *std::max_element(s.begin(), s.end());
+    double sum = 0;
+    for (int c = 0; c < classes; ++c) {
+      s[c] = std::exp(s[c] - top);
+      sum += s[c];
+    }
+    loss -= std::log(std::max(s[y[i]] / sum, 1e-300));
+    for (int c = 0; c < classes; ++c) s[c] = s[c] / sum - (c == y[i]);
+    for (size_t k = x.start[i]; k < x.start[i + 1]; ++k) {
+      double* g = grad->data() + static_cast<size_t>(x.col[k]) * classes;
+      for (int c = 0; c < classes; ++c) g[c] += s[c] * x.val[k];
+    }
+    for (int c = 0; c < classes; ++c) gbias[c] += s[c];
+  }
+  const double inv = 1.0 / static_cast<double>(std::max<size_t>(n, 1));
+  double penalty = 0;
+  const size_t nw = features * classes;
+  for (size_t j = 0; j < theta.size(); ++j) {
+    (*grad)[j] *= inv;
+    if (j < nw) {
+      penalty += theta[j] * theta[j];
+      (*grad)[j] += l2 * theta[j];
+    }
+  }
+  return loss * inv + 0.5 * l2 * penalty;
+}
+
+// Minimizes Objective from *theta by L-BFGS.
+void Minimize(const Matrix& x, const std::vector<int>& y, int classes,
+              size_t features, double l2, int iterations,
+              std::vector<double>* theta) {
+  std::vector<double> g, g_next, d, t_next;
+  double f = Objective(x, y, classes, features, l2, *theta, &g);
+  std::deque<std::vector<double>> s_hist, y_hist;
+  std::deque<double> rho_hist;
+  for (int it = 0; it < iterations; ++it) {
+    // Two-loop recursion: d = -H g.
+    d = g;
+    std::vector<double> alpha(s_hist.size());
+    for (int k = static_cast<int>(s_hist.size()) - 1; k >= 0; --k) {
+      alpha[k] = rho_hist[k] * Dot(s_hist[k], d);
+      for (size_t j = 0; j < d.size(); ++j) d[j] -= alpha[k] * y_hist[k][j];
+    }
+    double gamma = 1.0;
+    if (!s_hist.empty()) {
+      gamma =
+          Dot(s_hist.back(), y_hist.back()) / Dot(y_hist.back(), y_hist.back());
+    } else {
+      double gn = std::sqrt(Dot(g, g));
+      if (gn <= 1e-12) break;
+      gamma = 1.0 / gn;
+    }
+    for (double& v : d) v *= gamma;
+    for (size_t k = 0; k < s_hist.size(); ++k) {
+      double beta = rho_hist[k] * Dot(y_hist[k], d);
+      for (size_t j = 0; j < d.size(); ++j) {
+        d[j] += s_hist[k][j] * (alpha[k] - beta);
+      }
+    }
+    for (double& v : d) v = -v;
+    double slope = Dot(g, d);
+    if (slope >= 0) {  // not a descent direction: restart from -g
+      s_hist.clear();
+      y_hist.clear();
+      rho_hist.clear();
+      double gn = std::sqrt(Dot(g, g));
+      if (gn <= 1e-12) break;
+      for (size_t j = 0; j < d.size(); ++j) d[j] = -g[j] / gn;
+      slope = Dot(g, d);
+    }
+    double step = 1.0, f_next = f;
+    bool moved = false;
+    t_next.resize(theta->size());
+    for (int tries = 0; tries < 40; ++tries) {
+      for (size_t j = 0; j < d.size(); ++j)
+        t_next[j] = (*theta)[j] + step * d[j];
+      f_next = Objective(x, y, classes, features, l2, t_next, &g_next);
+      if (f_next <= f + 1e-4 * step * slope) {
+        moved = true;
+        break;
+      }
+      step *= 0.5;
+    }
+    if (!moved) break;
+    std::vector<double> sk(d.size()), yk(d.size());
+    for (size_t j = 0; j < d.size(); ++j) {
+      sk[j] = t_next[j] - (*theta)[j];
+      yk[j] = g_next[j] - g[j];
+    }
+    double sy = Dot(sk, yk);
+    theta->swap(t_next);
+    g.swap(g_next);
+    const double before = f;
+    f = f_next;
+    if (sy > 1e-12) {
+      if (static_cast<int>(s_hist.size()) == kMemory) {
+        s_hist.pop_front();
+        y_hist.pop_front();
+        rho_hist.pop_front();
+      }
+      s_hist.push_back(std::move(sk));
+      y_hist.push_back(std::move(yk));
+      rho_hist.push_back(1.0 / sy);
+    }
+    if (before - f < 1e-9 * std::max(1.0, std::abs(f))) break;
+  }
+}
+
+void PutU32(std::string* out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
+}
+void PutF32(std::string* out, float f) {
+  uint32_t v;
+  std::memcpy(&v, &f, 4);
+  PutU32(out, v);
+}
+uint32_t GetU32(std::string_view s, size_t at) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) {
+    v = (v << 8) | static_cast<unsigned char>(s[at + i]);
+  }
+  return v;
+}
+float GetF32(std::string_view s, size_t at) {
+  uint32_t v = GetU32(s, at);
+  float f;
+  std::memcpy(&f, &v, 4);
+  return f;
+}
+
+}  // namespace
+
+SparseDoc SparseModel::Featurize(std::string_view line, int bucket_bits,
+                                 bool title_marks, bool title_form) {
+  const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
+  std::vector<uint32_t> buckets, chars, shapes;
+  uint64_t shape1 = 0, shape2 = 0;  // the previous two shapes' hashes
+  int shape_run = 0;
+  buckets.reserve(line.size() / 3 + 4);
+  char framed[kMaxCharWord + 2];
+  uint64_t prev = 0;
+  bool have_prev = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t j = line.find(' ', i);
+    if (j == std::string_view::npos) j = line.size();
+    std::string_view tok = line.substr(i, j - i);
+    i = j + 1;
+    if (tok.empty()) continue;
+    const bool marked = tok.size() > 2 && tok[0] == 't' && tok[1] == ':';
+    if (tok.size() > 2 && tok[0] == 's' && tok[1] == ':') {
+      if (!title_form) continue;
+      const uint64_t h = XXH3_64bits(tok.data(), tok.size()) ^ kShapeSalt;
+      shapes.push_back(static_cast<uint32_t>(Mix(h) & mask));
+      if (shape_run >= 1) {
+        shapes.push_back(
+            static_cast<uint32_t>(Mix(shape1 * kBigramMix + h + 1) & mask));
+      }
+      if (shape_run >= 2) {
+        shapes.push_back(static_cast<uint32_t>(
+            Mix((shape2 * kBigramMix + shape1) * kBigramMix + h + 2) & mask));
+      }
+      shape2 = shape1;
+      shape1 = h;
+      ++shape_run;
+      continue;
+    }
+    if (title_form && marked == title_marks) {
+      const std::string_view word = marked ? tok.substr(2) : tok;
+      const size_t len = std::min(word.size(), kMaxCharWord);
+      framed[0] = ' ';
+      std::memcpy(framed + 1, word.data(), len);
+      framed[len + 1] = ' ';
+      for (size_t n = 2; n <= 5 && n <= len + 2; ++n) {
+        for (size_t at = 0; at + n <= len + 2; ++at) {
+          chars.push_back(static_cast<uint32_t>(
+              XXH3_64bits_withSeed(framed + at, n, kCharSeed) & mask));
+        }
+      }
+    }
+    if (marked) {
+      if (title_marks) {
+        buckets.push_back(static_cast<uint32_t>(
+            Mix(XXH3_64bits(tok.data(), tok.size()) ^ kTitleSalt) & mask));
+      }
+      continue;
+    }
+    const uint64_t h = XXH3_64bits(tok.data(), tok.size());
+    buckets.push_back(static_cast<uint32_t>(Mix(h) & mask));
+    if (have_prev) {
+      buckets.push_back(
+          static_cast<uint32_t>(Mix(prev * kBigramMix + h + 1) & mask));
+    }
+    prev = h;
+    have_prev = true;
+  }
+  SparseDoc doc;
+  Count(&buckets, bucket_bits, &doc.counts);
+  Count(&chars, bucket_bits, &doc.chars);
+  Count(&shapes, bucket_bits, &doc.shapes);
+  return doc;
+}
+
+void SparseModel::BuildIndex() {
+  row_of_.assign(size_t{1} << bucket_bits_, -1);
+  for (size_t r = 0; r < kept_.size(); ++r) {
+    row_of_[kept_[r]] = static_cast<int32_t>(r);
+  }
+}
+
+void SparseModel::Vector(const SparseDoc& doc,
+                         std::vector<std::pair<int32_t, float>>* out) const {
+  out->clear();
+  for (const auto* block : {&doc.counts, &doc.chars, &doc.shapes}) {
+    if (block != &doc.counts && !title_form_) break;
+    const size_t from = out->size();
+    double norm2 = 0;
+    for (const auto& [bucket, count] : *block) {
+      if (bucket >= row_of_.size()) continue;
+      int32_t r = row_of_[bucket];
+      if (r < 0) continue;
+      float v = (1.0f + std::log(count)) * idf_[r];
+      out->push_back({r, v});
+      norm2 += static_cast<double>(v) * v;
+    }
+    if (norm2 <= 0) continue;
+    const float inv = static_cast<float>(1.0 / std::sqrt(norm2));
+    for (size_t k = from; k < out->size(); ++k) (*out)[k].second *= inv;
+  }
+}
+
+SparseModel SparseModel::Train(const std::vector<const SparseDoc*>& docs,
+                               const std::vector<int>& y, int classes,
+                               const SparseParams& params,
+                               const SparseModel* warm) {
+  SparseModel m;
+  m.bucket_bits_ = params.bucket_bits;
+  m.classes_ = classes;
+  m.title_marks_ = params.title_marks;
+  m.title_form_ = params.title_form;
+  // Document frequencies, kept buckets, idf.
+  std::vector<uint32_t> all, one;
+  for (const SparseDoc* d : docs) {
+    one.clear();
+    for (const auto& bc : d->counts) one.push_back(bc.first);
+    if (params.title_form) {
+      for (const auto& bc : d->chars) one.push_back(bc.first);
+      for (const auto& bc : d->shapes) one.push_back(bc.first);
+    }
+    std::sort(one.begin(), one.end());
+    one.erase(std::unique(one.begin(), one.end()), one.end());
+    all.insert(all.end(), one.begin(), one.end());
+  }
+  std::sort(all.begin(), all.end());
+  const double n = static_cast<double>(docs.size());
+  for (size_t k = 0; k < all.size();) {
+    size_t e = k;
+    while (e < all.size() && all[e] == all[k]) ++e;
+    if (static_cast<int>(e - k) >= params.min_df) {
+      m.kept_.push_back(all[k]);
+      m.idf_.push_back(static_cast<float>(
+          std::log((1.0 + n) / (1.0 + static_cast<double>(e - k))) + 1.0));
+    }
+    k = e;
+  }
+  m.BuildIndex();
+  Matrix x;
+  x.start.push_back(0);
+  std::vector<std::pair<int32_t, float>> v;
+  for (const SparseDoc* d : docs) {
+    m.Vector(*d, &v);
+    for (const auto& [r, val] : v) {
+      x.col.push_back(r);
+      x.val.push_back(val);
+    }
+    x.start.push_back(x.col.size());
+  }
+  const size_t features = m.kept_.size();
+  std::vector<double> theta(features * classes + classes, 0.0);
+  if (warm && warm->classes_ == classes &&
+      warm->bucket_bits_ == m.bucket_bits_) {
+    for (size_t r = 0; r < features; ++r) {
+      int32_t wr = warm->row_of_[m.kept_[r]];
+      if (wr < 0) continue;
+      for (int c = 0; c < classes; ++c) {
+        theta[r * classes + c] = warm->weights_[wr * classes + c];
+      }
+    }
+    for (int c = 0; c < classes; ++c) {
+      theta[features * classes + c] = warm->bias_[c];
+    }
+  }
+  Minimize(x, y, classes, features, params.l2, params.iterations, &theta);
+  m.weights_.assign(theta.begin(), theta.begin() + features * classes);
+  m.bias_.assign(theta.begin() + features * classes, theta.end());
+  return m;
+}
+
+std::vector<double> SparseModel::Scores(const SparseDoc& doc) const {
+  std::vector<double> s(bias_.begin(), bias_.end());
+  thread_local std::vector<std::pair<int32_t, float>> v;
+  Vector(doc, &v);
+  for (const auto& [r, val] : v) {
+    const float* w = weights_.data() + static_cast<size_t>(r) * classes_;
+    for (int c = 0; c < classes_; ++c) s[c] += static_cast<double>(w[c]) * val;
+  }
+  return s;
+}
+
+std::vector<double> SparseModel::LogProbabilities(const SparseDoc& doc) const {
+  std::vector<double> s = Scores(doc);
+  double top = *std::max_element(s.begin(), s.end());
+  double sum = 0;
+  for (double v : s) sum += std::exp(v - top);
+  const double lse = top + std::log(sum);
+  for (double& v : s) v -= lse;
+  return s;
+}
+
+void SparseModel::AppendBytes(std::string* out) const {
+  PutU32(out, static_cast<uint32_t>(bucket_bits_));
+  PutU32(out, (title_marks_ ? 1u : 0u) | (title_form_ ? 2u : 0u));
+  PutU32(out, static_cast<uint32_t>(classes_));
+  PutU32(out, static_cast<uint32_t>(kept_.size()));
+  for (float b : bias_) PutF32(out, b);
+  for (size_t r = 0; r < kept_.size(); ++r) {
+    PutU32(out, kept_[r]);
+    PutF32(out, idf_[r]);
+    for (int c = 0; c < classes_; ++c) PutF32(out, weights_[r * classes_ + c]);
+  }
+}
+
+Result<SparseModel> SparseModel::FromBytes(std::string_view bytes,
+                                           int classes) {
+  auto bad = [](const char* what) {
+    return Status::Corruption(std::string("linear view: ") + what);
+  };
+  if (bytes.size() < 16) return bad("truncated");
+  SparseModel m;
+  const uint32_t bits = GetU32(bytes, 0);
+  if (bits < 1 || bits > 26) return bad("bad bucket count");
+  m.bucket_bits_ = static_cast<int>(bits);
+  const uint32_t flags = GetU32(bytes, 4);
+  if (flags > 3) return bad("unknown flags");
+  m.title_marks_ = flags & 1;
+  m.title_form_ = flags & 2;
+  if (GetU32(bytes, 8) != static_cast<uint32_t>(classes)) {
+    return bad("wrong number of labels");
+  }
+  m.classes_ = classes;
+  const uint64_t kept = GetU32(bytes, 12);
+  const uint64_t row = 8 + 4 * static_cast<uint64_t>(classes);
+  if (bytes.size() != 16 + 4 * static_cast<uint64_t>(classes) + kept * row) {
+    return bad("wrong size");
+  }
+  size_t at = 16;
+  for (int c = 0; c < classes; ++c, at += 4)
+    m.bias_.push_back(GetF32(bytes, at));
+  m.kept_.reserve(kept);
+  m.idf_.reserve(kept);
+  m.weights_.reserve(kept * classes);
+  for (uint64_t r = 0; r < kept; ++r) {
+    uint32_t b = GetU32(bytes, at);
+    if (b >> bits != 0 || (!m.kept_.empty() && b <= m.kept_.back())) {
+      return bad("buckets out of order");
+    }
+    m.kept_.push_back(b);
+    m.idf_.push_back(GetF32(bytes, at + 4));
+    at += 8;
+    for (int c = 0; c < classes; ++c, at += 4) {
+      m.weights_.push_back(GetF32(bytes, at));
+    }
+  }
+  m.BuildIndex();
+  return m;
+}
+
+}  // namespace newstrace::classify

@@ -185,8 +185,7 @@ class Classifier {
         continue;
       u.prose = true;
       if (budget >= u.text.size()) {
-        vocabulary_.Add(u.text);
-        u.in_vocabulary = true;
+        u.in_vocabulary = true;  // its words are added when first needed
         budget -= u.text.size();
       }
     }
@@ -290,10 +289,23 @@ class Classifier {
            ((i > 0 && open_[i - 1]) || (i + 1 < open_.size() && open_[i + 1]));
   }
 
+  // The prose's vocabulary is built on the first question asked of it:
+  // most articles ask none, and stemming every word of the body is a
+  // large share of the time spent on plain text. The units marked
+  // `in_vocabulary` are added in order, as if added when marked.
+  const text::Vocabulary& Vocabulary() const {
+    if (!vocabulary_built_) {
+      for (const Unit& u : units_) {
+        if (u.in_vocabulary) vocabulary_.Add(u.text);
+      }
+      vocabulary_built_ = true;
+    }
+    return vocabulary_;
+  }
+
   double Overlap(const Unit& u) const {
-    return vocabulary_.size() < 20
-               ? -1.0
-               : vocabulary_.Overlap(u.text, u.in_vocabulary);
+    const text::Vocabulary& v = Vocabulary();
+    return v.size() < 20 ? -1.0 : v.Overlap(u.text, u.in_vocabulary);
   }
 
   bool RelatedLike(const Unit& u) const {
@@ -449,7 +461,8 @@ class Classifier {
   std::optional<size_t> title_;
   std::optional<size_t> first_prose_;
   std::optional<size_t> last_prose_;
-  text::Vocabulary vocabulary_;
+  mutable text::Vocabulary vocabulary_;  // see Vocabulary()
+  mutable bool vocabulary_built_ = false;
   std::vector<bool> open_;  // unlabeled lines of 6+ words, no final stop
   bool loose_punctuation_ = false;
 };

@@ -6,10 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/strings.h"
 #include "extract/text_byline.h"
 #include "extract/text_credits.h"
 #include "extract/text_cues.h"
@@ -323,6 +325,46 @@ TEST(TextBlocksTest, VocabularyCountsEachUnitOnce) {
   EXPECT_EQ(v.size(), 2003u);
   EXPECT_EQ(v.Overlap(word(1999) + " " + word(7) + " harbour", false), 1.0);
   EXPECT_EQ(v.Overlap(word(2000), false), 0.0);
+}
+
+}  // namespace
+}  // namespace newstrace::extract
+
+namespace newstrace::extract {
+namespace {
+
+// CueKey lower-cases and collapses in one pass; it must give the bytes of
+// the two-call form (LowerWord, then CollapseWhitespace) on any input:
+// Unicode capitals and spaces, the typographic apostrophe, invalid bytes.
+TEST(CueKeyTest, OnePassEqualsLowerThenCollapse) {
+  const std::vector<std::string> pieces = {"A",
+                                           "z",
+                                           "Q",
+                                           "7",
+                                           " ",
+                                           "\t",
+                                           "\n",
+                                           "\xC3\x89",
+                                           "\xC3\xA9",
+                                           "\xCE\xA9",
+                                           "\xE2\x80\x99",
+                                           "\xC2\xA0",
+                                           "\xE2\x80\x89",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\xE3\x80\x80",
+                                           "'",
+                                           "-",
+                                           "\xF0\x9F\x98\x80"};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 2000; ++n) {
+    std::string s = "a";  // bookends: no decoration to strip at either end
+    const int len = static_cast<int>(rng() % 12);
+    for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+    s += "a";
+    EXPECT_EQ(text::CueKey(s), base::CollapseWhitespace(text::LowerWord(s)))
+        << "input: " << s;
+  }
 }
 
 }  // namespace

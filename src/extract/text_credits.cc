@@ -176,17 +176,30 @@ constexpr Label kLabels[] = {
     {"foto von", false, false, true},
 };
 
+constexpr bool LabelsStartLowerCase() {
+  for (const Label& l : kLabels) {
+    if (l.text.empty() || l.text[0] < 'a' || l.text[0] > 'z') return false;
+  }
+  return true;
+}
+static_assert(LabelsStartLowerCase(), "LabelAt compares first letters");
+
 // The length of the label at the start of `s` (with its colon and the
 // spaces after it), or 0. `mid_line` restricts to labels that may follow a
 // caption on the same line. Sets *strong for a label that makes what
 // follows a credit whatever it looks like.
 size_t LabelAt(std::string_view s, bool mid_line, bool* strong = nullptr) {
+  // Every label starts with a letter (lower case in the list): a line that
+  // does not, or whose first letter no label has, is rejected before any
+  // comparison of the whole label.
+  const bool letter = !s.empty() && (AsciiUpper(s[0]) || AsciiLower(s[0]));
+  const char first = letter ? static_cast<char>(s[0] | 0x20) : '\0';
   for (const Label& l : kLabels) {
     if (strong != nullptr) *strong = l.strong;
     if (mid_line && !l.mid_line) continue;
     if (s.size() <= l.text.size()) continue;
+    if (!letter || l.text[0] != first) continue;
     if (!base::StartsWithIgnoreCase(s, l.text)) continue;
-    if (!AsciiUpper(s[0]) && !AsciiLower(s[0])) continue;
     size_t i = l.text.size();
     if (l.colon) {
       if (s[i] == ' ') ++i;

@@ -460,6 +460,7 @@ Features ComputeFeatures(std::string_view s) {
     // short ASCII cores (most words), so that no string is allocated.
     char lower[12];
     bool ascii = true;
+    bool all_letters = true;  // AllLetters(t.core), in the same pass
     const bool short_core = t.core.size() <= sizeof(lower);
     while (i < t.core.size()) {
       if (short_core) {
@@ -473,11 +474,17 @@ Features ComputeFeatures(std::string_view s) {
         low = cp >= 'a' && cp <= 'z';
       } else {
         ascii = false;
-        if (!base::IsLetter(cp)) continue;
+        if (!base::IsLetter(cp)) {
+          all_letters = all_letters && cp == 0x2019;
+          continue;
+        }
         up = base::IsUpper(cp);
         low = base::IsLower(cp);
       }
-      if (!up && !low && cp < 0x80) continue;
+      if (!up && !low && cp < 0x80) {
+        all_letters = all_letters && (cp == '-' || cp == '\'');
+        continue;
+      }
       ++f.letters;
       f.upper += up;
       if (first_letter) {
@@ -497,7 +504,7 @@ Features ComputeFeatures(std::string_view s) {
     }
     if (first) {
       f.starts_upper = upper_start;
-    } else if (!function && AllLetters(t.core)) {
+    } else if (!function && all_letters) {
       ++f.content;
       f.capitalized += upper_start;
     }

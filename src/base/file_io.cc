@@ -78,23 +78,35 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
 
 Result<std::string> ReadStream(std::FILE* stream, size_t max_bytes) {
   std::string out;
-  char buf[1 << 16];
+  // Read straight into the string, which grows geometrically; a regular
+  // file's size sizes it once (one copy of each byte, not three). A stream
+  // may still be longer or shorter than its size said: the loop decides.
+  size_t chunk = size_t{1} << 16;
+  struct stat st;
+  if (::fstat(::fileno(stream), &st) == 0 && S_ISREG(st.st_mode) &&
+      st.st_size > 0) {
+    chunk = std::max(chunk,
+                     std::min(static_cast<size_t>(st.st_size), max_bytes) + 1);
+  }
+  size_t used = 0;
   while (true) {
-    size_t n = std::fread(buf, 1, sizeof buf, stream);
-    if (n > 0) {
-      if (out.size() + n > max_bytes) {
-        return Status::ResourceExhausted(TooLarge(max_bytes));
-      }
-      out.append(buf, n);
+    if (out.size() - used < chunk) out.resize(used + chunk);
+    size_t want = out.size() - used;
+    size_t n = std::fread(out.data() + used, 1, want, stream);
+    used += n;
+    if (used > max_bytes) {
+      return Status::ResourceExhausted(TooLarge(max_bytes));
     }
-    if (n < sizeof buf) {
+    if (n < want) {
       if (std::ferror(stream)) {
         return Status::IoError(std::string("read failed: ") +
                                std::strerror(errno));
       }
       break;
     }
+    chunk = std::max(chunk, used);  // double what is held
   }
+  out.resize(used);
   return out;
 }
 

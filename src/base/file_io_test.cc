@@ -46,6 +46,34 @@ TEST(FileIoTest, CapIsEnforced) {
   std::filesystem::remove(path);
 }
 
+// Files larger than one read, a file of exactly the cap, and a stream
+// with no size (a pipe): every byte comes back, in order.
+TEST(FileIoTest, LargeFilesExactCapAndPipes) {
+  std::string path = TempPath("newstrace_file_io_large.txt");
+  std::string data;
+  for (int i = 0; i < 300000; ++i) data += static_cast<char>('a' + i % 26);
+  data += std::string("\0\xFF", 2);
+  { std::ofstream(path, std::ios::binary) << data; }
+  Result<std::string> r = ReadFile(path, data.size());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(*r, data);
+  EXPECT_EQ(ReadFile(path, data.size() - 1).status().code(),
+            StatusCode::kResourceExhausted);
+  std::FILE* pipe = ::popen(("cat " + path).c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  Result<std::string> p = ReadStream(pipe, data.size());
+  ::pclose(pipe);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(*p, data);
+  std::FILE* empty = std::fopen("/dev/null", "rb");
+  ASSERT_NE(empty, nullptr);
+  Result<std::string> e = ReadStream(empty, 10);
+  std::fclose(empty);
+  ASSERT_TRUE(e.ok());
+  EXPECT_TRUE(e->empty());
+  std::filesystem::remove(path);
+}
+
 TEST(FileIoTest, StatAndReadableFile) {
   std::string path = TempPath("newstrace_file_io_stream.txt");
   { std::ofstream(path, std::ios::binary) << "hello world"; }

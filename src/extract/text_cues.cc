@@ -245,11 +245,27 @@ namespace {
 // either end. Most news text has some typographic quote: the two calls
 // cost several times this on every short line.
 std::string LowerCollapsed(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // ASCII is written into a buffer of the input's size (the output is never
+  // longer while the input is ASCII); the first other byte moves to
+  // appending, as lower-casing may lengthen a code point.
+  std::string out(s.size(), '\0');
+  char* p = out.data();
+  size_t o = 0;
   bool pending_space = false;
   size_t i = 0;
   const size_t n = s.size();
+  for (; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) break;
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = o > 0;
+      continue;
+    }
+    if (pending_space) p[o++] = ' ';
+    pending_space = false;
+    p[o++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  out.resize(o);
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {

@@ -83,10 +83,9 @@ Result<std::string> ReadStream(std::FILE* stream, size_t max_bytes) {
   // may still be longer or shorter than its size said: the loop decides.
   size_t chunk = size_t{1} << 16;
   struct stat st;
-  if (::fstat(::fileno(stream), &st) == 0 && S_ISREG(st.st_mode) &&
-      st.st_size > 0) {
-    chunk = std::max(chunk,
-                     std::min(static_cast<size_t>(st.st_size), max_bytes) + 1);
+  if (::fstat(::fileno(stream), &st) == 0 && S_ISREG(st.st_mode)) {
+    // One byte more than the size, to see the end in the first read.
+    chunk = std::min(static_cast<size_t>(st.st_size), max_bytes) + 1;
   }
   size_t used = 0;
   while (true) {

@@ -462,6 +462,26 @@ Features ComputeFeatures(std::string_view s) {
     bool ascii = true;
     bool all_letters = true;  // AllLetters(t.core), in the same pass
     const bool short_core = t.core.size() <= sizeof(lower);
+    // ASCII bytes first, without decoding (most words are all ASCII); the
+    // loop below takes over at the first other byte.
+    for (; i < t.core.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(t.core[i]);
+      if (c >= 0x80) break;
+      const bool up = static_cast<unsigned char>(c - 'A') < 26;
+      const bool low = static_cast<unsigned char>(c - 'a') < 26;
+      if (short_core) lower[i] = static_cast<char>(up ? c + 32 : c);
+      if (!up && !low) {
+        all_letters = all_letters && (c == '-' || c == '\'');
+        continue;
+      }
+      ++f.letters;
+      f.upper += up;
+      if (first_letter) {
+        upper_start = up;
+        lower_start = low;
+        first_letter = false;
+      }
+    }
     while (i < t.core.size()) {
       if (short_core) {
         char c = t.core[i];

@@ -25,15 +25,23 @@ double MarginWeight(const classify::Logistic& m, int p, int f) {
 
 Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   const Impl& m = *impl_;
-  const std::string line = classify::ClassifierLine(
-      record, m.info.options.max_tokens, m.info.headline_only);
-  const std::vector<int32_t> ids = m.text->Encode(line);
+  // Per-thread scratch: the model is const and shared by threads, and an
+  // article's tokens, ids and n-grams would otherwise be allocated anew
+  // for every call. The line is tokenized (and each token hashed) once
+  // for both views.
+  thread_local classify::LineTokens tokens;
+  thread_local std::vector<int32_t> ids;
+  thread_local classify::SparseDoc doc;
+  classify::ClassifierTokens(record, m.info.options.max_tokens,
+                             m.info.headline_only, &tokens);
+  m.text->Encode(tokens, &ids);
   const std::vector<double> log_probs = m.text->LogProbabilities(ids);
   const std::vector<double> raw_signals =
       classify::SignalValues(record, m.info.signals);
   std::vector<double> linear_log_probs;
   if (m.sparse) {
-    linear_log_probs = m.sparse->LogProbabilities(m.sparse->Read(line));
+    m.sparse->Read(tokens, &doc);
+    linear_log_probs = m.sparse->LogProbabilities(doc);
   }
   std::vector<double> x = classify::Features(
       log_probs, m.sparse ? &linear_log_probs : nullptr, raw_signals);

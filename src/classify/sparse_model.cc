@@ -10,12 +10,17 @@
 // is computed from the floats.
 #include "classify/sparse_model.h"
 
+// Inlined XXH3 for the title's character n-grams, a few bytes each.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <deque>
+
+#include "classify/text.h"
 
 namespace newstrace::classify {
 namespace {
@@ -28,34 +33,74 @@ constexpr uint64_t kCharSeed = 0x63686172;              // "char"
 constexpr uint64_t kShapeSalt = 0x7368617065000000ull;  // "shape"
 constexpr size_t kMaxCharWord = 40;  // longer title words: their first 40 bytes
 
-// Sorts *v: a radix sort by 11-bit digits (as many passes as `bits`
-// needs) for long vectors, std::sort for short ones.
-void SortBuckets(std::vector<uint32_t>* v, int bits) {
-  if (v->size() < 256) {
-    std::sort(v->begin(), v->end());
-    return;
-  }
-  thread_local std::vector<uint32_t> tmp;
-  tmp.resize(v->size());
-  for (int shift = 0; shift < bits; shift += 11) {
-    size_t count[2049] = {};
-    for (uint32_t b : *v) ++count[((b >> shift) & 2047) + 1];
-    for (int d = 0; d < 2048; ++d) count[d + 1] += count[d];
-    for (uint32_t b : *v) tmp[count[(b >> shift) & 2047]++] = b;
-    v->swap(tmp);
-  }
-}
-
-// Sorted (bucket, count) pairs of *buckets (which it sorts).
-void Count(std::vector<uint32_t>* buckets, int bits,
+// Appends to *out the (bucket, count) pairs of v[0, n), sorted by bucket;
+// the values are below 2^bits, and are left in any order.
+//
+// Prediction counts a document's n-grams (a thousand in an article) once
+// per call, so this is no general sort: one pass deals the values into
+// bins by their top bits, about a bin per value, and an insertion sort
+// then only moves a value within its bin, a step or so, as buckets are
+// hashes. Should values crowd one bin (words chosen to collide), the
+// insertion sort gives up after a few steps per value on average and
+// std::sort finishes.
+void Count(uint32_t* v, size_t n, int bits,
            std::vector<std::pair<uint32_t, float>>* out) {
-  SortBuckets(buckets, bits);
-  for (size_t k = 0; k < buckets->size();) {
-    size_t e = k;
-    while (e < buckets->size() && (*buckets)[e] == (*buckets)[k]) ++e;
-    out->push_back({(*buckets)[k], static_cast<float>(e - k)});
-    k = e;
+  if (n == 0) return;
+  const uint32_t* sorted = v;
+  // Scratch kept per thread across calls; `count` is all zeros between
+  // calls (the prefix pass clears what it used).
+  constexpr int kMaxTop = 12;
+  thread_local std::vector<uint32_t> count(size_t{1} << kMaxTop), start, tmp;
+  if (n < 32 || n > (size_t{2} << kMaxTop)) {
+    std::sort(v, v + n);
+  } else {
+    const int top = std::clamp(static_cast<int>(std::bit_width(n)) - 1, 1,
+                               std::min(bits, kMaxTop));
+    const int shift = bits - top;
+    const size_t bins = size_t{1} << top;
+    if (start.size() < bins) start.resize(bins);
+    if (tmp.size() < n + 1) tmp.resize(n + 1);
+    uint32_t* c = count.data();
+    uint32_t* at = start.data();
+    // tmp[0] = 0 stops the insertion sort: nothing is below it.
+    tmp[0] = 0;
+    uint32_t* s = tmp.data() + 1;
+    for (size_t k = 0; k < n; ++k) ++c[v[k] >> shift];
+    uint32_t sum = 0;
+    for (size_t k = 0; k < bins; ++k) {
+      at[k] = sum;
+      sum += c[k];
+      c[k] = 0;
+    }
+    for (size_t k = 0; k < n; ++k) s[at[v[k] >> shift]++] = v[k];
+    size_t moved = 0;
+    const size_t budget = 4 * n;  // steps the insertion sort may take
+    for (size_t k = 1; k < n; ++k) {
+      const uint32_t b = s[k];
+      if (s[k - 1] <= b) continue;
+      size_t j = k;
+      do {
+        s[j] = s[j - 1];
+        --j;
+      } while (s[j - 1] > b);
+      s[j] = b;
+      moved += k - j;
+      if (moved > budget) {
+        std::sort(s, s + n);
+        break;
+      }
+    }
+    sorted = s;
   }
+  uint32_t run = sorted[0];
+  size_t from = 0;
+  for (size_t k = 1; k < n; ++k) {
+    if (sorted[k] == run) continue;
+    out->push_back({run, static_cast<float>(k - from)});
+    run = sorted[k];
+    from = k;
+  }
+  out->push_back({run, static_cast<float>(n - from)});
 }
 
 uint64_t Mix(uint64_t x) {  // splitmix64's finalizer
@@ -231,25 +276,36 @@ float GetF32(std::string_view s, size_t at) {
 
 SparseDoc SparseModel::Featurize(std::string_view line, int bucket_bits,
                                  bool title_marks, bool title_form) {
+  LineTokens tokens;
+  tokens.AddLine(line);
+  SparseDoc doc;
+  Featurize(tokens, bucket_bits, title_marks, title_form, &doc);
+  return doc;
+}
+
+void SparseModel::Featurize(const LineTokens& tokens, int bucket_bits,
+                            bool title_marks, bool title_form, SparseDoc* doc) {
   const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
-  std::vector<uint32_t> buckets, chars, shapes;
+  // A token adds at most two word n-grams: room for all up front, so the
+  // hot loop writes through a pointer without a capacity check each.
+  thread_local std::vector<uint32_t> buckets, chars, shapes;
+  if (buckets.size() < 2 * tokens.size()) buckets.resize(2 * tokens.size());
+  uint32_t* words = buckets.data();
+  size_t n_words = 0;
+  chars.clear();
+  shapes.clear();
   uint64_t shape1 = 0, shape2 = 0;  // the previous two shapes' hashes
   int shape_run = 0;
-  buckets.reserve(line.size() / 3 + 4);
   char framed[kMaxCharWord + 2];
   uint64_t prev = 0;
   bool have_prev = false;
-  size_t i = 0;
-  while (i < line.size()) {
-    size_t j = line.find(' ', i);
-    if (j == std::string_view::npos) j = line.size();
-    std::string_view tok = line.substr(i, j - i);
-    i = j + 1;
-    if (tok.empty()) continue;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string_view tok = tokens.text(i);
+    const uint64_t tok_hash = tokens.hash(i);  // XXH3_64bits(tok)
     const bool marked = tok.size() > 2 && tok[0] == 't' && tok[1] == ':';
     if (tok.size() > 2 && tok[0] == 's' && tok[1] == ':') {
       if (!title_form) continue;
-      const uint64_t h = XXH3_64bits(tok.data(), tok.size()) ^ kShapeSalt;
+      const uint64_t h = tok_hash ^ kShapeSalt;
       shapes.push_back(static_cast<uint32_t>(Mix(h) & mask));
       if (shape_run >= 1) {
         shapes.push_back(
@@ -279,25 +335,26 @@ SparseDoc SparseModel::Featurize(std::string_view line, int bucket_bits,
     }
     if (marked) {
       if (title_marks) {
-        buckets.push_back(static_cast<uint32_t>(
-            Mix(XXH3_64bits(tok.data(), tok.size()) ^ kTitleSalt) & mask));
+        words[n_words++] =
+            static_cast<uint32_t>(Mix(tok_hash ^ kTitleSalt) & mask);
       }
       continue;
     }
-    const uint64_t h = XXH3_64bits(tok.data(), tok.size());
-    buckets.push_back(static_cast<uint32_t>(Mix(h) & mask));
+    const uint64_t h = tok_hash;
+    words[n_words++] = static_cast<uint32_t>(Mix(h) & mask);
     if (have_prev) {
-      buckets.push_back(
-          static_cast<uint32_t>(Mix(prev * kBigramMix + h + 1) & mask));
+      words[n_words++] =
+          static_cast<uint32_t>(Mix(prev * kBigramMix + h + 1) & mask);
     }
     prev = h;
     have_prev = true;
   }
-  SparseDoc doc;
-  Count(&buckets, bucket_bits, &doc.counts);
-  Count(&chars, bucket_bits, &doc.chars);
-  Count(&shapes, bucket_bits, &doc.shapes);
-  return doc;
+  doc->counts.clear();
+  doc->chars.clear();
+  doc->shapes.clear();
+  Count(words, n_words, bucket_bits, &doc->counts);
+  Count(chars.data(), chars.size(), bucket_bits, &doc->chars);
+  Count(shapes.data(), shapes.size(), bucket_bits, &doc->shapes);
 }
 
 void SparseModel::BuildIndex() {
@@ -318,7 +375,9 @@ void SparseModel::Vector(const SparseDoc& doc,
       if (bucket >= row_of_.size()) continue;
       int32_t r = row_of_[bucket];
       if (r < 0) continue;
-      float v = (1.0f + std::log(count)) * idf_[r];
+      // ln 1 is exactly 0: most n-grams occur once, and skip the log.
+      const float tf = count == 1.0f ? 1.0f : 1.0f + std::log(count);
+      float v = tf * idf_[r];
       out->push_back({r, v});
       norm2 += static_cast<double>(v) * v;
     }
@@ -399,8 +458,20 @@ std::vector<double> SparseModel::Scores(const SparseDoc& doc) const {
   std::vector<double> s(bias_.begin(), bias_.end());
   thread_local std::vector<std::pair<int32_t, float>> v;
   Vector(doc, &v);
+  const float* weights = weights_.data();
+  if (classes_ == 2) {  // the usual case, its sums kept in registers
+    double s0 = s[0], s1 = s[1];
+    for (const auto& [r, val] : v) {
+      const float* w = weights + static_cast<size_t>(r) * 2;
+      s0 += static_cast<double>(w[0]) * val;
+      s1 += static_cast<double>(w[1]) * val;
+    }
+    s[0] = s0;
+    s[1] = s1;
+    return s;
+  }
   for (const auto& [r, val] : v) {
-    const float* w = weights_.data() + static_cast<size_t>(r) * classes_;
+    const float* w = weights + static_cast<size_t>(r) * classes_;
     for (int c = 0; c < classes_; ++c) s[c] += static_cast<double>(w[c]) * val;
   }
   return s;

@@ -17,6 +17,8 @@
 
 namespace newstrace::classify {
 
+class LineTokens;
+
 // A document as hashed n-gram counts: (bucket, count), sorted by bucket,
 // each bucket once, in three blocks that are weighted to unit length
 // apart: word n-grams, the character n-grams of the title's words, and the
@@ -56,6 +58,10 @@ class SparseModel {
   // builds: stored models depend on it.
   static SparseDoc Featurize(std::string_view line, int bucket_bits,
                              bool title_marks, bool title_form);
+  // The same for a line's tokens, into *doc (replacing its contents; its
+  // memory is reused). Thread-safe.
+  static void Featurize(const LineTokens& tokens, int bucket_bits,
+                        bool title_marks, bool title_form, SparseDoc* doc);
 
   // Trains on `docs` with labels `y[i]` in [0, classes). With `warm` (a
   // model of the same documents' buckets, e.g. a stronger penalty's),
@@ -68,6 +74,9 @@ class SparseModel {
   // Featurize(line) with this model's buckets and settings.
   SparseDoc Read(std::string_view line) const {
     return Featurize(line, bucket_bits_, title_marks_, title_form_);
+  }
+  void Read(const LineTokens& tokens, SparseDoc* doc) const {
+    Featurize(tokens, bucket_bits_, title_marks_, title_form_, doc);
   }
 
   // Log-probabilities of every class.

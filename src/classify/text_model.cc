@@ -18,6 +18,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "classify/text.h"
+
 namespace newstrace::classify {
 namespace {
 
@@ -63,6 +65,44 @@ uint32_t FastTextHash(std::string_view word) {
   return h;
 }
 
+// hidden[d] = the sum of rows[id * dim + d] over `ids`, added in their
+// order from 0 as fastText does, so every float is the same; four lanes
+// at a time (lanes are independent sums), in registers across all ids.
+void SumRows(const float* rows, size_t dim, const std::vector<int32_t>& ids,
+             float* hidden) {
+  using V4 = float __attribute__((vector_size(16)));
+  auto load = [](const float* p) {
+    V4 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
+  size_t d = 0;
+  for (; d + 16 <= dim; d += 16) {
+    V4 a0 = {}, a1 = {}, a2 = {}, a3 = {};
+    for (int32_t id : ids) {
+      const float* row = rows + static_cast<size_t>(id) * dim + d;
+      a0 += load(row);
+      a1 += load(row + 4);
+      a2 += load(row + 8);
+      a3 += load(row + 12);
+    }
+    std::memcpy(hidden + d, &a0, sizeof a0);
+    std::memcpy(hidden + d + 4, &a1, sizeof a1);
+    std::memcpy(hidden + d + 8, &a2, sizeof a2);
+    std::memcpy(hidden + d + 12, &a3, sizeof a3);
+  }
+  for (; d + 4 <= dim; d += 4) {
+    V4 a = {};
+    for (int32_t id : ids) a += load(rows + static_cast<size_t>(id) * dim + d);
+    std::memcpy(hidden + d, &a, sizeof a);
+  }
+  for (; d < dim; ++d) {
+    float a = 0.0f;
+    for (int32_t id : ids) a += rows[static_cast<size_t>(id) * dim + d];
+    hidden[d] = a;
+  }
+}
+
 // Word -> id, open addressing over XXH3 hashes, the words in one pool:
 // one probe of a compact table per lookup, where fastText's dictionary
 // probes a 30-million-slot one.
@@ -85,15 +125,19 @@ class WordTable {
   }
   // The id of `word`, or -1.
   int32_t Find(std::string_view word) const {
-    const uint64_t h = XXH3_64bits(word.data(), word.size());
+    return Find(word, XXH3_64bits(word.data(), word.size()));
+  }
+  // The same, given `h` = XXH3_64bits(word) (LineTokens has it).
+  int32_t Find(std::string_view word, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     for (size_t at = h & mask;; at = (at + 1) & mask) {
       const Slot& s = slots_[at];
       if (s.id < 0) return -1;
       if (s.hash != h) continue;
       const uint32_t b = starts_[s.id], e = starts_[s.id + 1];
+      // Words are short: an inline loop beats a call to memcmp.
       if (e - b == word.size() &&
-          std::memcmp(pool_.data() + b, word.data(), word.size()) == 0) {
+          std::equal(word.begin(), word.end(), pool_.data() + b)) {
         return s.id;
       }
     }
@@ -113,6 +157,8 @@ class WordTable {
 
 struct TextModel::Index {
   WordTable ids;
+  // FastTextHash of each word, so known words are not hashed again.
+  std::vector<uint32_t> word_hash;
   int32_t nwords = 0;
   int32_t eos = -1;  // the id of "</s>"
   int word_ngrams = 1;
@@ -133,6 +179,10 @@ TextModel::TextModel(std::shared_ptr<fasttext::FastText> model, int num_classes)
     std::vector<std::string> words(static_cast<size_t>(dict->nwords()));
     for (int32_t i = 0; i < dict->nwords(); ++i) words[i] = dict->getWord(i);
     index->ids.Build(words);
+    index->word_hash.reserve(words.size());
+    for (const std::string& w : words) {
+      index->word_hash.push_back(FastTextHash(w));
+    }
   }
   index->eos = index->ids.Find(kEos);
   const fasttext::Args args = model_->getArgs();
@@ -239,37 +289,56 @@ std::string TextModel::ToBytes() const {
 }
 
 std::vector<int32_t> TextModel::Encode(std::string_view line) const {
-  const Index& x = *index_;
+  LineTokens tokens;
+  tokens.AddLine(line);
   std::vector<int32_t> ids;
-  std::vector<int32_t> hashes;
+  Encode(tokens, &ids);
+  return ids;
+}
+
+void TextModel::Encode(const LineTokens& tokens,
+                       std::vector<int32_t>* ids) const {
+  const Index& x = *index_;
+  ids->clear();
   const bool ngrams = x.word_ngrams > 1 && x.buckets > 0;
-  size_t i = 0;
-  while (i < line.size()) {
-    size_t j = line.find(' ', i);
-    if (j == std::string_view::npos) j = line.size();
-    std::string_view tok = line.substr(i, j - i);
-    i = j + 1;
-    if (tok.empty()) continue;
-    const int32_t id = x.ids.Find(tok);
-    if (id >= 0) ids.push_back(id);
-    if (ngrams) hashes.push_back(static_cast<int32_t>(FastTextHash(tok)));
-  }
-  // The end of the line, as in training (fastText reads '\n' as "</s>").
-  if (x.eos >= 0) ids.push_back(x.eos);
-  if (ngrams) hashes.push_back(static_cast<int32_t>(FastTextHash(kEos)));
-  // Dictionary::addWordNgrams: h = h * 116049371 + next, over the words'
-  // hashes as signed 32-bit values widened to 64 bits.
-  for (size_t a = 0; ngrams && a < hashes.size(); ++a) {
-    uint64_t h = static_cast<uint64_t>(static_cast<int64_t>(hashes[a]));
-    for (size_t b = a + 1;
-         b < hashes.size() && b < a + static_cast<size_t>(x.word_ngrams); ++b) {
-      h = h * 116049371 +
-          static_cast<uint64_t>(static_cast<int64_t>(hashes[b]));
-      ids.push_back(x.nwords +
-                    static_cast<int32_t>(h % static_cast<uint64_t>(x.buckets)));
+  const size_t n = tokens.size();
+  // Every token's hash, then "</s>"'s, as signed 32-bit values widened.
+  thread_local std::vector<int64_t> hashes;
+  if (ngrams && hashes.size() < n + 1) hashes.resize(n + 1);
+  int64_t* hash = hashes.data();
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t id = x.ids.Find(tokens.text(i), tokens.hash(i));
+    if (id >= 0) ids->push_back(id);
+    if (ngrams) {
+      hash[i] = static_cast<int32_t>(id >= 0 ? x.word_hash[id]
+                                             : FastTextHash(tokens.text(i)));
     }
   }
-  return ids;
+  // The end of the line, as in training (fastText reads '\n' as "</s>").
+  if (x.eos >= 0) ids->push_back(x.eos);
+  if (!ngrams) return;
+  hash[n] = static_cast<int32_t>(FastTextHash(kEos));
+  // Dictionary::addWordNgrams: h = h * 116049371 + next, over the words'
+  // hashes as signed 32-bit values widened to 64 bits.
+  const uint64_t buckets = static_cast<uint64_t>(x.buckets);
+  const size_t count = n + 1;
+  const size_t span = static_cast<size_t>(x.word_ngrams);
+  if (span == 2) {  // word pairs, the usual setting: one step each
+    for (size_t a = 0; a + 1 < count; ++a) {
+      const uint64_t h = static_cast<uint64_t>(hash[a]) * 116049371 +
+                         static_cast<uint64_t>(hash[a + 1]);
+      ids->push_back(x.nwords + static_cast<int32_t>(h % buckets));
+    }
+    return;
+  }
+  for (size_t a = 0; a < count; ++a) {
+    uint64_t h = static_cast<uint64_t>(hash[a]);
+    const size_t last = std::min(count, a + span);
+    for (size_t b = a + 1; b < last; ++b) {
+      h = h * 116049371 + static_cast<uint64_t>(hash[b]);
+      ids->push_back(x.nwords + static_cast<int32_t>(h % buckets));
+    }
+  }
 }
 
 std::vector<int32_t> TextModel::EncodeWithFastText(
@@ -293,14 +362,13 @@ std::vector<double> TextModel::LogProbabilities(
   if (words.empty()) return out;
   const Index& x = *index_;
   const size_t dim = static_cast<size_t>(x.dim);
-  std::vector<float> hidden(dim, 0.0f);
-  for (int32_t id : words) {
-    const float* row = x.input + static_cast<size_t>(id) * dim;
-    for (size_t d = 0; d < dim; ++d) hidden[d] += row[d];
-  }
+  thread_local std::vector<float> hidden;
+  hidden.resize(dim);
+  SumRows(x.input, dim, words, hidden.data());
   const float inv = 1.0f / static_cast<float>(words.size());
   for (float& h : hidden) h *= inv;
-  std::vector<double> scores(x.nlabels);
+  thread_local std::vector<double> scores;
+  scores.resize(x.nlabels);
   double top = -1e300;
   for (int32_t l = 0; l < x.nlabels; ++l) {
     const float* row = x.output + static_cast<size_t>(l) * dim;

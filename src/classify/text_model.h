@@ -20,6 +20,8 @@ class FastText;
 
 namespace newstrace::classify {
 
+class LineTokens;
+
 struct TextModelParams {
   int dim = 50;
   int epochs = 25;
@@ -53,6 +55,9 @@ class TextModel {
   // word table.
   // Encode once when both LogProbabilities and WordPulls are wanted.
   std::vector<int32_t> Encode(std::string_view line) const;
+  // The same ids for a line's tokens, into *ids (replacing its contents;
+  // its memory is reused). Thread-safe.
+  void Encode(const LineTokens& tokens, std::vector<int32_t>* ids) const;
   // The same ids, found by fastText itself (for tests).
   std::vector<int32_t> EncodeWithFastText(std::string_view line) const;
 

@@ -34,6 +34,10 @@ inline char32_t NextCodePoint(std::string_view s, size_t* pos) {
   return NextMultiByteCodePoint(s, pos);
 }
 
+// Writes the UTF-8 encoding of `cp` (kReplacementChar if out of range or
+// a surrogate) at `out`, which has room for 4 bytes; returns its length.
+size_t EncodeUtf8(char32_t cp, char* out);
+
 // Appends the UTF-8 encoding of `cp` (kReplacementChar if out of range).
 void AppendUtf8(char32_t cp, std::string* out);
 

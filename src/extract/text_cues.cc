@@ -245,53 +245,42 @@ namespace {
 // either end. Most news text has some typographic quote: the two calls
 // cost several times this on every short line.
 std::string LowerCollapsed(std::string_view s) {
-  // ASCII is written into a buffer of the input's size (the output is never
-  // longer while the input is ASCII); the first other byte moves to
-  // appending, as lower-casing may lengthen a code point.
-  std::string out(s.size(), '\0');
+  // Written into a buffer of three times the input: a whitespace run gives
+  // at most one byte, an ASCII byte one, and a code point of k bytes at most
+  // max(3, k) (an ill-formed byte becomes U+FFFD, three bytes).
+  std::string out(s.size() * 3, '\0');
   char* p = out.data();
   size_t o = 0;
   bool pending_space = false;
   size_t i = 0;
   const size_t n = s.size();
-  for (; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) break;
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending_space = o > 0;
+        continue;
+      }
+      if (pending_space) p[o++] = ' ';
+      pending_space = false;
+      p[o++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      continue;
+    }
+    const char32_t lower = base::ToLower(base::NextCodePoint(s, &i));
+    if (base::IsSpace(lower)) {
       pending_space = o > 0;
       continue;
     }
     if (pending_space) p[o++] = ' ';
     pending_space = false;
-    p[o++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    if (lower == 0x2019) {
+      p[o++] = '\'';
+    } else {
+      o += base::EncodeUtf8(lower, p + o);
+    }
   }
   out.resize(o);
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      if (c == ' ' || (c >= '\t' && c <= '\r')) {
-        pending_space = !out.empty();
-        continue;
-      }
-      if (pending_space) out.push_back(' ');
-      pending_space = false;
-      out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c));
-      continue;
-    }
-    const char32_t lower = base::ToLower(base::NextCodePoint(s, &i));
-    if (base::IsSpace(lower)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    if (lower == 0x2019) {
-      out.push_back('\'');
-    } else {
-      base::AppendUtf8(lower, &out);
-    }
-  }
   return out;
 }
 

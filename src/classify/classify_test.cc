@@ -410,6 +410,52 @@ TEST(SparseModelTest, LearnsAndRoundTrips) {
       SparseModel::FromBytes(bytes.substr(0, bytes.size() - 1), 2).ok());
 }
 
+// The n-grams a linear view reports as reasons account for its whole
+// score: their per-class contributions sum to the scores less the biases
+// (a document with no n-gram the model keeps scores the biases alone).
+TEST(SparseModelTest, NgramScoresSumToTheScores) {
+  using classify::SparseModel;
+  std::vector<classify::SparseDoc> docs;
+  std::vector<int> y;
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 200; ++i) {
+    const bool loud = i % 2 == 0;
+    std::string line =
+        "t:" + std::string(loud ? kLoud[rng() % 10] : kSober[rng() % 10]);
+    for (int w = 0; w < 6; ++w) {
+      line += " " + std::string(w % 2 ? kShared[rng() % 7]
+                                      : (loud ? kLoud[rng() % 10]
+                                              : kSober[rng() % 10]));
+    }
+    docs.push_back(SparseModel::Featurize(line, 20, true, false));
+    y.push_back(loud ? 1 : 0);
+  }
+  std::vector<const classify::SparseDoc*> ptrs;
+  for (const auto& d : docs) ptrs.push_back(&d);
+  classify::SparseParams p;
+  p.l2 = 1e-3;
+  SparseModel m = SparseModel::Train(ptrs, y, 2, p);
+  const std::vector<double> bias = m.Scores(classify::SparseDoc());
+  classify::LineTokens tokens;
+  tokens.AddLine("t:shocking shocking the secret of council vote secret");
+  classify::SparseDoc doc;
+  m.Read(tokens, &doc);
+  const std::vector<double> scores = m.Scores(doc);
+  std::vector<double> sum = bias;
+  bool pair = false, title = false;
+  for (const auto& n : m.NgramScores(tokens, doc)) {
+    ASSERT_EQ(n.scores.size(), 2u);
+    for (int c = 0; c < 2; ++c) sum[c] += n.scores[c];
+    pair = pair || n.ngram == "shocking the";
+    title = title || n.ngram == "t:shocking";
+    if (n.ngram == "secret") EXPECT_EQ(n.count, 2);
+  }
+  EXPECT_NEAR(sum[0], scores[0], 1e-5);
+  EXPECT_NEAR(sum[1], scores[1], 1e-5);
+  EXPECT_TRUE(pair);
+  EXPECT_TRUE(title);
+}
+
 TEST(DecisionRuleTest, ShiftsTowardAnUnderPredictedLabel) {
   // Label 1 is rare and never the most probable, but ranks high: a bias
   // toward it raises macro-F1; with no gain to be had the rule stays plain.

@@ -96,24 +96,55 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
     }
   }
 
-  // Words: those that pulled hardest either way. A title word counts as
-  // itself and as its title-marked twin ("t:word"): one reason for both.
+  // Words: those that pulled hardest either way, in the units of every
+  // other reason (the margin of the chosen label's score in the logistic
+  // layer). A word adds d[k] to each class's score inside a view; to first
+  // order that moves the view's log-probability of class k by
+  // d[k] - sum_j p[j] d[j], and the layer weighs each such feature by its
+  // margin weight over its standard deviation (none when it was clamped).
+  // fastText gives single words; the linear view words, word pairs and
+  // title-marked words. A title word counts as itself and as its marked
+  // twin ("t:word"): one reason for both.
+  auto pull = [&](int first_feature, const std::vector<double>& view_log_probs,
+                  const std::vector<double>& d) {
+    double mean = 0;
+    for (int k = 0; k < n_labels; ++k)
+      mean += std::exp(view_log_probs[k]) * d[k];
+    double total = 0;
+    for (int k = 0; k < n_labels; ++k) {
+      const int f = first_feature + k;
+      if (std::abs(x[f]) >= 5) continue;  // clamped by the standardizer
+      total += MarginWeight(m.logistic, best, f) * m.standardizer.scale[f] *
+               (d[k] - mean);
+    }
+    return total;
+  };
   std::vector<Reason> words;
-  for (const auto& w : m.text->WordPulls(ids, best)) {
-    if (w.word.rfind("s:", 0) == 0) continue;  // a title word's shape
-    bool title = w.word.rfind("t:", 0) == 0;
-    std::string word = title ? w.word.substr(2) : w.word;
+  auto add_word = [&](std::string_view token, int count, double weight) {
+    if (token.rfind("s:", 0) == 0) return;  // a title word's shape
+    const bool title = token.rfind("t:", 0) == 0;
+    const std::string word(title ? token.substr(2) : token);
     auto it = std::find_if(words.begin(), words.end(),
                            [&](const Reason& r) { return r.what == word; });
     if (it == words.end()) {
-      words.push_back({"word", word, "a word of the text",
-                       title ? 0.0 : static_cast<double>(w.count), w.pull});
+      words.push_back({"word", word, "a word of the text", 0, 0});
       it = words.end() - 1;
-    } else {
-      it->weight += w.pull;
-      if (!title) it->value = w.count;
+      if (word.find(' ') != std::string::npos) it->why = "words of the text";
     }
-    if (title) it->why = "a word of the title";
+    it->weight += weight;
+    if (title) {
+      it->why = "a word of the title";
+    } else {
+      it->value = std::max(it->value, static_cast<double>(count));
+    }
+  };
+  for (const auto& w : m.text->WordScores(ids)) {
+    add_word(w.word, w.count, pull(0, log_probs, w.scores));
+  }
+  if (m.sparse) {
+    for (const auto& n : m.sparse->NgramScores(tokens, doc)) {
+      add_word(n.ngram, n.count, pull(n_labels, linear_log_probs, n.scores));
+    }
   }
   std::stable_sort(words.begin(), words.end(),
                    [](const Reason& a, const Reason& b) {

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <unordered_map>
 
 #include "classify/text.h"
 
@@ -475,6 +476,57 @@ std::vector<double> SparseModel::Scores(const SparseDoc& doc) const {
     for (int c = 0; c < classes_; ++c) s[c] += static_cast<double>(w[c]) * val;
   }
   return s;
+}
+
+std::vector<SparseModel::NgramScore> SparseModel::NgramScores(
+    const LineTokens& tokens, const SparseDoc& doc) const {
+  std::vector<NgramScore> out;
+  // The word block alone: blocks are scaled to unit length apart.
+  SparseDoc words;
+  words.counts = doc.counts;
+  std::vector<std::pair<int32_t, float>> v;
+  Vector(words, &v);
+  std::unordered_map<int32_t, float> value_of(v.begin(), v.end());
+  std::unordered_map<uint32_t, size_t> at;  // bucket -> out index
+  const uint64_t mask = (uint64_t{1} << bucket_bits_) - 1;
+  auto add = [&](uint64_t hashed, std::string ngram) {
+    const uint32_t bucket = static_cast<uint32_t>(Mix(hashed) & mask);
+    if (bucket >= row_of_.size() || row_of_[bucket] < 0) return;
+    const int32_t r = row_of_[bucket];
+    auto value = value_of.find(r);
+    if (value == value_of.end()) return;
+    auto [it, fresh] = at.try_emplace(bucket, out.size());
+    if (fresh) {
+      NgramScore n{std::move(ngram), 0, std::vector<double>(classes_)};
+      const float* w = weights_.data() + static_cast<size_t>(r) * classes_;
+      for (int c = 0; c < classes_; ++c) {
+        n.scores[c] = static_cast<double>(w[c]) * value->second;
+      }
+      out.push_back(std::move(n));
+    }
+    out[it->second].count += 1;
+  };
+  // The same n-grams as Featurize's word block, in the same order.
+  size_t prev = 0;
+  bool have_prev = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string_view tok = tokens.text(i);
+    if (tok.size() > 2 && tok[0] == 's' && tok[1] == ':') continue;
+    if (tok.size() > 2 && tok[0] == 't' && tok[1] == ':') {
+      if (title_marks_) add(tokens.hash(i) ^ kTitleSalt, std::string(tok));
+      continue;
+    }
+    add(tokens.hash(i), std::string(tok));
+    if (have_prev) {
+      std::string pair(tokens.text(prev));
+      pair += ' ';
+      pair += tok;
+      add(tokens.hash(prev) * kBigramMix + tokens.hash(i) + 1, std::move(pair));
+    }
+    prev = i;
+    have_prev = true;
+  }
+  return out;
 }
 
 std::vector<double> SparseModel::LogProbabilities(const SparseDoc& doc) const {

@@ -81,6 +81,20 @@ class SparseModel {
 
   // Log-probabilities of every class.
   std::vector<double> LogProbabilities(const SparseDoc& doc) const;
+
+  // The word n-grams of `tokens` (`doc` = Read(tokens)) that the model
+  // weighs: single words, word pairs ("a b") and title-marked words
+  // ("t:word"), each once, in order of first occurrence, with its count and
+  // what it adds to each class's score (its weight row times its value in
+  // the document's unit-length vector). N-grams that share a bucket are
+  // told apart by nothing: the bucket's weight goes to the first.
+  struct NgramScore {
+    std::string ngram;
+    int count = 0;
+    std::vector<double> scores;  // classes()
+  };
+  std::vector<NgramScore> NgramScores(const LineTokens& tokens,
+                                      const SparseDoc& doc) const;
   // Scores (the softmax's inputs) of every class.
   std::vector<double> Scores(const SparseDoc& doc) const;
 

@@ -389,41 +389,39 @@ std::vector<double> TextModel::LogProbabilities(
   return out;
 }
 
-std::vector<TextModel::WordPull> TextModel::WordPulls(
-    const std::vector<int32_t>& ids, int target) const {
-  std::vector<WordPull> out;
-  auto dict = model_->getDictionary();
+std::vector<TextModel::WordScore> TextModel::WordScores(
+    const std::vector<int32_t>& ids) const {
+  std::vector<WordScore> out;
   if (ids.empty()) return out;
-  auto input = model_->getInputMatrix();
-  auto output = model_->getOutputMatrix();
-  const int64_t dim = input->size(1);
-  // The direction that raises `target` against the mean of the others:
-  // its output row minus their mean row.
-  std::vector<double> dir(dim, 0.0);
-  int others = 0;
-  for (int32_t l = 0; l < dict->nlabels(); ++l) {
-    if (class_of_label_[l] >= 0 && class_of_label_[l] != target) ++others;
-  }
-  for (int32_t l = 0; l < dict->nlabels(); ++l) {
-    int c = class_of_label_[l];
-    if (c < 0) continue;
-    double w = c == target ? 1.0 : (others > 0 ? -1.0 / others : 0.0);
-    for (int64_t j = 0; j < dim; ++j) dir[j] += w * output->at(l, j);
-  }
+  auto dict = model_->getDictionary();
+  const Index& x = *index_;
+  const size_t dim = static_cast<size_t>(x.dim);
   const double n = static_cast<double>(ids.size());
   std::unordered_map<int32_t, size_t> at;
+  std::vector<int32_t> word_ids;
   for (int32_t id : ids) {
-    if (id >= dict->nwords()) continue;  // a word n-gram's bucket
-    if (id == index_->eos) continue;     // the end of the line
+    if (id >= x.nwords) continue;  // a word pair's bucket
+    if (id == x.eos) continue;     // the end of the line
     auto [it, fresh] = at.try_emplace(id, out.size());
     if (fresh) {
-      double dot = 0;
-      for (int64_t j = 0; j < dim; ++j) dot += dir[j] * input->at(id, j);
-      out.push_back({dict->getWord(id), 0, dot / n});
+      out.push_back({dict->getWord(id), 0, {}});
+      word_ids.push_back(id);
     }
     out[it->second].count += 1;
   }
-  for (WordPull& w : out) w.pull *= w.count;
+  for (size_t w = 0; w < out.size(); ++w) {
+    const float* in = x.input + static_cast<size_t>(word_ids[w]) * dim;
+    out[w].scores.assign(num_classes_, 0.0);
+    for (int32_t l = 0; l < x.nlabels; ++l) {
+      const int c = class_of_label_[l];
+      if (c < 0) continue;
+      const float* row = x.output + static_cast<size_t>(l) * dim;
+      double dot = 0;
+      for (size_t d = 0; d < dim; ++d)
+        dot += static_cast<double>(row[d]) * in[d];
+      out[w].scores[c] = dot * out[w].count / n;
+    }
+  }
   return out;
 }
 

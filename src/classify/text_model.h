@@ -68,16 +68,17 @@ class TextModel {
   std::vector<double> LogProbabilities(std::string_view line) const;
   std::vector<double> LogProbabilities(const std::vector<int32_t>& ids) const;
 
-  // Each distinct known word of an encoded line with its count and its pull on
-  // the score of class `target` against the mean of the other classes (its
-  // share of the averaged hidden vector, dotted with the output rows).
-  struct WordPull {
+  // Each distinct known word of an encoded line (word pairs' buckets are
+  // not words and are left out) with its count and what it adds to each
+  // class's score (the softmax's input): its share of the averaged hidden
+  // vector (count / ids) dotted with the class's output row; 0 for a class
+  // fastText never saw. In order of first occurrence.
+  struct WordScore {
     std::string word;
     int count = 0;
-    double pull = 0;
+    std::vector<double> scores;  // num_classes()
   };
-  std::vector<WordPull> WordPulls(const std::vector<int32_t>& ids,
-                                  int target) const;
+  std::vector<WordScore> WordScores(const std::vector<int32_t>& ids) const;
 
   int num_classes() const { return num_classes_; }
 

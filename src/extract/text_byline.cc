@@ -297,6 +297,18 @@ std::optional<Byline> ParseByline(std::string_view s) {
   Byline b;
   size_t cue = BylineCue(s);
   b.explicit_by = cue > 0;
+  // Without "By", the first name must end at a comma, a separator or
+  // "for" (below): a line holding none of them is no byline, and needs no
+  // name parse.
+  if (!b.explicit_by && s.find_first_of(",|-/") == std::string_view::npos &&
+      s.find("for") == std::string_view::npos &&
+      s.find("For") == std::string_view::npos &&
+      s.find("\xE2\x80\x93") == std::string_view::npos &&
+      s.find("\xE2\x80\x94") == std::string_view::npos &&
+      s.find("\xC2\xB7") == std::string_view::npos &&
+      s.find("\xE2\x80\xA2") == std::string_view::npos) {
+    return std::nullopt;
+  }
   std::vector<std::string_view> tokens = Tokens(s.substr(cue));
   if (tokens.empty() || tokens.size() > 25) return std::nullopt;
   // Without "By", a byline has at most 12 tokens (checked again below):

@@ -184,24 +184,30 @@ constexpr bool LabelsStartLowerCase() {
 }
 static_assert(LabelsStartLowerCase(), "LabelAt compares first letters");
 
+// kLabels by first letter, in list order (an earlier label wins: "photo
+// credit" before "photo"): LabelAt runs at every capitalized word near the
+// end of a caption line, and most words start with a letter no label has.
+const std::vector<const Label*>& LabelsStartingWith(char lower) {
+  static const auto* by_letter = [] {
+    auto* t = new std::array<std::vector<const Label*>, 26>();
+    for (const Label& l : kLabels) (*t)[l.text[0] - 'a'].push_back(&l);
+    return t;
+  }();
+  return (*by_letter)[lower - 'a'];
+}
+
 // The length of the label at the start of `s` (with its colon and the
 // spaces after it), or 0. `mid_line` restricts to labels that may follow a
-// caption on the same line. Sets *strong for a label that makes what
-// follows a credit whatever it looks like.
+// caption on the same line. Sets *strong, when a label is found, to whether
+// it makes what follows a credit whatever it looks like.
 size_t LabelAt(std::string_view s, bool mid_line, bool* strong = nullptr) {
-  // Every label starts with a letter (lower case in the list): a line that
-  // does not, or whose first letter no label has, is rejected before any
-  // comparison of the whole label.
-  const bool letter = !s.empty() && (AsciiUpper(s[0]) || AsciiLower(s[0]));
-  const char first = letter ? static_cast<char>(s[0] | 0x20) : '\0';
-  for (const Label& l : kLabels) {
-    if (strong != nullptr) *strong = l.strong;
-    if (mid_line && !l.mid_line) continue;
-    if (s.size() <= l.text.size()) continue;
-    if (!letter || l.text[0] != first) continue;
-    if (!base::StartsWithIgnoreCase(s, l.text)) continue;
-    size_t i = l.text.size();
-    if (l.colon) {
+  if (s.empty() || !(AsciiUpper(s[0]) || AsciiLower(s[0]))) return 0;
+  for (const Label* l : LabelsStartingWith(static_cast<char>(s[0] | 0x20))) {
+    if (mid_line && !l->mid_line) continue;
+    if (s.size() <= l->text.size()) continue;
+    if (!base::StartsWithIgnoreCase(s, l->text)) continue;
+    size_t i = l->text.size();
+    if (l->colon) {
       if (s[i] == ' ') ++i;
       if (i >= s.size() || s[i] != ':') continue;
       ++i;
@@ -209,7 +215,10 @@ size_t LabelAt(std::string_view s, bool mid_line, bool* strong = nullptr) {
       continue;
     }
     while (i < s.size() && (s[i] == ' ' || s[i] == ':')) ++i;
-    if (i < s.size()) return i;
+    if (i < s.size()) {
+      if (strong != nullptr) *strong = l->strong;
+      return i;
+    }
   }
   return 0;
 }

@@ -197,3 +197,22 @@ TEST(DatesTest, TwoDigitYearWithTime) {
 
 }  // namespace
 }  // namespace newstrace::base
+
+namespace newstrace::base {
+namespace {
+
+// Every date form FindDate reads has a four-digit year: text without an
+// ASCII digit holds no date (plain-text dateline detection relies on it).
+TEST(DatesTest, NoDigitNoDate) {
+  for (std::string_view s :
+       {"November twenty-first, two thousand seventeen", "Monday, March",
+        "Published yesterday", "Aktualisiert am Montag", "il y a deux jours",
+        "\xD9\xA2\xD9\xA0\xD9\xA1\xD9\xA7-\xD9\xA1\xD9\xA1-\xD9\xA2\xD9\xA1",
+        "Dec. the 21st"}) {
+    EXPECT_FALSE(FindDate(s).has_value()) << s;
+  }
+  EXPECT_TRUE(FindDate("November 21, 2017").has_value());
+}
+
+}  // namespace
+}  // namespace newstrace::base

@@ -380,6 +380,13 @@ bool IsBareName(std::string_view s) {
 
 std::optional<Dateline> ParseDateline(std::string_view s, const Features& f) {
   if (f.words > 18 || s.size() > 160 || f.words == 0) return std::nullopt;
+  // A dateline holds a digit: base::FindDate reads none without a
+  // four-digit year, and a cue without a date needs one (below). Most short
+  // lines have none and skip the work.
+  if (std::none_of(s.begin(), s.end(),
+                   [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
   // clang-format off
   static constexpr std::string_view kCues[] = {
       "first published", "last updated", "last modified", "published",

@@ -5,11 +5,12 @@
 // A model is a fastText supervised model over the article's words (title
 // marked) and a linear view (logistic regression over hashed TF-IDF word
 // unigrams and bigrams, and the title's character n-grams when that
-// cross-fits better), stacked with the article's signals (analyze.h) by a
-// small multinomial logistic layer and calibrated on held-out rows (Platt
-// scaling or isotonic regression for two labels, temperature scaling for
-// more); a label rule chosen for macro-F1 turns the probabilities into a
-// label. It is one file (docs/format/model.md).
+// cross-fits better), stacked with the article's signals (analyze.h; when
+// they cross-fit better) by a small multinomial logistic layer and
+// calibrated on held-out rows (Platt scaling or isotonic regression for
+// two labels, temperature scaling for more); a label rule chosen for
+// macro-F1 turns the probabilities into a label. It is one file
+// (docs/format/model.md).
 //
 //   std::vector<LabeledRecord> rows = ...;   // records with their labels
 //   Result<Classifier> model = Classifier::Train(rows, TrainOptions());
@@ -84,7 +85,12 @@ struct TrainOptions {
   int folds = 5;
   // Share of rows held out to fit and choose the calibration. Default 0.2.
   double holdout = 0.2;
-  bool use_signals = true;  // stack the article's signals
+  // Stack the article's signals. They stay only when the stack's macro-F1
+  // on rows it did not see (the cross-fitted folds and the held-out rows)
+  // is higher with them than without: on statements and headlines they can
+  // add more fit noise than information. The model records the choice
+  // (ModelInfo::signals is then empty). Default: true.
+  bool use_signals = true;
   // Stack a second text view: a logistic regression over hashed TF-IDF
   // word unigrams and bigrams (and the title's character n-grams), its
   // penalty and whether to read characters chosen by cross-fitting (the

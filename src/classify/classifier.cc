@@ -3,7 +3,8 @@
 // rate; the linear view: penalty, and whether to read the title's
 // characters; each setting judged by its cross-fitted log loss after a
 // fitted temperature) so the logistic layer learns from view scores of
-// rows the views did not see, fit the logistic layer, then fit (or choose)
+// rows the views did not see, keep the signals only when they raise the
+// stack's cross-fitted macro-F1, fit the logistic layer, then fit (or choose)
 // the calibration on the held-out rows, choose the label rule on the
 // held-out rows and on the fit part scored fold by fold, and finally train
 // both views on every row. Nothing is chosen on rows outside `rows`.
@@ -157,6 +158,52 @@ TextModelParams ParamsOf(const TrainOptions& o) {
 
 void Log(const TrainOptions& o, const std::string& line) {
   if (o.log) o.log(line);
+}
+
+// The first `columns` features of each row.
+std::vector<std::vector<double>> FirstColumns(
+    const std::vector<std::vector<double>>& x, size_t columns) {
+  std::vector<std::vector<double>> out;
+  out.reserve(x.size());
+  for (const auto& row : x)
+    out.emplace_back(row.begin(), row.begin() + columns);
+  return out;
+}
+
+// Macro-F1 of the scores a logistic layer gives rows it did not see: each
+// fold of the fit part x by a layer fit on the other folds, and the
+// held-out rows by one fit on the whole fit part; the labels taken with
+// the biases that suit these scores best (the label rule training applies,
+// so both stacks it compares get the same optimism).
+double UnseenMacroF1(const std::vector<std::vector<double>>& x,
+                     const std::vector<int>& y,
+                     const std::vector<std::vector<size_t>>& fold_train,
+                     const std::vector<std::vector<size_t>>& fold_test,
+                     const std::vector<std::vector<double>>& x_held,
+                     const std::vector<int>& y_held, int classes) {
+  std::vector<std::vector<double>> p(x.size());
+  for (size_t f = 0; f < fold_test.size(); ++f) {
+    if (fold_test[f].empty()) continue;
+    std::vector<std::vector<double>> xs;
+    std::vector<int> ys;
+    for (size_t k : fold_train[f]) {
+      xs.push_back(x[k]);
+      ys.push_back(y[k]);
+    }
+    Logistic m =
+        Logistic::Fit(xs, ys, classes, kLogisticL2, kLogisticIterations);
+    for (size_t k : fold_test[f]) p[k] = Softmax(m.Scores(x[k]));
+  }
+  std::vector<int> all_y = y;
+  Logistic m = Logistic::Fit(x, y, classes, kLogisticL2, kLogisticIterations);
+  for (size_t k = 0; k < x_held.size(); ++k) {
+    p.push_back(Softmax(m.Scores(x_held[k])));
+    all_y.push_back(y_held[k]);
+  }
+  DecisionRule rule = DecisionRule::FitMacroF1(p, all_y, 0.0);
+  std::vector<int> predicted(p.size());
+  for (size_t i = 0; i < p.size(); ++i) predicted[i] = rule.Label(p[i]);
+  return MacroF1(predicted, all_y, classes);
 }
 
 }  // namespace
@@ -450,25 +497,57 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
   }
   impl->standardizer = Standardizer::Fit(x_fit);
   for (auto& x : x_fit) impl->standardizer.Apply(&x);
+  // The held-out rows' features, from views trained on the fit part.
+  std::vector<std::vector<double>> x_held;
+  std::vector<int> y_held;
+  {
+    NT_ASSIGN_OR_RETURN(TextModel m, train_on(split.fit));
+    std::optional<SparseModel> sm;
+    if (use_sparse) sm = sparse_path(split.fit, sparse_c, sparse_chars);
+    for (size_t i : split.held) {
+      std::vector<double> slp;
+      if (sm) slp = sm->LogProbabilities(docs[i]);
+      x_held.push_back(Features(m.LogProbabilities(lines[i]),
+                                sm ? &slp : nullptr, signals[i]));
+      impl->standardizer.Apply(&x_held.back());
+      y_held.push_back(y[i]);
+    }
+  }
+  // The signals stay only when the stack does better with them on rows it
+  // did not see: on statements and headlines, weak measures of the text's
+  // form can cost the layer more in fit noise than they tell it (the text
+  // views read the same words and shapes). The stack without them is the plain
+  // --no-signals model, so the file format does not change.
+  if (!impl->info.signals.empty()) {
+    const size_t text_columns =
+        static_cast<size_t>(classes) * (use_sparse ? 2 : 1);
+    std::vector<std::vector<double>> view_fit =
+        FirstColumns(x_fit, text_columns);
+    std::vector<std::vector<double>> view_held =
+        FirstColumns(x_held, text_columns);
+    const double with = UnseenMacroF1(x_fit, y_fit, fold_train, fold_test,
+                                      x_held, y_held, classes);
+    const double without = UnseenMacroF1(view_fit, y_fit, fold_train, fold_test,
+                                         view_held, y_held, classes);
+    const bool drop = without > with;
+    Log(options, "signals: macro-F1 on unseen rows " + std::to_string(with) +
+                     " with, " + std::to_string(without) + " without; " +
+                     (drop ? "dropped" : "kept"));
+    if (drop) {
+      impl->info.signals.clear();
+      impl->standardizer.mean.resize(text_columns);
+      impl->standardizer.scale.resize(text_columns);
+      x_fit = std::move(view_fit);
+      x_held = std::move(view_held);
+    }
+  }
   impl->logistic =
       Logistic::Fit(x_fit, y_fit, classes, kLogisticL2, kLogisticIterations);
 
   // Calibration on the held-out rows, scored by views of the fit part.
   {
-    NT_ASSIGN_OR_RETURN(TextModel m, train_on(split.fit));
-    std::optional<SparseModel> sm;
-    if (use_sparse) sm = sparse_path(split.fit, sparse_c, sparse_chars);
     std::vector<std::vector<double>> scores;
-    std::vector<int> y_held;
-    for (size_t i : split.held) {
-      std::vector<double> slp;
-      if (sm) slp = sm->LogProbabilities(docs[i]);
-      std::vector<double> x = Features(m.LogProbabilities(lines[i]),
-                                       sm ? &slp : nullptr, signals[i]);
-      impl->standardizer.Apply(&x);
-      scores.push_back(impl->logistic.Scores(x));
-      y_held.push_back(y[i]);
-    }
+    for (const auto& x : x_held) scores.push_back(impl->logistic.Scores(x));
     impl->calibration = choose ? Calibration::Choose(scores, y_held)
                                : Calibration::Fit(forced, scores, y_held);
     std::vector<std::vector<double>> p;
@@ -533,6 +612,7 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
   impl->info.options.epochs = chosen.first;
   impl->info.options.learning_rate = chosen.second;
   impl->info.options.linear_view = use_sparse;
+  impl->info.options.use_signals = !impl->info.signals.empty();
   impl->info.linear_c = use_sparse ? sparse_c : 0;
   return Classifier(std::move(impl));
 }

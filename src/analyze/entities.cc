@@ -52,6 +52,7 @@ class Finder {
   std::string_view Join(uint32_t a, uint32_t b);
   bool SentenceInitial(uint32_t i) const;
   bool LooksCommon(uint32_t i) const;
+  bool AsksLowerCase(uint32_t i) const;
   bool TitleCaseParagraph(const Paragraph& p) const;
   // Longest gazetteer match starting at token i, not past `end`: its length
   // in tokens (0: none) and entry.
@@ -82,8 +83,10 @@ class Finder {
     kFParticle = 1 << 10,
     kFName = 1 << 11,
     kFNamePrefix = 1 << 12,
+    kFInitial = 1 << 13,  // set by IndexInitials, never looked up
+    kFHonorificPrefix = 1 << 14,
     kGazetteerFlags = kFGiven | kFHonorific | kFRole | kFDemonym | kFOrgHead |
-                      kFName | kFNamePrefix,
+                      kFName | kFNamePrefix | kFHonorificPrefix,
   };
   // Whether token i has `flag`, each flag looked up at most once per token.
   bool Is(uint32_t i, uint16_t flag) const {
@@ -106,14 +109,11 @@ class Finder {
   mutable std::vector<uint16_t> flags_;
   mutable std::vector<uint16_t> known_;
   mutable std::array<std::pair<std::string_view, uint32_t>, 251> memo_{};
-  // Sentence-initial capitalized words shorter than kMaxInitial bytes,
-  // lower-cased (in sentence order, repeats kept), their index (which views
-  // them: built once they are all in), and per word whether the article
-  // also writes it in lower case ("The", "Officials").
-  static constexpr size_t kMaxInitial = 24;
-  std::vector<std::string> initials_;
-  std::optional<WordSet> initial_index_;
-  std::vector<char> initial_common_;
+  // The sentence-initial words LooksCommon asks about (AsksLowerCase lets
+  // them through; their tokens marked kFInitial), and all the capitalized
+  // ones, for any other (built on first use).
+  InitialWords asked_;
+  mutable InitialWords all_;
   std::vector<Candidate> cands_;
   // Names Join had to build (stable: nodes never move; an empty list
   // allocates nothing).
@@ -148,6 +148,7 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
   } else if (f & kWordRoleNoun) {
     out |= kFRole;
   }
+  if (f & kWordHonorificPrefix) out |= kFHonorificPrefix;
   return out;
 }
 
@@ -213,22 +214,30 @@ bool Finder::SentenceInitial(uint32_t i) const {
 bool Finder::LooksCommon(uint32_t i) const {
   if (Is(i, kFCommonCap)) return true;
   if (!SentenceInitial(i)) return false;
-  if (Is(i, kFGiven) || Is(i, kFName)) return false;
-  // Titles are peeled off later, and keep their words as roles:
-  // "Foreign Minister Rafael Ortiz" even where "foreign" occurs.
-  if (Is(i, kFHonorific) || Is(i, kFTitleModifier) || Is(i, kFRole) ||
-      Is(i, kFDemonym)) {
-    return false;
-  }
+  if (!AsksLowerCase(i)) return false;
   std::string_view w = Text(i);
-  if (w.size() >= kMaxInitial) return false;
-  std::array<char, kMaxInitial> lower;
+  if (w.size() >= InitialWords::kMaxSize) return false;
+  std::array<char, InitialWords::kMaxSize> lower;
   for (size_t k = 0; k < w.size(); ++k) {
     lower[k] =
         (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
   }
-  int64_t k = initial_index_->Find(std::string_view(lower.data(), w.size()));
-  return k >= 0 && initial_common_[k];
+  if (flags_[i] & kFInitial) {
+    return asked_.Common(std::string_view(lower.data(), w.size()));
+  }
+  if (!all_.built()) all_.Build(v_, nullptr);
+  return all_.Common(std::string_view(lower.data(), w.size()));
+}
+
+// Whether LooksCommon, for a sentence-initial word, asks the article's
+// lower-case words: no word list has decided first.
+bool Finder::AsksLowerCase(uint32_t i) const {
+  if (Is(i, kFCommonCap)) return false;
+  if (Is(i, kFGiven) || Is(i, kFName)) return false;
+  // Titles are peeled off later, and keep their words as roles:
+  // "Foreign Minister Rafael Ortiz" even where "foreign" occurs.
+  return !(Is(i, kFHonorific) || Is(i, kFTitleModifier) || Is(i, kFRole) ||
+           Is(i, kFDemonym));
 }
 
 // A headline in title case ("Ivanka Trump Receiving Her Own Protection"):
@@ -373,7 +382,9 @@ void Finder::AddCandidate(uint32_t title_first, uint32_t a, uint32_t b) {
   c.title_first = title_first;
   c.first = a;
   c.name_first = a;
-  while (c.name_first < b && IsPersonalHonorific(Text(c.name_first))) {
+  // (Is(kFPersonal) is IsPersonalHonorific, cached: run words are words,
+  // and every personal honorific is capitalized.)
+  while (c.name_first < b && Is(c.name_first, kFPersonal)) {
     if (auto g = Honorific(Text(c.name_first))) c.gender = *g;
     ++c.name_first;
   }
@@ -468,7 +479,8 @@ void Finder::ScanRun(uint32_t a, uint32_t b) {
   while (k + 1 < b) {
     std::string_view w = Text(k);
     if (Is(k, kFPersonal)) break;
-    if (k + 2 < b + 1 && k + 1 < b) {
+    // Two-word titles ("Prime Minister"): only after the first word of one.
+    if (k + 2 < b + 1 && k + 1 < b && Is(k, kFHonorificPrefix)) {
       std::string two = std::string(w) + " " + std::string(Text(k + 1));
       if (Honorific(two) && k + 2 < b) {
         k += 2;
@@ -548,10 +560,23 @@ void Finder::ScanHeadline(const Paragraph& p) {
   }
 }
 
+// std::sort(v, by `key`), skipping its work when the keys already strictly
+// increase (the usual case here: things are found in text order). Only
+// then: with equal keys std::sort's own order must stand. Returns whether
+// it sorted.
+template <typename T, typename Key>
+bool SortByKey(std::vector<T>& v, Key key) {
+  auto not_less = [&](const T& x, const T& y) { return key(x) >= key(y); };
+  if (std::adjacent_find(v.begin(), v.end(), not_less) == v.end()) {
+    return false;
+  }
+  std::sort(v.begin(), v.end(),
+            [&](const T& x, const T& y) { return key(x) < key(y); });
+  return true;
+}
+
 void Finder::Link(EntityIndex* out) {
-  std::sort(
-      cands_.begin(), cands_.end(),
-      [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
+  SortByKey(cands_, [](const Candidate& c) { return c.first; });
   // Each candidate's surname key (views into the text), numbered.
   ViewIndex surname_ids(cands_.size());
   std::vector<uint32_t> surnames(cands_.size());
@@ -573,8 +598,14 @@ void Finder::Link(EntityIndex* out) {
   out->genders.reserve(cands_.size());
   out->mentions.reserve(cands_.size());
   std::array<std::vector<int>, 3> entity_of_name;  // per name number
-  // Per surname, the person entities named in full.
-  std::vector<std::vector<int>> full_names(surname_ids.size());
+  // Per surname, the person entities named in full: a chain from the
+  // latest (one allocation for all surnames, not one per surname).
+  struct FullName {
+    int entity;
+    int prev;  // the one before with this surname, or -1
+  };
+  std::vector<FullName> full_names;
+  std::vector<int> latest_full_name(surname_ids.size(), -1);
   auto entity_for = [&](EntityType type, std::string_view name) {
     const size_t t = static_cast<size_t>(type);
     uint32_t n = names_of_type[t].Insert(name);
@@ -587,8 +618,9 @@ void Finder::Link(EntityIndex* out) {
   };
   // People named in full first, so shorter mentions can find them.
   std::vector<int> cand_entity(cands_.size(), -1);
-  // Per surname, the full-name candidates in text order.
-  std::vector<std::vector<size_t>> full_by_surname(surname_ids.size());
+  // Per surname, the first full-name candidate in text order.
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> first_full(surname_ids.size(), kNone);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (c.typed || c.end - c.name_first < 2) continue;
@@ -601,11 +633,15 @@ void Finder::Link(EntityIndex* out) {
     // "George W. Bush" and "George Bush" are one person.
     std::string_view given = name.substr(0, name.find(' '));
     // The latest few full names with this surname (bounded: an input of
-    // ten thousand Smiths must not go quadratic).
-    const std::vector<int>& same = full_names[surname];
-    for (size_t k = same.size() > 32 ? same.size() - 32 : 0; k < same.size();
-         ++k) {
-      int e = same[k];
+    // ten thousand Smiths must not go quadratic), oldest first.
+    std::array<int, 32> same;
+    size_t n_same = 0;
+    for (int f = latest_full_name[surname]; f >= 0 && n_same < same.size();
+         f = full_names[f].prev) {
+      same[n_same++] = full_names[f].entity;
+    }
+    while (n_same > 0) {
+      int e = same[--n_same];
       const std::string& other = out->entities[e].name;
       if (std::string_view(other).substr(0, other.find(' ')) == given) {
         id = e;
@@ -616,28 +652,33 @@ void Finder::Link(EntityIndex* out) {
     }
     if (id < 0) {
       id = entity_for(EntityType::kPerson, name);
-      full_names[surname].push_back(id);
+      full_names.push_back({id, latest_full_name[surname]});
+      latest_full_name[surname] = static_cast<int>(full_names.size() - 1);
     }
     cand_entity[ci] = id;
-    full_by_surname[surname].push_back(ci);
+    if (first_full[surname] == kNone) first_full[surname] = ci;
   }
+  // While the candidates are walked in order: per surname, the latest
+  // full-name candidate so far.
+  std::vector<size_t> last_full(surname_ids.size(), kNone);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (c.typed) {
       cand_entity[ci] = entity_for(c.type, c.canonical);
       continue;
     }
-    if (cand_entity[ci] >= 0) continue;
     uint32_t surname = surnames[ci];
+    if (cand_entity[ci] >= 0) {  // a full name
+      last_full[surname] = ci;
+      continue;
+    }
     // The most recent full name with this surname before, else the first
     // after.
     int id = -1;
-    const std::vector<size_t>& full = full_by_surname[surname];  // in order
-    auto after = std::upper_bound(full.begin(), full.end(), ci);
-    if (after != full.begin()) {
-      id = cand_entity[*(after - 1)];
-    } else if (after != full.end()) {
-      id = cand_entity[*after];
+    if (last_full[surname] != kNone) {
+      id = cand_entity[last_full[surname]];
+    } else if (first_full[surname] != kNone) {
+      id = cand_entity[first_full[surname]];
     }
     if (id < 0 &&
         (c.evidence == Evidence::kStrong || person_surnames[surname])) {
@@ -668,52 +709,26 @@ void Finder::Link(EntityIndex* out) {
       if (out->genders[id] == Gender::kUnknown) out->genders[id] = c.gender;
     }
   }
-  std::sort(
-      out->mentions.begin(), out->mentions.end(),
-      [](const Mention& x, const Mention& y) { return x.first < y.first; });
-  for (size_t mi = 0; mi < out->mentions.size(); ++mi) {
-    for (uint32_t i = out->mentions[mi].first; i < out->mentions[mi].end; ++i) {
-      out->mention_of_token[i] = static_cast<int32_t>(mi);
+  if (SortByKey(out->mentions, [](const Mention& m) { return m.first; })) {
+    for (size_t mi = 0; mi < out->mentions.size(); ++mi) {
+      for (uint32_t i = out->mentions[mi].first; i < out->mentions[mi].end;
+           ++i) {
+        out->mention_of_token[i] = static_cast<int32_t>(mi);
+      }
     }
   }
   for (Entity& e : out->entities) {
-    std::sort(e.mentions.begin(), e.mentions.end(),
-              [](Span x, Span y) { return x.begin < y.begin; });
+    SortByKey(e.mentions, [](Span x) { return x.begin; });
   }
 }
 
 EntityIndex Finder::Run() {
-  // Which sentence-initial words the article also writes in lower case:
-  // the first words, lower-cased and indexed, against one pass over the
-  // lower-case words (cheaper than indexing every word).
-  // Per length, bit (c & 63) for the first byte c of some initial: most
-  // lower-case words fail this before any hashing.
-  std::array<uint64_t, kMaxInitial> firsts{};
-  for (const Sentence& sent : v_.sentences) {
-    for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
-      const Token& t = v_.tokens[i];
-      if (t.kind != TokKind::kWord) continue;
-      if (t.cap && !t.upper && t.end - t.begin < kMaxInitial) {
-        initials_.push_back(base::AsciiLower(v_.TokenText(t)));
-        const std::string& w = initials_.back();
-        firsts[w.size()] |= uint64_t{1} << (w[0] & 63);
-      }
-      break;
-    }
-  }
-  // initials_ no longer changes: the index views its strings.
-  initial_index_.emplace(
-      std::vector<std::string_view>(initials_.begin(), initials_.end()));
-  initial_common_.assign(initials_.size(), 0);
-  for (const Token& t : v_.tokens) {
-    if (t.kind != TokKind::kWord || t.cap || t.upper || t.digit) continue;
-    size_t len = t.end - t.begin;
-    if (len >= kMaxInitial || !((firsts[len] >> (v_.text[t.begin] & 63)) & 1)) {
-      continue;
-    }
-    int64_t k = initial_index_->Find(v_.TokenText(t));
-    if (k >= 0) initial_common_[k] = 1;
-  }
+  // Which sentence-initial words the article also writes in lower case.
+  asked_.Build(v_, [this](uint32_t i) {
+    if (!AsksLowerCase(i)) return false;
+    flags_[i] |= kFInitial;
+    return true;
+  });
   std::vector<const Paragraph*> headlines;
   for (const Paragraph& p : v_.paras) {
     if (TitleCaseParagraph(p)) {

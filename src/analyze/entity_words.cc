@@ -2,7 +2,11 @@
 // place nouns), surname keys and role collection. Internal to analyze.
 #include "analyze/entity_words.h"
 
+#include <array>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "analyze/cues.h"
 #include "analyze/entities.h"
@@ -46,10 +50,23 @@ bool IsTitleModifier(std::string_view w) {
 // Lower-case particles inside names: Staffan de Mistura, Ludwig van
 // Beethoven, Bank of England.
 bool IsNameParticle(std::string_view w) {
-  static const WordSet kSet = {"de",  "da",  "del", "della", "di",  "du",
-                               "van", "von", "der", "den",   "la",  "le",
-                               "bin", "ibn", "al",  "el",    "dos", "das",
-                               "y",   "of",  "ter", "ben",   "bint"};
+  static constexpr std::string_view kParticles[] = {
+      "de",  "da",  "del", "della", "di",  "du",  "van", "von",
+      "der", "den", "la",  "le",    "bin", "ibn", "al",  "el",
+      "dos", "das", "y",   "of",    "ter", "ben", "bint"};
+  // Asked of most words after a capitalized run: the first letter (a bit
+  // per a..z) turns most away before any hashing.
+  static constexpr uint32_t kFirsts = [] {
+    uint32_t m = 0;
+    for (std::string_view p : kParticles) m |= 1u << (p[0] - 'a');
+    return m;
+  }();
+  if (w.empty() || w[0] < 'a' || w[0] > 'z' ||
+      !((kFirsts >> (w[0] - 'a')) & 1)) {
+    return false;
+  }
+  static const WordSet kSet(std::vector<std::string_view>(
+      std::begin(kParticles), std::end(kParticles)));
   return kSet.contains(w);
 }
 
@@ -83,6 +100,68 @@ std::string_view SurnameKey(std::string_view w) {
   }
   if (w.ends_with(".")) w.remove_suffix(1);
   return w;
+}
+
+void InitialWords::Build(const TextView& v,
+                         const std::function<bool(uint32_t)>& asks) {
+  const bool all = asks == nullptr;
+  // The first words, lower-cased and indexed, against one pass over the
+  // lower-case words (cheaper than indexing every word). Per length, bit
+  // (c & 63) for the first and the last byte c of some initial: most
+  // lower-case words fail this before any hashing. Most initials ("The",
+  // "He", "But") a word list settles before LooksCommon asks, and
+  // indexing them would send every "the" of the text to the index. (The
+  // entity finder caches what `asks` looks up: ScanRun asks the same of
+  // the same words.)
+  std::array<uint64_t, kMaxSize> firsts{};
+  std::array<uint64_t, kMaxSize> lasts{};
+  bool any_upper = false;
+  for (const Sentence& sent : v.sentences) {
+    for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+      const Token& t = v.tokens[i];
+      if (t.kind != TokKind::kWord) continue;
+      if ((t.cap || t.upper) && t.end - t.begin < kMaxSize &&
+          (all ? !t.upper : asks(i))) {
+        any_upper = any_upper || t.upper;
+        words_.push_back(base::AsciiLower(v.TokenText(t)));
+        cap_seen_.push_back(!t.upper);
+        const std::string& w = words_.back();
+        firsts[w.size()] |= uint64_t{1} << (w[0] & 63);
+        lasts[w.size()] |= uint64_t{1} << (w.back() & 63);
+      }
+      break;
+    }
+  }
+  // The words no longer change: the index views them.
+  index_.emplace(std::vector<std::string_view>(words_.begin(), words_.end()));
+  common_.assign(words_.size(), 0);
+  if (words_.empty()) return;
+  if (any_upper) {
+    // The capitalized initials an all-caps one needs (the index answers
+    // for a word's first entry: set it there).
+    for (const Sentence& sent : v.sentences) {
+      for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+        const Token& t = v.tokens[i];
+        if (t.kind != TokKind::kWord) continue;
+        if (t.cap && !t.upper && t.end - t.begin < kMaxSize) {
+          const LowerWord w(v.TokenText(t));
+          int64_t k = index_->Find(w);
+          if (k >= 0) cap_seen_[k] = 1;
+        }
+        break;
+      }
+    }
+  }
+  for (const Token& t : v.tokens) {
+    if (t.kind != TokKind::kWord || t.cap || t.upper || t.digit) continue;
+    size_t len = t.end - t.begin;
+    if (len >= kMaxSize || !((firsts[len] >> (v.text[t.begin] & 63)) & 1) ||
+        !((lasts[len] >> (v.text[t.end - 1] & 63)) & 1)) {
+      continue;
+    }
+    int64_t k = index_->Find(v.TokenText(t));
+    if (k >= 0) common_[k] = 1;
+  }
 }
 
 // The lower-case words of the offices and descriptions the text gives the

@@ -191,7 +191,7 @@ uint32_t WordFlags(std::string_view words) {
   // lookup answers the questions the entity finder asks of each word.
   // Keys of up to InlineKeys::kMaxKey bytes (nearly all single words) in
   // `short_keys`, the others in `index`.
-  static_assert(kWordRoleNoun <= 0xFF, "flags fit InlineKeys' byte");
+  static_assert(kWordHonorificPrefix <= 0xFF, "flags fit InlineKeys' byte");
   struct Index {
     std::vector<std::string_view> keys;
     std::vector<uint32_t> flags;
@@ -209,7 +209,13 @@ uint32_t WordFlags(std::string_view words) {
       }
     }
     for (const GenderRow& r : kGivenNames) flags[r.key] |= kWordGiven;
-    for (const GenderRow& r : kHonorifics) flags[r.key] |= kWordHonorific;
+    for (const GenderRow& r : kHonorifics) {
+      flags[r.key] |= kWordHonorific;
+      size_t sp = r.key.find(' ');
+      if (sp != std::string_view::npos) {
+        flags[r.key.substr(0, sp)] |= kWordHonorificPrefix;
+      }
+    }
     for (const DemonymRow& r : kDemonyms) flags[r.demonym] |= kWordDemonym;
     for (std::string_view k : kOrganizationHeads) flags[k] |= kWordOrgHead;
     // Role nouns are lower-case keys; their capitalized forms ("Spokesman",

@@ -85,6 +85,9 @@ enum : uint32_t {
   kWordDemonym = 1u << 4,     // PlaceOfDemonym
   kWordOrgHead = 1u << 5,     // IsOrganizationHead
   kWordRoleNoun = 1u << 6,    // IsRoleNoun (lower-case keys)
+  // The first word of a multi-word Honorific key ("Prime" of "Prime
+  // Minister"): no two-word title starts with a word without it.
+  kWordHonorificPrefix = 1u << 7,
 };
 uint32_t WordFlags(std::string_view words);
 

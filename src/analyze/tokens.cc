@@ -60,6 +60,12 @@ constexpr std::array<std::string_view, 44> kAbbreviations = {
 
 bool IsAbbreviation(std::string_view w) {
   if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // initial
+  // Most words before a period are sentence ends: every abbreviation is
+  // two to six bytes and capitalized, but for "vs".
+  if (w.size() < 2 || w.size() > 6 ||
+      !((w[0] >= 'A' && w[0] <= 'Z') || w[0] == 'v')) {
+    return false;
+  }
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), w) !=
          kAbbreviations.end();
 }
@@ -204,14 +210,14 @@ void SplitSentences(TextView* v) {
   }
   for (uint32_t s = 0; s < v->sentences.size(); ++s) {
     Sentence& sent = v->sentences[s];
-    sent.first_word = sent.end_token;
     for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
       v->tokens[i].sentence = s;
-      TokKind k = v->tokens[i].kind;
-      if (sent.first_word == sent.end_token &&
-          (k == TokKind::kWord || k == TokKind::kPossessive)) {
-        sent.first_word = i;
-      }
+    }
+    sent.first_word = sent.first_token;
+    while (sent.first_word < sent.end_token &&
+           v->tokens[sent.first_word].kind != TokKind::kWord &&
+           v->tokens[sent.first_word].kind != TokKind::kPossessive) {
+      ++sent.first_word;
     }
   }
 }
@@ -270,16 +276,28 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
         char stop = we < end ? text[we] : ' ';
         bool plain = static_cast<unsigned char>(stop) < 0x80 && stop != '-' &&
                      stop != '\'' && stop != '.' && stop != ',';
+        // A word before a comma or period that no word character follows
+        // (a clause or sentence end) ends there too, as WordEnd would find;
+        // a period may still belong to it as an abbreviation's.
+        bool period = false;
+        if ((stop == '.' || stop == ',') &&
+            (we + 1 >= end ||
+             (static_cast<unsigned char>(text[we + 1]) < 0x80 &&
+              kAsciiClass[static_cast<unsigned char>(text[we + 1])] ==
+                  kOther))) {
+          plain = true;
+          period = stop == '.' && IsAbbreviation(text.substr(i, we - i));
+        }
         if (plain) {
           uint8_t first = kAsciiClass[cp];
-          t.end = static_cast<uint32_t>(we);
+          t.end = static_cast<uint32_t>(we + period);
           t.kind = TokKind::kWord;
           t.digit = first == kDigit;
           t.cap = first == kUpper;
           // Two or more letters, none lower case.
           t.upper = !(seen & kLower) && (seen & kUpper) &&
                     HasTwoLetters(text.substr(i, we - i));
-          i = we;
+          i = we + period;
           fast = true;
         }
       }

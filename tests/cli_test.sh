@@ -208,6 +208,12 @@ expect "eval refuses a text file as model" 4 "$bin" eval --model "$tmp/ok.txt" -
 expect "score refuses a text file as model" 4 "$bin" score --model "$tmp/ok.txt" "$tmp/test.jsonl"
 expect "eval: missing model" 3 "$bin" eval --model "$tmp/nope.ntm" --data "$tmp/test.jsonl"
 expect "score: missing model" 3 "$bin" score --model "$tmp/nope.ntm" "$tmp/test.jsonl"
+# Inputs with nothing to score: one line, exit 4 (as analyze).
+expect "score: empty file" 4 "$bin" score --model "$tmp/m1.ntm" "$tmp/empty.txt"
+check "score: empty file says why" "$tmp/err" 'no document to score'
+expect "score: random bytes" 4 "$bin" score --model "$tmp/m1.ntm" "$tmp/random.bin"
+check "score: random bytes say why" "$tmp/err" 'random\.bin: no document to score'
+expect "score: png file" 4 "$bin" score --model "$tmp/m1.ntm" "$tmp/image.png"
 check_not "score names a missing model once" "$tmp/err" 'nope\.ntm: .*nope\.ntm'
 
 # One class only: training fails with one line saying so.

@@ -176,10 +176,20 @@ int Run(const ScoreFlags& f) {
                       sources ? &*sources : nullptr);
       }
     }
-    if ((*r)->stats().malformed > 0) {
+    const ReadStats& stats = (*r)->stats();
+    if (stats.documents == 0 && (stats.malformed > 0 || stats.skipped > 0)) {
+      // Nothing to score in this input (empty, binary, every record
+      // malformed): one line and exit 4, as `analyze` does; a file with
+      // some good records below only reports what it skipped.
+      std::string why = stats.problems.empty() ? std::string("binary input")
+                                               : stats.problems[0].message;
+      std::fprintf(stderr, "newstrace: score: %s: no document to score (%s)\n",
+                   path.c_str(), why.c_str());
+      if (exit_code == kExitOk) exit_code = kExitBadInput;
+    } else if (stats.malformed > 0) {
       std::fprintf(stderr, "newstrace: score: %s: skipped %llu malformed\n",
                    path.c_str(),
-                   static_cast<unsigned long long>((*r)->stats().malformed));
+                   static_cast<unsigned long long>(stats.malformed));
     }
   }
   std::fflush(stdout);

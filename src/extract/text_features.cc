@@ -462,6 +462,15 @@ Features ComputeFeatures(std::string_view s) {
     bool ascii = true;
     bool all_letters = true;  // AllLetters(t.core), in the same pass
     const bool short_core = t.core.size() <= sizeof(lower);
+    auto count_letter = [&](bool up, bool low) {
+      ++f.letters;
+      f.upper += up;
+      if (first_letter) {
+        upper_start = up;
+        lower_start = low;
+        first_letter = false;
+      }
+    };
     // ASCII bytes first, without decoding (most words are all ASCII); the
     // loop below takes over at the first other byte.
     for (; i < t.core.size(); ++i) {
@@ -474,13 +483,7 @@ Features ComputeFeatures(std::string_view s) {
         all_letters = all_letters && (c == '-' || c == '\'');
         continue;
       }
-      ++f.letters;
-      f.upper += up;
-      if (first_letter) {
-        upper_start = up;
-        lower_start = low;
-        first_letter = false;
-      }
+      count_letter(up, low);
     }
     while (i < t.core.size()) {
       if (short_core) {
@@ -505,13 +508,7 @@ Features ComputeFeatures(std::string_view s) {
         all_letters = all_letters && (cp == '-' || cp == '\'');
         continue;
       }
-      ++f.letters;
-      f.upper += up;
-      if (first_letter) {
-        upper_start = up;
-        lower_start = low;
-        first_letter = false;
-      }
+      count_letter(up, low);
     }
     f.lower_words += lower_start;
     bool function =

@@ -170,6 +170,28 @@ std::vector<std::vector<double>> FirstColumns(
   return out;
 }
 
+// The logistic layer's scores of each fold's rows of x, by a layer fit on
+// the other folds: what the stack gives fit-part rows it did not see.
+std::vector<std::vector<double>> CrossFitScores(
+    const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+    const std::vector<std::vector<size_t>>& fold_train,
+    const std::vector<std::vector<size_t>>& fold_test, int classes) {
+  std::vector<std::vector<double>> scores(x.size());
+  for (size_t f = 0; f < fold_test.size(); ++f) {
+    if (fold_test[f].empty()) continue;
+    std::vector<std::vector<double>> xs;
+    std::vector<int> ys;
+    for (size_t k : fold_train[f]) {
+      xs.push_back(x[k]);
+      ys.push_back(y[k]);
+    }
+    Logistic m =
+        Logistic::Fit(xs, ys, classes, kLogisticL2, kLogisticIterations);
+    for (size_t k : fold_test[f]) scores[k] = m.Scores(x[k]);
+  }
+  return scores;
+}
+
 // Macro-F1 of the scores a logistic layer gives rows it did not see: each
 // fold of the fit part x by a layer fit on the other folds, and the
 // held-out rows by one fit on the whole fit part; the labels taken with
@@ -181,18 +203,10 @@ double UnseenMacroF1(const std::vector<std::vector<double>>& x,
                      const std::vector<std::vector<size_t>>& fold_test,
                      const std::vector<std::vector<double>>& x_held,
                      const std::vector<int>& y_held, int classes) {
-  std::vector<std::vector<double>> p(x.size());
-  for (size_t f = 0; f < fold_test.size(); ++f) {
-    if (fold_test[f].empty()) continue;
-    std::vector<std::vector<double>> xs;
-    std::vector<int> ys;
-    for (size_t k : fold_train[f]) {
-      xs.push_back(x[k]);
-      ys.push_back(y[k]);
-    }
-    Logistic m =
-        Logistic::Fit(xs, ys, classes, kLogisticL2, kLogisticIterations);
-    for (size_t k : fold_test[f]) p[k] = Softmax(m.Scores(x[k]));
+  std::vector<std::vector<double>> p =
+      CrossFitScores(x, y, fold_train, fold_test, classes);
+  for (auto& scores : p) {
+    if (!scores.empty()) scores = Softmax(scores);
   }
   std::vector<int> all_y = y;
   Logistic m = Logistic::Fit(x, y, classes, kLogisticL2, kLogisticIterations);
@@ -563,19 +577,11 @@ Result<Classifier> Classifier::Train(const std::vector<LabeledRecord>& rows,
       // layer of the other folds (its inputs are cross-fitted already).
       std::vector<std::vector<double>> rule_p = p;
       std::vector<int> rule_y = y_held;
+      const std::vector<std::vector<double>> unseen =
+          CrossFitScores(x_fit, y_fit, fold_train, fold_test, classes);
       for (int f = 0; f < options.folds; ++f) {
-        if (fold_test[f].empty()) continue;
-        std::vector<std::vector<double>> xs;
-        std::vector<int> ys;
-        for (size_t k : fold_train[f]) {
-          xs.push_back(x_fit[k]);
-          ys.push_back(y_fit[k]);
-        }
-        Logistic lf =
-            Logistic::Fit(xs, ys, classes, kLogisticL2, kLogisticIterations);
         for (size_t k : fold_test[f]) {
-          rule_p.push_back(
-              impl->calibration.Probabilities(lf.Scores(x_fit[k])));
+          rule_p.push_back(impl->calibration.Probabilities(unseen[k]));
           rule_y.push_back(y_fit[k]);
         }
       }

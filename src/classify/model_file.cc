@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file_io.h"
+#include "classify/le_bytes.h"
 #include "classify/model_impl.h"
 
 namespace newstrace {
@@ -28,26 +29,10 @@ constexpr char kMagic[8] = {'N', 'T', 'C', 'L', 'S', 'F', 'R', '\x1a'};
 constexpr uint32_t kVersion = 2;
 constexpr size_t kMaxModelBytes = size_t{4} << 30;
 
-void PutU32(std::string* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-void PutU64(std::string* out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-uint32_t GetU32(std::string_view s, size_t at) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) {
-    v = (v << 8) | static_cast<unsigned char>(s[at + i]);
-  }
-  return v;
-}
-uint64_t GetU64(std::string_view s, size_t at) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) {
-    v = (v << 8) | static_cast<unsigned char>(s[at + i]);
-  }
-  return v;
-}
+using classify::GetU32;
+using classify::GetU64;
+using classify::PutU32;
+using classify::PutU64;
 
 json OptionsJson(const TrainOptions& o) {
   return json{{"dim", o.dim},

@@ -21,6 +21,7 @@
 #include <deque>
 #include <unordered_map>
 
+#include "classify/le_bytes.h"
 #include "classify/text.h"
 
 namespace newstrace::classify {
@@ -249,28 +250,6 @@ void Minimize(const Matrix& x, const std::vector<int>& y, int classes,
     }
     if (before - f < 1e-9 * std::max(1.0, std::abs(f))) break;
   }
-}
-
-void PutU32(std::string* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-void PutF32(std::string* out, float f) {
-  uint32_t v;
-  std::memcpy(&v, &f, 4);
-  PutU32(out, v);
-}
-uint32_t GetU32(std::string_view s, size_t at) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) {
-    v = (v << 8) | static_cast<unsigned char>(s[at + i]);
-  }
-  return v;
-}
-float GetF32(std::string_view s, size_t at) {
-  uint32_t v = GetU32(s, at);
-  float f;
-  std::memcpy(&f, &v, 4);
-  return f;
 }
 
 }  // namespace

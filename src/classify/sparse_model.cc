@@ -105,6 +105,18 @@ void Count(uint32_t* v, size_t n, int bits,
   out->push_back({run, static_cast<float>(n - from)});
 }
 
+// Moves the buckets of v[0, n) that have a row (row_of[b] >= 0) to its
+// front, in order, and returns their count.
+size_t KeepKnown(uint32_t* v, size_t n, const int32_t* row_of) {
+  size_t kept = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t b = v[k];
+    v[kept] = b;
+    kept += row_of[b] >= 0;
+  }
+  return kept;
+}
+
 uint64_t Mix(uint64_t x) {  // splitmix64's finalizer
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ull;
@@ -264,7 +276,8 @@ SparseDoc SparseModel::Featurize(std::string_view line, int bucket_bits,
 }
 
 void SparseModel::Featurize(const LineTokens& tokens, int bucket_bits,
-                            bool title_marks, bool title_form, SparseDoc* doc) {
+                            bool title_marks, bool title_form, SparseDoc* doc,
+                            const int32_t* row_of) {
   const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
   // A token adds at most two word n-grams: room for all up front, so the
   // hot loop writes through a pointer without a capacity check each.
@@ -329,12 +342,18 @@ void SparseModel::Featurize(const LineTokens& tokens, int bucket_bits,
     prev = h;
     have_prev = true;
   }
+  size_t n_chars = chars.size(), n_shapes = shapes.size();
+  if (row_of != nullptr) {
+    n_words = KeepKnown(words, n_words, row_of);
+    n_chars = KeepKnown(chars.data(), n_chars, row_of);
+    n_shapes = KeepKnown(shapes.data(), n_shapes, row_of);
+  }
   doc->counts.clear();
   doc->chars.clear();
   doc->shapes.clear();
   Count(words, n_words, bucket_bits, &doc->counts);
-  Count(chars.data(), chars.size(), bucket_bits, &doc->chars);
-  Count(shapes.data(), shapes.size(), bucket_bits, &doc->shapes);
+  Count(chars.data(), n_chars, bucket_bits, &doc->chars);
+  Count(shapes.data(), n_shapes, bucket_bits, &doc->shapes);
 }
 
 void SparseModel::BuildIndex() {

@@ -60,8 +60,11 @@ class SparseModel {
                              bool title_marks, bool title_form);
   // The same for a line's tokens, into *doc (replacing its contents; its
   // memory is reused). Thread-safe.
+  // With `row_of` (a bucket -> row table, -1 for none, 2^bucket_bits
+  // entries), only the buckets with a row are kept.
   static void Featurize(const LineTokens& tokens, int bucket_bits,
-                        bool title_marks, bool title_form, SparseDoc* doc);
+                        bool title_marks, bool title_form, SparseDoc* doc,
+                        const int32_t* row_of = nullptr);
 
   // Trains on `docs` with labels `y[i]` in [0, classes). With `warm` (a
   // model of the same documents' buckets, e.g. a stronger penalty's),
@@ -71,12 +74,12 @@ class SparseModel {
                            const SparseParams& params,
                            const SparseModel* warm = nullptr);
 
-  // Featurize(line) with this model's buckets and settings.
-  SparseDoc Read(std::string_view line) const {
-    return Featurize(line, bucket_bits_, title_marks_, title_form_);
-  }
+  // Featurize(tokens) with this model's buckets and settings, less the
+  // buckets the model has no row for (they weigh nothing, and most word
+  // pairs of an article are such: counting them would be wasted).
   void Read(const LineTokens& tokens, SparseDoc* doc) const {
-    Featurize(tokens, bucket_bits_, title_marks_, title_form_, doc);
+    Featurize(tokens, bucket_bits_, title_marks_, title_form_, doc,
+              row_of_.data());
   }
 
   // Log-probabilities of every class.

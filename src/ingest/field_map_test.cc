@@ -41,6 +41,16 @@ TEST(FieldMapTest, CandidateIndicesFollowCandidateOrder) {
   EXPECT_TRUE(CandidateIndices(keys, {"title"}).empty());
 }
 
+TEST(FieldMapTest, CandidateIndicesTrimAnyWhiteSpace) {
+  // Keys whose ends are visible ASCII skip the trim; the others are trimmed
+  // as base::Trim does (ASCII and Unicode white space).
+  std::vector<std::string_view> keys = {"\xC2\xA0Title\t", "\ttitle", "title ",
+                                        "titles",          "itle",    "TITLE"};
+  EXPECT_EQ(CandidateIndices(keys, {"title"}),
+            (std::vector<size_t>{0, 1, 2, 5}));
+  EXPECT_TRUE(CandidateIndices({"", " ", "\xC2\xA0"}, {"title"}).empty());
+}
+
 TEST(FieldMapTest, SplitAuthors) {
   EXPECT_EQ(SplitAuthors("Ruth Harris"),
             std::vector<std::string>{"Ruth Harris"});

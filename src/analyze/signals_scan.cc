@@ -49,12 +49,14 @@ char32_t Decode(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
-// Classes of ASCII bytes, and their lower-case forms.
+// Classes of bytes (0 for the bytes of multi-byte code points but for
+// kAfterRunBit), and their lower-case forms.
 constexpr uint8_t kSpaceBit = 1, kWordBit = 2, kUpperBit = 4, kLowerBit = 8,
-                  kVowelBit = 16, kLetterBit = 32;
+                  kLetterBit = 16, kUrlFirstBit = 32, kVowelBit = 64,
+                  kAfterRunBit = 128;  // may go on a word after ASCII ones
 
-constexpr std::array<uint8_t, 128> kAscii = [] {
-  std::array<uint8_t, 128> t{};
+constexpr std::array<uint8_t, 256> kByte = [] {
+  std::array<uint8_t, 256> t{};
   for (int c = 0; c <= 0x20; ++c) t[c] = kSpaceBit;
   t[0x7F] = kSpaceBit;
   for (int c = '0'; c <= '9'; ++c) t[c] = kWordBit;
@@ -64,24 +66,58 @@ constexpr std::array<uint8_t, 128> kAscii = [] {
     t[static_cast<unsigned char>(v)] |= kVowelBit;
     t[static_cast<unsigned char>(v - 'a' + 'A')] |= kVowelBit;
   }
-  return t;
-}();
-
-// Per ASCII word character, what it adds to a word's counts, packed:
-// bit 0 a letter, bit 32 a new vowel group. Indexed by (128 when the
-// previous character was a vowel) | the character.
-constexpr std::array<uint64_t, 256> kCountsAdded = [] {
-  std::array<uint64_t, 256> t{};
-  for (int after_vowel = 0; after_vowel < 2; ++after_vowel) {
-    for (int c = 0; c < 128; ++c) {
-      const uint8_t f = kAscii[c];
-      uint64_t v = (f & kLetterBit) ? 1 : 0;
-      if ((f & kVowelBit) && !after_vowel) v |= uint64_t{1} << 32;
-      t[after_vowel * 128 + c] = v;
+  for (char u : std::string_view("hHwW")) {
+    t[static_cast<unsigned char>(u)] |= kUrlFirstBit;
+  }
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80 || (t[c] & kWordBit) || c == '\'' || c == '-' || c == '.' ||
+        c == ',') {
+      t[c] |= kAfterRunBit;
     }
   }
   return t;
 }();
+
+// The lower-case form of an ASCII letter or digit; 0 for any other byte.
+constexpr std::array<uint8_t, 256> kWordLower = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (kByte[c] & kWordBit) {
+      t[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  return t;
+}();
+
+// What an ASCII word character adds to a word's counts, in fields of
+// kFieldBits: letters, lower-case letters, new vowel groups; bit 63 flags a
+// vowel, so that entry >> 56 is the offset of the next character's row.
+// Indexed by (kAfterVowel when the previous character was a vowel) | the
+// character.
+// A run of at most kMaxRun characters cannot overflow a field.
+constexpr int kFieldBits = 21;
+constexpr uint64_t kFieldMask = (uint64_t{1} << kFieldBits) - 1;
+constexpr size_t kMaxRun = size_t{1} << (kFieldBits - 1);
+constexpr unsigned kAfterVowel = 128;
+constexpr std::array<uint64_t, 256> kCountsAdded = [] {
+  std::array<uint64_t, 256> t{};
+  for (unsigned after_vowel = 0; after_vowel < 2; ++after_vowel) {
+    for (unsigned c = 0; c < 128; ++c) {
+      const uint8_t f = kByte[c];
+      uint64_t v = 0;
+      if (f & kLetterBit) v |= 1;
+      if (f & kLowerBit) v |= uint64_t{1} << kFieldBits;
+      if ((f & kVowelBit) && !after_vowel) v |= uint64_t{1} << (2 * kFieldBits);
+      if (f & kVowelBit) v |= uint64_t{1} << 63;
+      t[after_vowel * kAfterVowel + c] = v;
+    }
+  }
+  return t;
+}();
+
+// WordHash's constants (FNV-1a, 64 bits).
+constexpr uint64_t kFnvBasis = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 constexpr std::array<char, 256> kLower = [] {
   std::array<char, 256> t{};
@@ -190,6 +226,32 @@ bool StartsUrl(std::string_view s, size_t i) {
   return false;
 }
 
+// Records mark `m` (or an apostrophe or hyphen outside a word) at text[at]
+// after the segment's last word, and counts it. Returns whether words
+// still wait for their sentence's end (`pending`, false once m ends it).
+bool Mark(char m, std::string_view text, size_t at, const char* lower,
+          size_t first_word, bool pending, ScanText* out) {
+  if (out->words.size() > first_word && out->words.back().after == 0) {
+    out->words.back().after = m;
+  }
+  if (m == '!') ++out->exclamations;
+  if (m == '?') ++out->questions;
+  if (!pending) return false;
+  if (m == '!' || m == '?') {
+    ++out->sentences;
+    return false;
+  }
+  if (m == '.') {
+    const ScanWord& last = out->words.back();
+    std::string_view word(lower + last.begin, last.size);
+    if (!IsTitleAbbreviation(word) && !LowerCaseFollows(text, at)) {
+      ++out->sentences;
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void ScanText::Clear() {
@@ -225,106 +287,99 @@ void ScanSegment(std::string_view text, ScanText* out) {
   // write into the room made here, then cut the string to what was used.
   const size_t base = out->lower.size();
   out->lower.resize(base + text.size());
+  // Everything the loops touch lives in locals: a store through `dst` may
+  // alias any memory, so state read back from *out or a captured variable
+  // would be reloaded after every byte written.
   char* const dst = out->lower.data();
-  size_t o = base;
-  const size_t first_word = out->words.size();
-  bool pending = false;  // words since the last sentence end
-  size_t i = 0;
+  const char* const s = text.data();
   const size_t n = text.size();
-  // Records a mark (or an apostrophe or hyphen outside a word) after the
-  // last word, and ends a sentence at it when it ends one.
-  auto mark = [&](char m, size_t at) {
-    if (out->words.size() > first_word && out->words.back().after == 0) {
-      out->words.back().after = m;
-    }
-    if (m == '!') ++out->exclamations;
-    if (m == '?') ++out->questions;
-    if (!pending) return;
-    if (m == '!' || m == '?') {
-      ++out->sentences;
-      pending = false;
-    } else if (m == '.') {
-      const ScanWord& last = out->words.back();
-      std::string_view word(dst + last.begin, last.size);
-      if (!IsTitleAbbreviation(word) && !LowerCaseFollows(text, at)) {
-        ++out->sentences;
-        pending = false;
-      }
-    }
-  };
+  const size_t first_word = out->words.size();
+  size_t o = base;
+  size_t i = 0;
+  size_t syllables = 0;
+  bool pending = false;  // words since the last sentence end
+  bool segment_start = true;
   while (i < n) {
-    const auto b = static_cast<unsigned char>(text[i]);
+    const auto b = static_cast<unsigned char>(s[i]);
+    const uint8_t f = kByte[b];
+    if (f & kSpaceBit) {
+      ++i;
+      continue;
+    }
     char32_t cp = b;
-    size_t len = 1;
-    if (b < 0x80) {
-      const uint8_t f = kAscii[b];
-      if (f & kSpaceBit) {
+    if (!(f & kWordBit)) {
+      if (b < 0x80) {
+        pending =
+            Mark(static_cast<char>(b), text, i, dst, first_word, pending, out);
         ++i;
         continue;
       }
-      if (!(f & kWordBit)) {
-        mark(static_cast<char>(b), i);
-        ++i;
-        continue;
-      }
-    } else {
+      size_t len = 1;
       cp = Decode(text, i, &len);
       const CharClass cls = Classify(cp);
       if (cls != CharClass::kWord) {
         if (cls != CharClass::kSpace) {
-          mark(cls == CharClass::kApostrophe ? '\''
-               : cls == CharClass::kHyphen   ? '-'
-                                             : MarkAscii(cp),
-               i);
+          const char m = cls == CharClass::kApostrophe ? '\''
+                         : cls == CharClass::kHyphen   ? '-'
+                                                       : MarkAscii(cp);
+          pending = Mark(m, text, i, dst, first_word, pending, out);
         }
         i += len;
         continue;
       }
     }
     // A word starts at i.
-    // Built in place: a word composed on the stack and copied in stalls
-    // on store forwarding.
-    const bool segment_start = out->words.size() == first_word;
-    ScanWord& w = out->words.emplace_back();
-    w.begin = static_cast<uint32_t>(o);
-    w.segment_start = segment_start;
-    w.cap = cp >= 'A' && cp <= 'Z';
-    w.digit = cp >= '0' && cp <= '9';
-    uint32_t seen = 0;      // the kAscii bits of every ASCII character
-    uint64_t counts = 0;    // letters (low 32 bits), vowel groups (high)
-    uint32_t in_vowel = 0;  // 128 after a vowel
-    uint64_t h = 14695981039346656037ull;
-    if ((b == 'h' || b == 'H' || b == 'w' || b == 'W') && StartsUrl(text, i)) {
-      w.url = true;
-      while (i<n&& static_cast<unsigned char>(text[i])> 0x20) {
-        dst[o++] = kLower[static_cast<unsigned char>(text[i++])];
+    const size_t begin = o;
+    size_t letters = 0, lowers = 0, groups = 0;
+    uint64_t h = kFnvBasis;
+    const bool url = (f & kUrlFirstBit) && StartsUrl(text, i);
+    if (url) {
+      while (i<n&& static_cast<unsigned char>(s[i])> 0x20) {
+        dst[o++] = kLower[static_cast<unsigned char>(s[i++])];
       }
     } else {
-      while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
+      // The row of kCountsAdded for the next character (kAfterVowel on after
+      // a vowel).
+      const uint64_t* row = kCountsAdded.data();
+      for (;;) {
+        // The hot loop: a run of ASCII letters and digits.
+        const char* const from = s + i;
+        char* const to = dst + o;
+        const size_t limit = std::min(n - i, kMaxRun);
+        uint64_t counts = 0;
+        size_t k = 0;
+        for (; k < limit; ++k) {
+          const auto c = static_cast<unsigned char>(from[k]);
+          const uint8_t l = kWordLower[c];
+          if (l == 0) break;
+          to[k] = static_cast<char>(l);
+          h = (h ^ l) * kFnvPrime;
+          const uint64_t added = row[c];
+          counts += added;
+          row = kCountsAdded.data() + (added >> 56);
+        }
+        i += k;
+        o += k;
+        letters += counts & kFieldMask;
+        lowers += (counts >> kFieldBits) & kFieldMask;
+        groups += (counts >> (2 * kFieldBits)) & kFieldMask;
+        if (i >= n) break;
+        const auto c = static_cast<unsigned char>(s[i]);
+        const uint8_t fc = kByte[c];
+        if (!(fc & kAfterRunBit)) break;  // most words end here
+        if (fc & kWordBit) continue;      // a run cut at kMaxRun
         if (c < 0x80) {
-          const uint8_t f = kAscii[c];
-          if (f & kWordBit) {
-            const char l = kLower[c];
-            dst[o++] = l;
-            h = (h ^ static_cast<unsigned char>(l)) * 1099511628211ull;
-            seen |= f;
-            counts += kCountsAdded[in_vowel | c];
-            in_vowel = (f & kVowelBit) << 3;
-            ++i;
-            continue;
-          }
           // Inner apostrophes and hyphens, and . or , between digits.
           const bool digit_before =
-              o > w.begin && dst[o - 1] >= '0' && dst[o - 1] <= '9';
+              o > begin && dst[o - 1] >= '0' && dst[o - 1] <= '9';
           const bool inner =
               c == '\'' || c == '-' || ((c == '.' || c == ',') && digit_before);
           if (!inner || i + 1 >= n) break;
-          const auto next = static_cast<unsigned char>(text[i + 1]);
+          const auto next = static_cast<unsigned char>(s[i + 1]);
           if (c == '.' || c == ',') {
             if (next < '0' || next > '9') break;
           } else if (next < 0x80) {
-            if (!(kAscii[next] & kWordBit)) break;
+            if (!(kByte[next] & kWordBit)) break;
           } else {
             size_t next_len = 0;
             if (Classify(Decode(text, i + 1, &next_len)) != CharClass::kWord) {
@@ -332,56 +387,63 @@ void ScanSegment(std::string_view text, ScanText* out) {
             }
           }
           dst[o++] = static_cast<char>(c);
-          h = (h ^ c) * 1099511628211ull;
-          in_vowel = 0;
+          h = (h ^ c) * kFnvPrime;
+          row = kCountsAdded.data();
           ++i;
           continue;
         }
         size_t clen = 0;
         const char32_t u = Decode(text, i, &clen);
-        const CharClass k = Classify(u);
-        char inner = 0;
-        if (k == CharClass::kApostrophe) inner = '\'';
-        if (k == CharClass::kHyphen) inner = '-';
-        if (k != CharClass::kWord) {
+        const CharClass k2 = Classify(u);
+        if (k2 != CharClass::kWord) {
+          char inner = 0;
+          if (k2 == CharClass::kApostrophe) inner = '\'';
+          if (k2 == CharClass::kHyphen) inner = '-';
           if (inner == 0 || i + clen >= n) break;
           size_t next_len = 0;
           if (Classify(Decode(text, i + clen, &next_len)) != CharClass::kWord) {
             break;
           }
           dst[o++] = inner;
-          h = (h ^ static_cast<unsigned char>(inner)) * 1099511628211ull;
+          h = (h ^ static_cast<unsigned char>(inner)) * kFnvPrime;
         } else {
-          for (size_t k2 = 0; k2 < clen; ++k2) {
-            dst[o++] = text[i + k2];
-            h = (h ^ static_cast<unsigned char>(text[i + k2])) *
-                1099511628211ull;
+          for (size_t j = 0; j < clen; ++j) {
+            dst[o++] = s[i + j];
+            h = (h ^ static_cast<unsigned char>(s[i + j])) * kFnvPrime;
           }
         }
-        in_vowel = 0;
+        row = kCountsAdded.data();
         i += clen;
       }
     }
-    const size_t letters = counts & 0xFFFFFFFF;
-    size_t groups = counts >> 32;
-    w.size = static_cast<uint32_t>(o - w.begin);
-    w.letters = static_cast<uint8_t>(std::min<size_t>(letters, 255));
-    w.caps = letters > 0 && !(seen & kLowerBit);
-    if (w.url) {
-      w.syllables = 1;
-    } else {
-      w.hash = static_cast<uint32_t>(h ^ (h >> 32));
+    const size_t size = o - begin;
+    uint8_t word_syllables = 1;
+    if (!url) {
       // A silent final e (make, hope; not table).
-      if (groups > 1 && w.size >= 2 && dst[o - 1] == 'e' && dst[o - 2] != 'l') {
+      if (groups > 1 && size >= 2 && dst[o - 1] == 'e' && dst[o - 2] != 'l') {
         --groups;
       }
-      w.syllables =
+      word_syllables =
           static_cast<uint8_t>(std::clamp<size_t>(groups, 1, kMaxSyllables));
     }
-    out->syllables += w.syllables;
+    // Written once, field by field, straight into the array.
+    ScanWord& w = out->words.emplace_back();
+    w.begin = static_cast<uint32_t>(begin);
+    w.size = static_cast<uint32_t>(size);
+    w.hash = url ? 0 : static_cast<uint32_t>(h ^ (h >> 32));
+    w.letters = static_cast<uint8_t>(std::min<size_t>(letters, 255));
+    w.syllables = word_syllables;
+    w.caps = letters > 0 && lowers == 0;
+    w.cap = cp >= 'A' && cp <= 'Z';
+    w.digit = cp >= '0' && cp <= '9';
+    w.url = url;
+    w.segment_start = segment_start;
+    segment_start = false;
+    syllables += word_syllables;
     pending = true;
   }
   out->lower.resize(o);
+  out->syllables += syllables;
   if (out->words.size() > first_word) out->words.back().after = '\n';
   if (pending) ++out->sentences;
 }

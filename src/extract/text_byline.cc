@@ -17,24 +17,13 @@
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "extract/text_credits.h"
+#include "extract/text_phrases.h"
 
 namespace newstrace::extract::text {
 namespace {
 
-// Compares the length and the first byte before the bytes: most entries
-// differ there, and every word of a possible byline meets several lists.
-template <size_t N>
-bool In(std::string_view w, const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (p.size() == w.size() && (p.empty() || p[0] == w[0]) && p == w) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // clang-format off
-constexpr std::string_view kRoleWords[] = {
+constexpr auto kRoleWords = Phrases({
     "correspondent", "editor", "reporter", "writer", "columnist", "contributor",
     "journalist", "analyst", "chief", "producer", "staff", "bureau", "desk",
     "team", "critic", "commentator", "blogger", "host", "presenter", "anchor",
@@ -42,18 +31,18 @@ constexpr std::string_view kRoleWords[] = {
     "redakteur", "redakteurin", "korrespondent", "korrespondentin",
     "journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice",
     "envoyé", "envoyée", "periodista", "corresponsal", "redactor", "redactora",
-    "enviado", "enviada"};
+    "enviado", "enviada"});
 // clang-format on
 // clang-format off
-constexpr std::string_view kOrgWords[] = {
+constexpr auto kOrgWords = Phrases({
     "news", "press", "times", "post", "herald", "tribune", "journal", "daily",
     "weekly", "magazine", "media", "network", "agency", "service", "wire",
     "radio", "tv", "television", "online", "blog", "gazette", "telegraph",
     "guardian", "observer", "mail", "express", "mirror", "today", "review",
-    "zeitung", "presse", "nachrichten", "agentur", "newsroom", "report"};
+    "zeitung", "presse", "nachrichten", "agentur", "newsroom", "report"});
 // clang-format on
 // clang-format off
-constexpr std::string_view kDateWords[] = {
+constexpr auto kDateWords = Phrases({
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
@@ -70,14 +59,14 @@ constexpr std::string_view kDateWords[] = {
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "enero", "febrero",
     "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
     "octubre", "noviembre", "diciembre", "lunes", "martes", "miércoles",
-    "jueves", "viernes", "sábado", "domingo", "le", "de", "del", "à", "a", "am"};
+    "jueves", "viernes", "sábado", "domingo", "le", "de", "del", "à", "a", "am"});
 // clang-format on
 // clang-format off
-constexpr std::string_view kParticles[] = {
+constexpr auto kParticles = Phrases({
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la",
-    "le", "al", "el", "bin", "ibn", "ter", "ten", "dos", "das", "st"};
+    "le", "al", "el", "bin", "ibn", "ter", "ten", "dos", "das", "st"});
 // clang-format on
-constexpr std::string_view kConnectors[] = {"and", "&", "und", "et", "y", "e"};
+constexpr auto kConnectors = Phrases({"and", "&", "und", "et", "y", "e"});
 
 bool IsSeparator(std::string_view t) {
   return t == "|" || t == "-" || t == "/" || t == "\xE2\x80\x93" ||
@@ -135,8 +124,11 @@ std::string_view StripTrailing(std::string_view t, char* last) {
   return t;
 }
 
-bool RoleOrOrg(std::string_view token) {
-  std::string w = LowerWord(token);
+// `scratch` holds the lower-cased word (its capacity is reused: this runs
+// for every word of a possible byline).
+bool RoleOrOrg(std::string_view token, std::string* scratch) {
+  std::string& w = *scratch;
+  LowerWordInto(token, &w);
   while (!w.empty() && !std::isalnum(static_cast<unsigned char>(w.back())) &&
          static_cast<unsigned char>(w.back()) < 0x80) {
     w.pop_back();
@@ -147,6 +139,7 @@ bool RoleOrOrg(std::string_view token) {
 
 NameRun ParseNames(const std::vector<std::string_view>& tokens) {
   NameRun run;
+  std::string scratch;
   std::vector<std::string_view> cur;
   size_t cur_start = 0;
   auto flush = [&] {
@@ -160,7 +153,8 @@ NameRun ParseNames(const std::vector<std::string_view>& tokens) {
   for (; i < tokens.size(); ++i) {
     std::string_view tok = tokens[i];
     if (IsSeparator(tok)) break;
-    if (In(LowerWord(tok), kConnectors)) {
+    LowerWordInto(tok, &scratch);
+    if (In(scratch, kConnectors)) {
       if (cur.empty()) break;
       flush();
       continue;
@@ -178,7 +172,7 @@ NameRun ParseNames(const std::vector<std::string_view>& tokens) {
         stop_after = true;
       }
     }
-    if (RoleOrOrg(core) && !core.empty()) {
+    if (RoleOrOrg(core, &scratch) && !core.empty()) {
       // "Political Correspondent", "Associated Press": not a name.
       run.role_or_org = true;
       i = cur.empty() ? i : cur_start;
@@ -194,7 +188,10 @@ NameRun ParseNames(const std::vector<std::string_view>& tokens) {
     }
     // A date or its cue ends the names ("By Jane Doe Published ...",
     // "By Jane Doe May 5, 2017"), though a name may start with "May".
-    if (!particle && !cur.empty() && In(LowerWord(core), kDateWords)) break;
+    if (!particle && !cur.empty()) {
+      LowerWordInto(core, &scratch);
+      if (In(scratch, kDateWords)) break;
+    }
     if (!(NameLike(core) || particle || GluedParticle(core)) ||
         core.find("..") != std::string_view::npos || core.back() == '-') {
       break;
@@ -215,8 +212,9 @@ NameRun ParseNames(const std::vector<std::string_view>& tokens) {
   }
   flush();
   run.stop = i;
-  for (size_t k = i; k < tokens.size(); ++k) {
-    if (RoleOrOrg(tokens[k])) run.role_or_org = true;
+  // Once set, the flag stays: the other words need no look-up.
+  for (size_t k = i; k < tokens.size() && !run.role_or_org; ++k) {
+    if (RoleOrOrg(tokens[k], &scratch)) run.role_or_org = true;
   }
   return run;
 }
@@ -225,12 +223,13 @@ NameRun ParseNames(const std::vector<std::string_view>& tokens) {
 // words: a sentence has several.
 int SentenceWords(const std::vector<std::string_view>& tokens, size_t from) {
   int n = 0;
+  std::string w;
   for (size_t k = from; k < tokens.size(); ++k) {
     std::string_view t = tokens[k];
     size_t i = 0;
     char32_t cp = base::NextCodePoint(t, &i);
     if (!base::IsLower(cp)) continue;
-    std::string w = LowerWord(t);
+    LowerWordInto(t, &w);
     while (!w.empty() && (w.back() == ',' || w.back() == '.' ||
                           w.back() == ':' || w.back() == ';')) {
       w.pop_back();
@@ -244,12 +243,34 @@ int SentenceWords(const std::vector<std::string_view>& tokens, size_t from) {
   return n;
 }
 
+// True for the bytes that are a whole code point other than white space:
+// a piece of text that starts and ends with one is its own base::Trim.
+bool PlainAscii(char c) { return c > ' ' && c < 0x7F; }
+
+// The pieces of `s` between spaces, trimmed (base::Trim), empty ones left
+// out, into *out; at most `limit` of them (a caller that rejects more than
+// `limit - 1` need not see the rest).
+void TokensUpTo(std::string_view s, size_t limit,
+                std::vector<std::string_view>* out) {
+  out->clear();
+  size_t start = 0;
+  while (out->size() < limit) {
+    size_t space = s.find(' ', start);
+    std::string_view t =
+        s.substr(start, space == std::string_view::npos ? std::string_view::npos
+                                                        : space - start);
+    if (!t.empty() && !(PlainAscii(t.front()) && PlainAscii(t.back()))) {
+      t = base::Trim(t);
+    }
+    if (!t.empty()) out->push_back(t);
+    if (space == std::string_view::npos) break;
+    start = space + 1;
+  }
+}
+
 std::vector<std::string_view> Tokens(std::string_view s) {
   std::vector<std::string_view> out;
-  for (std::string_view t : base::Split(s, ' ')) {
-    t = base::Trim(t);
-    if (!t.empty()) out.push_back(t);
-  }
+  TokensUpTo(s, std::string_view::npos, &out);
   return out;
 }
 
@@ -275,8 +296,11 @@ size_t BylineCue(std::string_view s) {
       "report by", "posted by", "author:", "authors:", "autor:", "autorin:",
       "auteur:", "auteur :", "byline:", "by:", "by"};
   // clang-format on
+  // Every cue starts with a lower-case ASCII letter, which only that
+  // letter in either case matches: most lines fail on the first byte.
   for (std::string_view c : kCues) {
-    if (s.size() > c.size() + 1 && base::StartsWithIgnoreCase(s, c) &&
+    if (s.size() > c.size() + 1 && (s[0] | 0x20) == c[0] &&
+        base::StartsWithIgnoreCase(s, c) &&
         (c.back() == ':' || s[c.size()] == ' ' || s[c.size()] == ':')) {
       size_t i = c.size();
       while (i < s.size() && (s[i] == ' ' || s[i] == ':')) ++i;
@@ -309,10 +333,12 @@ std::optional<Byline> ParseByline(std::string_view s) {
       s.find("\xE2\x80\xA2") == std::string_view::npos) {
     return std::nullopt;
   }
-  std::vector<std::string_view> tokens = Tokens(s.substr(cue));
+  // Without "By", a byline has at most 12 tokens (checked again below),
+  // with it 25: decide before the costly name parse, and stop splitting one
+  // token past the limit.
+  std::vector<std::string_view> tokens;
+  TokensUpTo(s.substr(cue), b.explicit_by ? 26 : 13, &tokens);
   if (tokens.empty() || tokens.size() > 25) return std::nullopt;
-  // Without "By", a byline has at most 12 tokens (checked again below):
-  // decide before the costly name parse.
   if (!b.explicit_by && tokens.size() > 12) return std::nullopt;
   NameRun run = ParseNames(tokens);
   if (SentenceWords(tokens, run.stop) > 1) return std::nullopt;
@@ -371,7 +397,9 @@ bool IsBareName(std::string_view s) {
   std::vector<std::string_view> tokens = Tokens(s);
   if (tokens.size() < 2 || tokens.size() > 3 || s.size() > 60) return false;
   for (std::string_view t : tokens) {
-    if (!NameLike(t) || IsFunctionWord(LowerWord(t)) || RoleOrOrg(t)) {
+    std::string scratch;
+    if (!NameLike(t) || IsFunctionWord(LowerWord(t)) ||
+        RoleOrOrg(t, &scratch)) {
       return false;
     }
   }
@@ -396,10 +424,10 @@ std::optional<Dateline> ParseDateline(std::string_view s, const Features& f) {
       "actualizado", "última actualización", "pubblicato", "aggiornato"};
   // clang-format on
   // clang-format off
-  static constexpr std::string_view kUpdated[] = {
+  static constexpr auto kUpdated = Phrases({
       "last updated", "last modified", "updated", "modified",
       "zuletzt aktualisiert", "aktualisiert", "stand", "dernière mise à jour",
-      "mis à jour", "actualizado", "última actualización", "aggiornato"};
+      "mis à jour", "actualizado", "última actualización", "aggiornato"});
   // clang-format on
   std::string lower = LowerWord(s);
   Dateline d;

@@ -20,6 +20,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <iterator>
 #include <vector>
 
 #include "base/strings.h"
@@ -45,9 +48,9 @@ constexpr std::string_view kAgencies[] = {
     "Supplied"};
 // clang-format on
 
-bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool AsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool AsciiLetter(char c) { return AsciiUpper(c) || AsciiLower(c); }
+constexpr bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool AsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool AsciiLetter(char c) { return AsciiUpper(c) || AsciiLower(c); }
 
 // Lengths of the agency names that match `s` at its start and end at a
 // boundary (not followed by a lower-case letter or digit), longest first.
@@ -73,14 +76,39 @@ std::vector<size_t> AgencyLengths(std::string_view s) {
   return out;
 }
 
+// kAgencies grouped by first letter, either case (list order within a
+// group): WholeAgency compares only the names that start with the letter
+// of its word.
+struct AgencyIndex {
+  std::array<std::string_view, std::size(kAgencies)> by_letter{};
+  std::array<uint8_t, 27> start{};  // by_letter[start[l], start[l + 1])
+};
+constexpr AgencyIndex kAgencyIndex = [] {
+  AgencyIndex t;
+  uint8_t k = 0;
+  for (int l = 0; l < 26; ++l) {
+    t.start[l] = k;
+    for (std::string_view a : kAgencies) {
+      // Not a constant expression: a name that does not start with an
+      // ASCII letter fails the build.
+      if (a.empty() || !AsciiLetter(a[0])) std::abort();
+      if ((a[0] | 0x20) == 'a' + l) t.by_letter[k++] = a;
+    }
+  }
+  t.start[26] = k;
+  return t;
+}();
+
 // AgencyLengths(s) holds s.size(), without building the list: it runs for
 // every word of a possible byline or credit.
 bool WholeAgency(std::string_view s) {
-  for (std::string_view a : kAgencies) {
-    if (a.size() != s.size() || a.empty() || (s[0] | 0x20) != (a[0] | 0x20) ||
-        !base::EqualsIgnoreCase(s, a)) {
-      continue;
-    }
+  if (s.empty()) return false;
+  // (c | 0x20) is a lower-case letter only for that letter in either case.
+  const int l = (s[0] | 0x20) - 'a';
+  if (l < 0 || l >= 26) return false;
+  for (size_t k = kAgencyIndex.start[l]; k < kAgencyIndex.start[l + 1]; ++k) {
+    std::string_view a = kAgencyIndex.by_letter[k];
+    if (a.size() != s.size() || !base::EqualsIgnoreCase(s, a)) continue;
     if (s == a || AsciiUpper(s[0])) return true;
   }
   return false;
@@ -115,10 +143,17 @@ bool IsCreditExpr(std::string_view p, bool require_agency,
     }
     int words = 0;
     bool ok = true;
-    for (std::string_view w : base::Split(seg, ' ')) {
-      if (w.empty()) continue;
-      ++words;
-      ok = ok && NameLike(w) && !WholeAgency(w);
+    // The pieces of base::Split(seg, ' '), without building the list.
+    for (size_t start = 0;;) {
+      const size_t space = seg.find(' ', start);
+      std::string_view w = seg.substr(
+          start, space == std::string_view::npos ? space : space - start);
+      if (!w.empty()) {
+        ++words;
+        ok = ok && NameLike(w) && !WholeAgency(w);
+      }
+      if (space == std::string_view::npos) break;
+      start = space + 1;
     }
     if (!ok || words == 0 || words > 3) return false;
     if (i == 0 && first_words != nullptr) *first_words = words;

@@ -6,6 +6,7 @@
 #include "extract/text_cues.h"
 
 #include <algorithm>
+#include <array>
 
 #include "base/dates.h"
 #include "base/strings.h"
@@ -16,7 +17,7 @@ namespace newstrace::extract::text {
 namespace {
 
 // clang-format off
-constexpr std::string_view kAdvertisement[] = {
+constexpr auto kAdvertisement = Phrases({
     "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
     "sponsored content", "sponsored links", "sponsored post", "promoted",
     "promoted content", "paid content", "paid post", "partner content",
@@ -27,12 +28,12 @@ constexpr std::string_view kAdvertisement[] = {
     "advertisement - scroll to continue", "remove ads", "ad feedback",
     "report this ad", "skip ad", "story continued below",
     "article continued below", "continued below", "story continues below",
-    "article continues below", "the story continues below"};
-constexpr std::string_view kAdvertisementPrefix[] = {
+    "article continues below", "the story continues below"});
+constexpr auto kAdvertisementPrefix = Phrases({
     "advertisement", "sponsored by", "paid for by", "promoted by", "anzeige:",
-    "publicité :"};
+    "publicité :"});
 
-constexpr std::string_view kRelatedHeader[] = {
+constexpr auto kRelatedHeader = Phrases({
     "read more", "related report", "related reports", "related",
     "related articles", "related stories", "related posts", "related news",
     "related content", "related coverage", "related links", "related reading",
@@ -47,48 +48,48 @@ constexpr std::string_view kRelatedHeader[] = {
     "weitere artikel", "das könnte sie auch interessieren", "auch interessant",
     "à lire aussi", "lire aussi", "sur le même sujet", "voir aussi",
     "noticias relacionadas", "te puede interesar", "más noticias",
-    "también te puede interesar"};
-constexpr std::string_view kRelatedHeaderPrefix[] = {
-    "more from ", "more in ", "more stories from ", "also on "};
-constexpr std::string_view kSponsoredHeader[] = {
+    "también te puede interesar"});
+constexpr auto kRelatedHeaderPrefix = Phrases({
+    "more from ", "more in ", "more stories from ", "also on "});
+constexpr auto kSponsoredHeader = Phrases({
     "around the web", "from our partners", "sponsored stories",
-    "promoted stories", "from the web", "paid partner content"};
-constexpr std::string_view kCommentHeader[] = {
+    "promoted stories", "from the web", "paid partner content"});
+constexpr auto kCommentHeader = Phrases({
     "comments", "comment", "leave a comment", "leave a reply", "post a comment",
     "add a comment", "add comment", "reader comments", "join the discussion",
     "join the conversation", "show comments", "view comments", "discussion",
     "kommentare", "commentaires", "comentarios", "what do you think",
-    "have your say"};
+    "have your say"});
 
-constexpr std::string_view kRelatedPrefix[] = {
+constexpr auto kRelatedPrefix = Phrases({
     "read more:", "read more -", "related:", "related -", "see also:",
     "also read:", "read also:", "also read", "read also", "more:", "watch:",
     "read:", "recommended:", "don't miss:", "must read:", "must see:",
     "trending:", "latest:", "lesen sie auch:", "mehr zum thema:",
     "lire aussi :", "lire aussi:", "à lire aussi :", "à lire aussi:",
-    "lee también:", "leer más:", "lea también:", "te puede interesar:"};
+    "lee también:", "leer más:", "lea también:", "te puede interesar:"});
 
-constexpr std::string_view kTagPrefix[] = {
+constexpr auto kTagPrefix = Phrases({
     "tags:", "tagged:", "tagged with:", "topics:", "keywords:",
     "related topics:", "schlagworte:", "schlagwörter:", "themen:",
-    "mots-clés :", "mots-clés:", "mots clés :", "etiquetas:", "temas:"};
+    "mots-clés :", "mots-clés:", "mots clés :", "etiquetas:", "temas:"});
 
-constexpr std::string_view kCaptionPrefix[] = {
+constexpr auto kCaptionPrefix = Phrases({
     "pictured:", "pictured above:", "above:", "below:", "left:", "right:",
     "top:", "main picture:", "main image:", "image caption", "caption:",
     "photo caption:", "in the photo:", "bildunterschrift:", "légende :",
-    "légende:", "pie de foto:"};
+    "légende:", "pie de foto:"});
 
-constexpr std::string_view kContributorPrefix[] = {
+constexpr auto kContributorPrefix = Phrases({
     "reporting by", "additional reporting by", "writing by", "editing by",
     "compiled by", "with reporting by", "(reporting by",
     "(additional reporting by", "(writing by", "(editing by", "contributing:",
-    "contributors:"};
+    "contributors:"});
 constexpr std::string_view kContributorContains[] = {
     "contributed to this report", "contributed reporting",
     "contributed to this article"};
 
-constexpr std::string_view kNavigation[] = {
+constexpr auto kNavigation = Phrases({
     "read more", "more", "share", "share this", "share this article",
     "share this story", "share this post", "share on facebook",
     "share on twitter", "tweet", "email", "e-mail", "print", "reply", "like",
@@ -103,9 +104,9 @@ constexpr std::string_view kNavigation[] = {
     "lire la suite", "partager", "leer más", "compartir", "seguir leyendo",
     "next page", "previous page", "prev page", "nächste seite",
     "vorherige seite", "page suivante", "page précédente",
-    "página siguiente", "página anterior"};
+    "página siguiente", "página anterior"});
 
-constexpr std::string_view kNavigationPrefix[] = {
+constexpr auto kNavigationPrefix = Phrases({
     "read more", "read the full", "click here", "click to", "tap here",
     "subscribe to", "subscribe for", "subscribe now", "sign up for",
     "sign up to", "follow us", "follow @", "follow him on", "follow her on",
@@ -121,12 +122,12 @@ constexpr std::string_view kNavigationPrefix[] = {
     "listen to the podcast", "watch the video", "watch the full",
     "spread the word", "please adhere to", "like this:", "abonnieren sie",
     "jetzt abonnieren", "abonnez-vous", "suscríbete", "suscribete", "síguenos",
-    "suivez-nous", "folgen sie uns"};
+    "suivez-nous", "folgen sie uns"});
 // Openings that a news sentence may share ("Return to work was slow,
 // he said."): boilerplate only in a line of at most six words.
-constexpr std::string_view kNavigationPrefixShort[] = {
+constexpr auto kNavigationPrefixShort = Phrases({
     "skip to", "jump to", "back to", "return to", "contact us", "about us",
-    "got a story", "support our", "donate"};
+    "got a story", "support our", "donate"});
 // Phrases that make a short line boilerplate wherever they stand in it.
 constexpr std::string_view kNavigationContains[] = {
     "appeared first on", "all rights reserved", "uses cookies", "use cookies",
@@ -138,12 +139,12 @@ constexpr std::string_view kNavigationContains[] = {
 constexpr std::string_view kNavigationContainsShort[] = {
     "cookie policy", "privacy policy", "terms of service",
     "terms and conditions", "newsletter"};
-constexpr std::string_view kSocial[] = {
+constexpr auto kSocial = Phrases({
     "facebook", "twitter", "whatsapp", "email", "e-mail", "print", "pinterest",
     "linkedin", "reddit", "share", "tweet", "messenger", "telegram", "copy",
     "link", "comments", "instagram", "youtube", "flipboard", "sms", "mail",
     "save", "x", "tumblr", "google", "google+", "skype", "pocket", "vk", "xing",
-    "more", "telegram", "threads", "bluesky"};
+    "more", "telegram", "threads", "bluesky"});
 
 constexpr std::string_view kNetworks[] = {
     "twitter", "facebook", "instagram", "youtube", "linkedin", "telegram",
@@ -162,6 +163,18 @@ constexpr std::string_view kTrailingDecor[] = {
 constexpr std::string_view kLeadingDecor[] = {
     " ", "\xC2\xBB", "\xE2\x80\xBA", ">", "*", "\xE2\x80\xA2", "-", "|"};
 // clang-format on
+
+// The lists MatchCue looks for anywhere in `raw`, found in one pass
+// (ScanPhrases): bit g of the result for the g-th list.
+constexpr std::string_view kUrlOpenings[] = {"http", "www."};
+constexpr auto kContainsScanner =
+    ScanLists(kNoticePrompts, kContributorContains, kNavigationContains,
+              kNavigationContainsShort, kUrlOpenings);
+constexpr uint32_t kFoundPrompt = 1u << 0;
+constexpr uint32_t kFoundContributor = 1u << 1;
+constexpr uint32_t kFoundNavigation = 1u << 2;
+constexpr uint32_t kFoundNavigationShort = 1u << 3;
+constexpr uint32_t kFoundUrl = 1u << 4;
 
 // "Home > World > Europe", "News | Sport | Weather": three or more short
 // segments between separators.
@@ -239,75 +252,132 @@ bool IsUrl(std::string_view t) {
 
 namespace {
 
-// The bytes of base::CollapseWhitespace(LowerWord(s)) in one pass and one
-// string: code points lower-cased, U+2019 as an apostrophe, each run of
-// white space (NBSP and the other Unicode spaces too) one space, none at
-// either end. Most news text has some typographic quote: the two calls
-// cost several times this on every short line.
-std::string LowerCollapsed(std::string_view s) {
-  // Written into a buffer of three times the input: a whitespace run gives
-  // at most one byte, an ASCII byte one, and a code point of k bytes at most
-  // max(3, k) (an ill-formed byte becomes U+FFFD, three bytes).
-  std::string out(s.size() * 3, '\0');
-  char* p = out.data();
+// Byte -> its ASCII lower case, or 0 for the bytes LowerCollapsedInto
+// handles one at a time: white space, non-ASCII bytes, and NUL.
+constexpr std::array<unsigned char, 256> kPlainLower = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 1; c < 0x80; ++c) {
+    const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+    t[c] = space
+               ? 0
+               : static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return t;
+}();
+
+// The bytes of base::CollapseWhitespace(LowerWord(s)) in one pass, written
+// at `out` (room for 3 * s.size() bytes); returns their length. Code points
+// lower-cased, U+2019 as an apostrophe, each run of white space (NBSP and
+// the other Unicode spaces too) one space, none at either end. Most news
+// text has some typographic quote: the two calls cost several times this on
+// every short line. A run of plain ASCII (no space) is copied through a
+// table, the rest decoded. Room: a whitespace run gives at most one byte,
+// an ASCII byte one, and a code point of k bytes at most max(3, k) (an
+// ill-formed byte becomes U+FFFD, three bytes).
+size_t LowerCollapsedInto(std::string_view s, char* out) {
   size_t o = 0;
   bool pending_space = false;
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (unsigned char lower = kPlainLower[c]; lower != 0) {
+      if (pending_space) out[o++] = ' ';
+      pending_space = false;
+      out[o++] = static_cast<char>(lower);
+      ++i;
+      while (i < n) {
+        lower = kPlainLower[static_cast<unsigned char>(s[i])];
+        if (lower == 0) break;
+        out[o++] = static_cast<char>(lower);
+        ++i;
+      }
+      continue;
+    }
     if (c < 0x80) {
       ++i;
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
         pending_space = o > 0;
         continue;
       }
-      if (pending_space) p[o++] = ' ';
+      if (pending_space) out[o++] = ' ';
       pending_space = false;
-      p[o++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      out[o++] = static_cast<char>(c);  // NUL
       continue;
     }
-    const char32_t lower = base::ToLower(base::NextCodePoint(s, &i));
+    const char32_t lower = base::ToLower(base::NextMultiByteCodePoint(s, &i));
     if (base::IsSpace(lower)) {
       pending_space = o > 0;
       continue;
     }
-    if (pending_space) p[o++] = ' ';
+    if (pending_space) out[o++] = ' ';
     pending_space = false;
     if (lower == 0x2019) {
-      p[o++] = '\'';
+      out[o++] = '\'';
     } else {
-      o += base::EncodeUtf8(lower, p + o);
+      o += base::EncodeUtf8(lower, out + o);
     }
   }
-  out.resize(o);
+  return o;
+}
+
+std::string LowerCollapsed(std::string_view s) {
+  std::string out(s.size() * 3, '\0');
+  out.resize(LowerCollapsedInto(s, out.data()));
   return out;
 }
 
-// CueKey's decoration stripping, on `key` already lower-cased and collapsed.
-std::string StripDecor(std::string key) {
-  auto strip_end = [&](std::string_view tail) {
-    if (base::EndsWith(key, tail)) {
-      key.resize(key.size() - tail.size());
-      return true;
-    }
-    return false;
-  };
-  auto strip_begin = [&](std::string_view head) {
-    if (base::StartsWith(key, head)) {
-      key.erase(0, head.size());
-      return true;
-    }
-    return false;
-  };
-  bool changed = true;
-  while (changed && !key.empty()) {
-    changed = false;
-    for (std::string_view d : kTrailingDecor) changed = strip_end(d) || changed;
-    for (std::string_view d : kLeadingDecor) {
-      changed = strip_begin(d) || changed;
-    }
+// The length of the kTrailingDecor entry that `key` ends with, or 0. The
+// ASCII entries in a switch, the rest (rare) by comparison.
+size_t TrailingDecor(std::string_view key) {
+  if (key.empty()) return 0;
+  switch (key.back()) {
+    case ' ':
+    case ':':
+    case '.':
+    case '!':
+    case '>':
+    case '-':
+    case '|':
+    case '*':
+      return 1;
+    default:
+      if (static_cast<unsigned char>(key.back()) < 0x80) return 0;
+      for (std::string_view d : kTrailingDecor) {
+        if (d.size() > 1 && key.ends_with(d)) return d.size();
+      }
+      return 0;
   }
+}
+
+// The length of the kLeadingDecor entry that `key` starts with, or 0.
+size_t LeadingDecor(std::string_view key) {
+  if (key.empty()) return 0;
+  switch (key.front()) {
+    case ' ':
+    case '>':
+    case '*':
+    case '-':
+    case '|':
+      return 1;
+    default:
+      if (static_cast<unsigned char>(key.front()) < 0x80) return 0;
+      for (std::string_view d : kLeadingDecor) {
+        if (d.size() > 1 && key.starts_with(d)) return d.size();
+      }
+      return 0;
+  }
+}
+
+// CueKey's decoration stripping, on `key` already lower-cased and collapsed:
+// the part of `key` that is left. Decoration goes from the end, then from
+// the start, as long as there is some: the same as stripping the entries of
+// kTrailingDecor and kLeadingDecor in turns until none is left, since every
+// entry is a whole code point of the valid UTF-8 `key` (text_cues_test.cc
+// compares the two).
+std::string_view StripDecor(std::string_view key) {
+  while (size_t n = TrailingDecor(key)) key.remove_suffix(n);
+  while (size_t n = LeadingDecor(key)) key.remove_prefix(n);
   if (key.size() >= 2 && ((key.front() == '[' && key.back() == ']') ||
                           (key.front() == '(' && key.back() == ')'))) {
     key = key.substr(1, key.size() - 2);
@@ -319,7 +389,7 @@ std::string StripDecor(std::string key) {
 
 std::string CueKey(std::string_view s) {
   if (s.size() > 300) return "";
-  return StripDecor(LowerCollapsed(s));
+  return std::string(StripDecor(LowerCollapsed(s)));
 }
 
 bool HasCaptionWords(std::string_view s) {
@@ -340,9 +410,19 @@ Cue MatchCue(std::string_view unit, const Features& f) {
   // keeps the punctuation as written ("read more: ...") and is matched by
   // prefix against the lists whose entries end in ':'.
   // CueKey(unit) is `raw` stripped of decoration: lower-case and collapse
-  // once.
-  std::string raw = LowerCollapsed(unit);
-  std::string key = unit.size() > 300 ? std::string() : StripDecor(raw);
+  // once, into a buffer on the stack (f.bytes is unit.size()).
+  char stack[3 * 400];
+  std::string heap;
+  char* buffer = stack;
+  if (unit.size() > 400) {
+    heap.resize(unit.size() * 3);
+    buffer = heap.data();
+  }
+  const std::string_view raw(buffer, LowerCollapsedInto(unit, buffer));
+  const std::string_view key =
+      unit.size() > 300 ? std::string_view() : StripDecor(raw);
+  // Every phrase of the contains-anywhere lists, found in one pass.
+  const uint32_t found = ScanPhrases(raw, kContainsScanner);
 
   if (In(key, kAdvertisement)) return Cue::kAdvertisement;
   if (f.words <= 12 && !PrefixIn(raw, kAdvertisementPrefix).empty() &&
@@ -355,14 +435,14 @@ Cue MatchCue(std::string_view unit, const Features& f) {
     std::string_view k = key;
     size_t d = 0;
     while (d < k.size() && k[d] >= '0' && k[d] <= '9') ++d;
-    std::string_view rest = base::Trim(k.substr(d));
+    std::string_view rest = d > 0 ? base::Trim(k.substr(d)) : k;
     if (d > 0 &&
         (rest == "comments" || rest == "comment" || rest == "responses" ||
          rest == "replies" || rest == "kommentare" || rest == "commentaires" ||
          rest == "comentarios")) {
       return Cue::kCommentHeader;
     }
-    if (base::StartsWith(k, "comments (") || base::StartsWith(k, "comments ")) {
+    if (k.starts_with("comments (") || k.starts_with("comments ")) {
       std::string_view n = k.substr(9);
       if (!n.empty() &&
           n.find_first_not_of("0123456789() ") == std::string_view::npos) {
@@ -376,7 +456,8 @@ Cue MatchCue(std::string_view unit, const Features& f) {
       !PrefixIn(key, kRelatedHeaderPrefix).empty()) {
     return Cue::kRelatedHeader;
   }
-  if (Cue notice = MatchNotice(unit, key, raw, f); notice != Cue::kNone) {
+  if (Cue notice = MatchNotice(unit, key, raw, f, (found & kFoundPrompt) != 0);
+      notice != Cue::kNone) {
     return notice;
   }
   if (In(key, kNavigation) || AllSocial(key)) return Cue::kNavigation;
@@ -396,17 +477,17 @@ Cue MatchCue(std::string_view unit, const Features& f) {
   if (AllHashtags(unit)) return Cue::kTagList;
   if (!PrefixIn(raw, kCaptionPrefix).empty()) return Cue::kCaptionPrefix;
   if (f.words <= 40 && (!PrefixIn(raw, kContributorPrefix).empty() ||
-                        ContainsAny(raw, kContributorContains))) {
+                        (found & kFoundContributor) != 0)) {
     return Cue::kContributors;
   }
   if ((f.words <= 25 && !PrefixIn(raw, kNavigationPrefix).empty()) ||
       (f.words <= 6 && !PrefixIn(raw, kNavigationPrefixShort).empty())) {
     return Cue::kNavigation;
   }
-  if (f.words <= 30 && ContainsAny(raw, kNavigationContains)) {
+  if (f.words <= 30 && (found & kFoundNavigation) != 0) {
     return Cue::kNavigation;
   }
-  if (f.words <= 8 && ContainsAny(raw, kNavigationContainsShort)) {
+  if (f.words <= 8 && (found & kFoundNavigationShort) != 0) {
     return Cue::kNavigation;
   }
   if (IsMenu(key, f)) return Cue::kNavigation;
@@ -417,10 +498,10 @@ Cue MatchCue(std::string_view unit, const Features& f) {
       ContainsAny(raw, kNetworks)) {
     return Cue::kNavigation;
   }
-  // A URL token starts with "http" or "www.": without them in the line,
-  // the two URL rules below cannot match, and need not tokenize it.
-  const bool may_have_url = unit.find("http") != std::string_view::npos ||
-                            unit.find("www.") != std::string_view::npos;
+  // A URL token starts with "http" or "www.": without them in the line
+  // (nor in `raw`, its lower case), the two URL rules below cannot match,
+  // and need not tokenize it.
+  const bool may_have_url = (found & kFoundUrl) != 0;
   if (may_have_url && OnlyUrls(unit)) return Cue::kOther;
   if (may_have_url) {
     // "Facebook Link: http://...": a URL under a label of a few words.

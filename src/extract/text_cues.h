@@ -4,14 +4,14 @@
 #ifndef NEWSTRACE_EXTRACT_TEXT_CUES_H_
 #define NEWSTRACE_EXTRACT_TEXT_CUES_H_
 
-#include <algorithm>
 #include <cstddef>
-#include <cstring>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "base/strings.h"
 #include "extract/text_features.h"
+#include "extract/text_phrases.h"
 
 namespace newstrace::extract::text {
 
@@ -46,69 +46,6 @@ bool HasCaptionWords(std::string_view s);
 
 // True when `t` starts with "http://", "https://" or "www.".
 bool IsUrl(std::string_view t);
-
-// Matching against the phrase lists of the cue files (text_cues.cc,
-// text_notices.cc), written in CueKey form. `In`: `key` is an entry.
-// Both compare the length and the first byte before the bytes: most entries
-// differ there, and a line is matched against hundreds of entries.
-template <size_t N>
-bool In(std::string_view key, const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (p.size() == key.size() && (p.empty() || p[0] == key[0]) && p == key) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The list entry that `key` starts with (at a word boundary), or "".
-template <size_t N>
-std::string_view PrefixIn(std::string_view key,
-                          const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (p.size() > key.size() || (!p.empty() && p[0] != key[0]) ||
-        !base::StartsWith(key, p)) {
-      continue;
-    }
-    if (key.size() == p.size()) return p;
-    char next = key[p.size()];
-    char last = p.back();
-    if (next == ' ' || last == ' ' || last == ':' || next == ':' ||
-        next == ',' || next == '.' || next == '!') {
-      return p;
-    }
-  }
-  return {};
-}
-
-// True when `p` occurs in `s` (as s.find(p) != npos). Like find, it jumps
-// between occurrences of p's first byte with memchr, but tests the second
-// byte before comparing the rest: lines are full of the entries' first
-// letters, and a memcmp call at each costs more than the search.
-inline bool Contains(std::string_view s, std::string_view p) {
-  if (p.size() <= 1) return p.empty() || s.find(p[0]) != std::string_view::npos;
-  if (p.size() > s.size()) return false;
-  const char* const begin = s.data();
-  const char* const last = begin + (s.size() - p.size());  // last start
-  for (const char* at = begin; at <= last; ++at) {
-    at = static_cast<const char*>(
-        std::memchr(at, p[0], static_cast<size_t>(last - at) + 1));
-    if (at == nullptr) return false;
-    if (at[1] == p[1] && std::memcmp(at + 2, p.data() + 2, p.size() - 2) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// True when some entry occurs anywhere in `key`.
-template <size_t N>
-bool ContainsAny(std::string_view key, const std::string_view (&list)[N]) {
-  for (std::string_view p : list) {
-    if (Contains(key, p)) return true;
-  }
-  return false;
-}
 
 // True when `s` starts with a list marker ("1.", "2)", "-", U+2022).
 bool StartsWithListMarker(std::string_view s);

@@ -15,25 +15,25 @@ namespace {
 // clang-format off
 // A label that makes the rest of the line an ad, whatever its punctuation
 // ("Sponsored: Is this the end of back pain?").
-constexpr std::string_view kAdvertisementLabel[] = {
+constexpr auto kAdvertisementLabel = Phrases({
     "sponsored:", "advertisement:", "promoted:", "paid content:",
     "partner content:", "anzeige:", "werbung:", "publicité :", "publicité:",
-    "publicidad:", "patrocinado:"};
+    "publicidad:", "patrocinado:"});
 // A media player's controls, left in the text by scrapers.
-constexpr std::string_view kPlayer[] = {
+constexpr auto kPlayer = Phrases({
     "play", "pause", "mute", "unmute", "fullscreen", "non-fullscreen",
     "chapters", "descriptions", "subtitles", "captions", "audio track",
     "playback rate", "this is a modal window", "caption settings dialog",
     "close modal dialog", "end of dialog window",
     "beginning of dialog window. escape will cancel and close the window",
     "descriptions off, selected", "subtitles off, selected",
-    "captions off, selected", "subtitles settings", "captions settings"};
-constexpr std::string_view kPlayerPrefix[] = {
+    "captions off, selected", "subtitles settings", "captions settings"});
+constexpr auto kPlayerPrefix = Phrases({
     "current time ", "duration time ", "remaining time ", "loaded:",
     "progress:", "stream type", "captions settings, opens", "font size",
-    "text edge style", "font family"};
+    "text edge style", "font family"});
 // Requests to share or like the article ("Please SHARE if you agree!").
-constexpr std::string_view kSharePrompt[] = {
+constexpr auto kSharePrompt = Phrases({
     "please share", "share if", "please like and share", "like and share",
     "like & share", "please retweet", "share this on", "share this with",
     "share this story on", "share this story with", "share this story if",
@@ -41,38 +41,29 @@ constexpr std::string_view kSharePrompt[] = {
     "share this article if", "share this post on", "share this post if",
     "share this video", "share this if", "bitte teilen", "teilen sie diesen",
     "partagez cet", "partagez si", "partagez ce", "comparte este",
-    "comparte si", "compártelo"};
+    "comparte si", "compártelo"});
 // Notes that the article was first printed elsewhere: they open the line.
-constexpr std::string_view kRepublishedPrefix[] = {
+constexpr auto kRepublishedPrefix = Phrases({
     "originally published", "originally appeared", "originally posted",
     "republished with", "republished from", "reprinted with",
     "reprinted from", "reposted with", "reposted from", "a version of this",
     "h/t", "(h/t", "hat tip:",
     "hat tip to", "zuerst erschienen", "initialement publié",
-    "publicado originalmente", "publicado originalmente en"};
+    "publicado originalmente", "publicado originalmente en"});
 // Op-ed disclaimers: "The views expressed in this article are ..."
-constexpr std::string_view kDisclaimerPrefix[] = {
+constexpr auto kDisclaimerPrefix = Phrases({
     "the views expressed", "the opinions expressed", "views expressed in",
     "opinions expressed in", "disclaimer:", "die in diesem artikel",
     "las opiniones expresadas",
-    "les opinions exprimées"};
-// Prompts to comment, or to give an e-mail address, anywhere in a short line.
-constexpr std::string_view kPromptContains[] = {
-    "comment below", "comments below!", "in the comments below",
-    "in the comment section", "in the comments section",
-    "let us know in the comments", "let us know what you think",
-    "share your thoughts", "sound off in the comments",
-    "scroll down to comment", "enter your email", "entering your email",
-    "enter your e-mail", "kommentieren sie", "dites-nous en commentaire",
-    "déjanos tu comentario", "déjanos un comentario"};
+    "les opinions exprimées"});
 // Category lines may list many names: "Filed under: ..., ..., ..."
-constexpr std::string_view kCategoryPrefix[] = {
-    "posted in", "filed under", "categories:", "category:"};
+constexpr auto kCategoryPrefix = Phrases({
+    "posted in", "filed under", "categories:", "category:"});
 // ... or follow "This article", "This story" (kRepublishedSubject).
-constexpr std::string_view kRepublishedSubject[] = {
+constexpr auto kRepublishedSubject = Phrases({
     "this article", "this story", "this post", "this piece", "this column",
     "this essay", "this op-ed", "this commentary", "article", "dieser artikel",
-    "cet article", "este artículo"};
+    "cet article", "este artículo"});
 constexpr std::string_view kRepublishedVerb[] = {    "originally", "first appeared", "first ran", "was first published",
     "republished", "reprinted", "zuerst", "initialement", "originalmente"};
 // clang-format on
@@ -178,7 +169,7 @@ bool EmbedSignature(std::string_view unit, const Features& f) {
 }  // namespace
 
 Cue MatchNotice(std::string_view unit, std::string_view key,
-                std::string_view raw, const Features& f) {
+                std::string_view raw, const Features& f, bool prompt) {
   if (f.words <= 30 && !PrefixIn(raw, kAdvertisementLabel).empty()) {
     return Cue::kAdvertisement;
   }
@@ -194,7 +185,7 @@ Cue MatchNotice(std::string_view unit, std::string_view key,
       (f.words <= 60 && !PrefixIn(raw, kDisclaimerPrefix).empty())) {
     return Cue::kOther;
   }
-  if (f.words <= 40 && ContainsAny(raw, kPromptContains)) {
+  if (f.words <= 40 && prompt) {
     return Cue::kNavigation;
   }
   if (f.words <= 100 && f.sentences <= 1 &&

@@ -14,13 +14,28 @@
 
 namespace newstrace::extract::text {
 
+// Prompts to comment, or to give an e-mail address, anywhere in a short
+// line. Here rather than in text_notices.cc: MatchCue looks for them in the
+// same pass as its own contains-anywhere lists.
+// clang-format off
+inline constexpr std::string_view kNoticePrompts[] = {
+    "comment below", "comments below!", "in the comments below",
+    "in the comment section", "in the comments section",
+    "let us know in the comments", "let us know what you think",
+    "share your thoughts", "sound off in the comments",
+    "scroll down to comment", "enter your email", "entering your email",
+    "enter your e-mail", "kommentieren sie", "dites-nous en commentaire",
+    "déjanos tu comentario", "déjanos un comentario"};
+// clang-format on
+
 // The notice cue of `unit` (features `f`; `key` and `raw` its CueKey and its
-// lower-cased, space-collapsed form), or Cue::kNone: kAdvertisement for an
-// ad label, kOther for a provenance note or disclaimer, kEmbedCredit for an
-// embedded post's signature, kNavigation for the rest. Looks at bounded
-// prefixes of short units only.
+// lower-cased, space-collapsed form; `prompt` whether `raw` holds an entry of
+// kNoticePrompts), or Cue::kNone: kAdvertisement for an ad label, kOther for
+// a provenance note or disclaimer, kEmbedCredit for an embedded post's
+// signature, kNavigation for the rest. Looks at bounded prefixes of short
+// units only.
 Cue MatchNotice(std::string_view unit, std::string_view key,
-                std::string_view raw, const Features& f);
+                std::string_view raw, const Features& f, bool prompt);
 
 }  // namespace newstrace::extract::text
 

@@ -1,0 +1,241 @@
+// The indexed phrase matching of text_phrases.h and the one-pass key of
+// text_cues.cc against the plain forms they replace, on generated strings.
+#include "extract/text_cues.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/strings.h"
+#include "base/utf8.h"
+#include "extract/text_credits.h"
+#include "extract/text_features.h"
+#include "extract/text_phrases.h"
+
+namespace newstrace::extract::text {
+namespace {
+
+// The linear scans the indexed look-ups replace.
+template <size_t N>
+bool LinearIn(std::string_view key, const std::string_view (&list)[N]) {
+  for (std::string_view p : list) {
+    if (p == key) return true;
+  }
+  return false;
+}
+
+template <size_t N>
+std::string_view LinearPrefixIn(std::string_view key,
+                                const std::string_view (&list)[N]) {
+  for (std::string_view p : list) {
+    if (p.size() > key.size() || !base::StartsWith(key, p)) continue;
+    if (key.size() == p.size()) return p;
+    char next = key[p.size()];
+    char last = p.back();
+    if (next == ' ' || last == ' ' || last == ':' || next == ':' ||
+        next == ',' || next == '.' || next == '!') {
+      return p;
+    }
+  }
+  return {};
+}
+
+// A list with shared first bytes and prefixes of each other ("read" before
+// "read more:"): the first match in list order must win.
+constexpr std::string_view kSample[] = {
+    "read", "read more:",    "read more", "related", "r",     "ad",  "advert",
+    "a b",  "\xC3\xA0 lire", "\xC3\xA0",  "zz:",     "more:", "more"};
+constexpr auto kSampleList = Phrases(kSample);
+
+// Random text of pieces that make near-misses likely.
+std::string RandomText(std::mt19937& rng,
+                       const std::vector<std::string>& pieces, int max_len) {
+  std::string s;
+  const int len = static_cast<int>(rng() % (max_len + 1));
+  for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+  return s;
+}
+
+TEST(PhraseListTest, InAndPrefixInEqualLinearScans) {
+  std::vector<std::string> pieces = {" ", ":", ",",    ".",    "!",
+                                     "e", "x", "\xC3", "\xFF", "-"};
+  for (std::string_view p : kSample) pieces.emplace_back(p);
+  std::mt19937 rng(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string key = RandomText(rng, pieces, 4);
+    EXPECT_EQ(In(key, kSampleList), LinearIn(key, kSample)) << key;
+    EXPECT_EQ(PrefixIn(key, kSampleList), LinearPrefixIn(key, kSample)) << key;
+    // The returned entry is the list's own bytes, not a copy.
+    std::string_view p = PrefixIn(key, kSampleList);
+    std::string_view q = LinearPrefixIn(key, kSample);
+    EXPECT_EQ(p.data(), q.data()) << key;
+  }
+  EXPECT_FALSE(In("", kSampleList));
+  EXPECT_TRUE(PrefixIn("", kSampleList).empty());
+}
+
+constexpr std::string_view kGroupA[] = {"comment below", "in the comments",
+                                        "click here", "http"};
+constexpr std::string_view kGroupB[] = {"here we go", "comm", "www.",
+                                        "\xC3\xA0 lire"};
+constexpr std::string_view kGroupC[] = {"zzzz"};
+constexpr auto kSampleScanner = ScanLists(kGroupA, kGroupB, kGroupC);
+
+TEST(PhraseScannerTest, ScanEqualsContainsAnyPerList) {
+  std::vector<std::string> pieces = {
+      " ",   "c", "comment",  "in the", "s", "h",  "here", "ttp",
+      "www", ".", "\xC3\xA0", "lire",   "z", "zz", "\xFF", "below"};
+  for (std::string_view p : kGroupA) pieces.emplace_back(p);
+  for (std::string_view p : kGroupB) pieces.emplace_back(p);
+  std::mt19937 rng(5);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = RandomText(rng, pieces, 10);
+    const uint32_t want = (ContainsAny(s, kGroupA) ? 1u : 0u) |
+                          (ContainsAny(s, kGroupB) ? 2u : 0u) |
+                          (ContainsAny(s, kGroupC) ? 4u : 0u);
+    EXPECT_EQ(ScanPhrases(s, kSampleScanner), want) << s;
+  }
+  EXPECT_EQ(ScanPhrases("", kSampleScanner), 0u);
+  EXPECT_EQ(ScanPhrases("comm", kSampleScanner), 2u);
+  EXPECT_EQ(ScanPhrases("xx comment below", kSampleScanner), 3u);
+}
+
+// CueKey as it was: LowerWord, CollapseWhitespace, then decoration stripped
+// entry by entry in turns until nothing changes.
+std::string ReferenceCueKey(std::string_view s) {
+  if (s.size() > 300) return "";
+  std::string key = base::CollapseWhitespace(LowerWord(s));
+  constexpr std::string_view kTrailing[] = {" ",
+                                            ":",
+                                            ".",
+                                            "!",
+                                            ">",
+                                            "-",
+                                            "|",
+                                            "*",
+                                            "\xC2\xBB",
+                                            "\xE2\x80\xBA",
+                                            "\xE2\x86\x92",
+                                            "\xE2\x80\xA6",
+                                            "\xE2\x80\x93",
+                                            "\xE2\x80\x94"};
+  constexpr std::string_view kLeading[] = {
+      " ", "\xC2\xBB", "\xE2\x80\xBA", ">", "*", "\xE2\x80\xA2", "-", "|"};
+  bool changed = true;
+  while (changed && !key.empty()) {
+    changed = false;
+    for (std::string_view d : kTrailing) {
+      if (base::EndsWith(key, d)) {
+        key.resize(key.size() - d.size());
+        changed = true;
+      }
+    }
+    for (std::string_view d : kLeading) {
+      if (base::StartsWith(key, d)) {
+        key.erase(0, d.size());
+        changed = true;
+      }
+    }
+  }
+  if (key.size() >= 2 && ((key.front() == '[' && key.back() == ']') ||
+                          (key.front() == '(' && key.back() == ')'))) {
+    key = key.substr(1, key.size() - 2);
+  }
+  return key;
+}
+
+TEST(CueKeyTest, StripsDecorationAsTheTurnByTurnLoop) {
+  const std::vector<std::string> pieces = {"A",
+                                           "z",
+                                           " ",
+                                           "\t",
+                                           "\n",
+                                           ":",
+                                           ".",
+                                           "!",
+                                           ">",
+                                           "-",
+                                           "|",
+                                           "*",
+                                           "[",
+                                           "]",
+                                           "(",
+                                           ")",
+                                           "\xC2\xBB",
+                                           "\xE2\x80\xBA",
+                                           "\xE2\x86\x92",
+                                           "\xE2\x80\xA6",
+                                           "\xE2\x80\x93",
+                                           "\xE2\x80\x94",
+                                           "\xE2\x80\xA2",
+                                           "\xC2\xA0",
+                                           "\xE2\x80\x99",
+                                           "\xC3\x89",
+                                           "\xFF",
+                                           "\xE2",
+                                           "\xBB",
+                                           std::string(1, '\0'),
+                                           "\x7F",
+                                           "Read more"};
+  std::mt19937 rng(3);
+  for (int n = 0; n < 30000; ++n) {
+    std::string s = RandomText(rng, pieces, 8);
+    EXPECT_EQ(CueKey(s), ReferenceCueKey(s)) << "input: " << s;
+  }
+  std::string long_line(301, 'a');
+  EXPECT_EQ(CueKey(long_line), "");
+}
+
+// TokensUpTo (text_byline.cc) skips base::Trim for a piece that starts and
+// ends with a printable ASCII byte other than space: Trim leaves such a
+// piece whole.
+TEST(TrimTest, PrintableAsciiEndsNeedNoTrim) {
+  for (int c = 0x21; c < 0x7F; ++c) EXPECT_FALSE(base::IsSpace(c)) << c;
+  const std::vector<std::string> pieces = {
+      "a", "\t", "\xC2\xA0", "\xE2\x80\x89", ".", "\xFF", "\xC3\xA9", "Z"};
+  std::mt19937 rng(9);
+  for (int n = 0; n < 5000; ++n) {
+    std::string s = "x" + RandomText(rng, pieces, 6) + "!";
+    EXPECT_EQ(base::Trim(s), s) << s;
+  }
+}
+
+TEST(IsAgencyTest, CaseRulesOfTheIndexedLookUp) {
+  struct Case {
+    std::string_view s;
+    bool agency;
+  };
+  const Case cases[] = {{"Reuters", true},
+                        {"REUTERS", true},
+                        {"reuters", false},
+                        {"rEUTERS", false},
+                        {"iStock", true},
+                        {"IStock", true},
+                        {"ISTOCK", true},
+                        {"istock", false},
+                        {"dpa", true},
+                        {"DPA", true},
+                        {"Dpa", true},
+                        {"AP", true},
+                        {"Ap", true},
+                        {"aP", false},
+                        {"", false},
+                        {"@AP", false},
+                        {" Getty ", true},
+                        {"Getty Images", true},
+                        {"Getty  Images", false},
+                        {"Supplied", true},
+                        {"Zuma", true},
+                        {"\xC3\x89"
+                         "FE",
+                         false},
+                        {"Pool", true},
+                        {"Poo", false}};
+  for (const Case& c : cases) EXPECT_EQ(IsAgency(c.s), c.agency) << c.s;
+}
+
+}  // namespace
+}  // namespace newstrace::extract::text

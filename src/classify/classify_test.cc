@@ -493,6 +493,65 @@ TEST(SparseModelTest, LearnsAndRoundTrips) {
       SparseModel::FromBytes(bytes.substr(0, bytes.size() - 1), 2).ok());
 }
 
+// A model reads a document as the buckets it has rows for (Read): the
+// same pairs, in the same order, as the whole document's less the others,
+// for word, character and shape n-grams alike, so the scores match to the
+// bit. Rows are spread over many top-level words of Read's bit set.
+TEST(SparseModelTest, ReadKeepsTheKnownBucketsInOrder) {
+  using classify::SparseModel;
+  std::mt19937_64 rng(5);
+  auto word = [&] {
+    std::string w;
+    const int n = 1 + static_cast<int>(rng() % 7);
+    for (int k = 0; k < n; ++k) w += static_cast<char>('a' + rng() % 6);
+    return w;
+  };
+  std::vector<classify::SparseDoc> docs;
+  std::vector<int> y;
+  for (int i = 0; i < 300; ++i) {
+    std::string line = "t:" + word() + " s:c s:l";
+    for (int k = 0; k < 12; ++k) line += " " + word();
+    docs.push_back(SparseModel::Featurize(line, 18, true, true));
+    y.push_back(static_cast<int>(rng() % 2));
+  }
+  std::vector<const classify::SparseDoc*> ptrs;
+  for (const auto& d : docs) ptrs.push_back(&d);
+  classify::SparseParams p;
+  p.bucket_bits = 18;
+  p.title_form = true;
+  p.min_df = 1;
+  p.iterations = 20;
+  SparseModel m = SparseModel::Train(ptrs, y, 2, p);
+  ASSERT_GT(m.kept(), 4096u);
+  for (int i = 0; i < 20; ++i) {
+    std::string line = "t:" + word() + " t:" + word() + " s:c s:l s:u";
+    for (int k = 0; k < 40; ++k) line += " " + (k % 9 ? word() : "zzzz");
+    classify::LineTokens tokens;
+    tokens.AddLine(line);
+    classify::SparseDoc read, whole;
+    m.Read(tokens, &read);
+    SparseModel::Featurize(tokens, 18, true, true, &whole);
+    auto known = [&](const auto& block) {
+      // The pairs of `block` whose bucket the model weighs, in order.
+      std::vector<std::pair<uint32_t, float>> out;
+      for (const auto& bc : block) {
+        classify::SparseDoc one;
+        one.counts.push_back(bc);
+        if (m.Scores(one) != m.Scores(classify::SparseDoc())) {
+          out.push_back(bc);
+        }
+      }
+      return out;
+    };
+    EXPECT_EQ(read.counts, known(whole.counts));
+    EXPECT_FALSE(read.chars.empty());
+    EXPECT_FALSE(read.shapes.empty());
+    EXPECT_LE(read.chars.size(), whole.chars.size());
+    EXPECT_LE(read.shapes.size(), whole.shapes.size());
+    EXPECT_EQ(m.Scores(read), m.Scores(whole));
+  }
+}
+
 // The n-grams a linear view reports as reasons account for its whole
 // score: their per-class contributions sum to the scores less the biases
 // (a document with no n-gram the model keeps scores the biases alone).

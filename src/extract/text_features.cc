@@ -16,6 +16,7 @@
 #include "extract/text_features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -28,16 +29,6 @@ namespace newstrace::extract::text {
 namespace {
 
 bool AsciiSpace(char c) { return c == ' ' || c == '\t'; }
-
-// Code point access with an ASCII fast path (most text is ASCII).
-char32_t Next(std::string_view s, size_t* i) {
-  unsigned char c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  return base::NextCodePoint(s, i);
-}
 
 // base::CodePointCount (the bytes that are not UTF-8 continuation bytes,
 // 10xxxxxx), eight bytes at a time: it runs over every line and every unit.
@@ -231,65 +222,116 @@ constexpr std::string_view kFunctionWords[] = {
     "más", "muy"};
 // clang-format on
 
-// The function words bucketed by byte length and first byte: a lookup reads
-// one bucket of a few words, with no hashing of the word (it runs for every
-// word of every unit).
+// The function words in an open-addressing hash table (linear probing) of
+// packed keys: a word's bytes in one integer, first byte lowest, with its
+// length in the top byte. A lookup hashes one integer and compares integers
+// (it runs for every word of every unit), and ComputeFeatures builds the key
+// of an ASCII word straight from the text, lower-casing eight bytes at once.
 class FunctionWordTable {
  public:
-  static constexpr size_t kMaxLength = 15;
+  // Longest word in bytes: the key's top byte holds the length.
+  static constexpr size_t kMaxLength = 7;
 
-  FunctionWordTable() {
-    std::vector<std::string_view> words(std::begin(kFunctionWords),
-                                        std::end(kFunctionWords));
-    std::sort(words.begin(), words.end(),
-              [](std::string_view a, std::string_view b) {
-                return Key(a) != Key(b) ? Key(a) < Key(b) : a < b;
-              });
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    for (std::string_view w : words) {
-      if (w.empty() || w.size() > kMaxLength) std::abort();  // table bug
-      Bucket& b = buckets_[Key(w)];
-      if (b.count == 0) b.begin = static_cast<uint16_t>(words_.size());
-      ++b.count;
-      words_.push_back(w);
+  // Built at compile time: no guard or indirection on the lookup path.
+  constexpr FunctionWordTable() {
+    for (std::string_view w : kFunctionWords) {
+      const uint64_t key = Pack(w.data(), w.size());
+      size_t k = Slot(key);
+      while (slots_[k] != 0 && slots_[k] != key) k = (k + 1) & kMask;
+      slots_[k] = key;
     }
   }
 
-  bool Contains(std::string_view w) const {
-    if (w.empty() || w.size() > kMaxLength) return false;
-    const Bucket& b = buckets_[Key(w)];
-    // The bucket's words have w's length: compare bytes inline rather than
-    // call memcmp for a few bytes.
-    for (size_t k = b.begin; k < b.begin + b.count; ++k) {
-      const char* word = words_[k].data();
-      size_t i = 0;
-      while (i < w.size() && word[i] == w[i]) ++i;
-      if (i == w.size()) return true;
+  // The key of `size` bytes at `p`. REQUIRES: size <= kMaxLength.
+  static constexpr uint64_t Pack(const char* p, size_t size) {
+    uint64_t key = static_cast<uint64_t>(size) << 56;
+    for (size_t i = 0; i < size; ++i) {
+      key |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
     }
-    return false;
+    return key;
+  }
+
+  constexpr bool Contains(uint64_t key) const {
+    for (size_t k = Slot(key);; k = (k + 1) & kMask) {
+      if (slots_[k] == key) return true;
+      if (slots_[k] == 0) return false;  // keys are never 0 (length >= 1)
+    }
   }
 
  private:
-  struct Bucket {
-    uint16_t begin = 0;
-    uint16_t count = 0;
-  };
-  static size_t Key(std::string_view w) {
-    return w.size() * 256 + static_cast<unsigned char>(w[0]);
+  // A quarter full at most, so that probes stay short.
+  static constexpr size_t kBits = 10;
+  static constexpr size_t kMask = (size_t{1} << kBits) - 1;
+  static constexpr size_t Slot(uint64_t key) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kBits));
   }
-  Bucket buckets_[(kMaxLength + 1) * 256];
-  std::vector<std::string_view> words_;
+  uint64_t slots_[size_t{1} << kBits] = {};
 };
 
-const FunctionWordTable& FunctionWords() {
-  static const FunctionWordTable* table = new FunctionWordTable();
-  return *table;
+constexpr bool FitsTheKeys() {
+  for (std::string_view w : kFunctionWords) {
+    if (w.empty() || w.size() > FunctionWordTable::kMaxLength) return false;
+  }
+  return true;
+}
+static_assert(FitsTheKeys(), "a function word too long for the table");
+
+constexpr FunctionWordTable kFunctionWordTable;
+
+// The function word key of the ASCII word of `size` bytes at p[begin] (of
+// `n` bytes at p), lower-cased. REQUIRES: size <= kMaxLength, no byte of
+// the word >= 0x80.
+uint64_t AsciiLowerKey(const char* p, size_t begin, size_t size, size_t n) {
+  uint64_t x = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (begin + 8 <= n) {
+      std::memcpy(&x, p + begin, 8);
+      x &= (uint64_t{1} << (8 * size)) - 1;  // size < 8
+    } else {
+      x = FunctionWordTable::Pack(p + begin, size);
+    }
+  } else {
+    x = FunctionWordTable::Pack(p + begin, size);
+  }
+  x &= 0x00FFFFFFFFFFFFFFull;  // the bytes only
+  // Per byte b < 0x80, bit 7 of b + 0x3F is set when b >= 'A', and bit 7
+  // of b + 0x25 when b > 'Z' (no carries between bytes).
+  const uint64_t upper = (x + 0x3F3F3F3F3F3F3F3Full) &
+                         ~(x + 0x2525252525252525ull) & 0x8080808080808080ull;
+  return (x | (upper >> 2)) | (static_cast<uint64_t>(size) << 56);
+}
+
+// IsFunctionWord(LowerWord(s)) without building a string: LowerWord maps
+// each code point to one code point, so a word is none as soon as its
+// lower-cased bytes pass kMaxLength.
+bool LowerIsFunctionWord(std::string_view s) {
+  char lower[FunctionWordTable::kMaxLength];
+  size_t size = 0, i = 0;
+  while (i < s.size()) {
+    char32_t cp = base::ToLower(base::NextCodePoint(s, &i));
+    if (cp == 0x2019) cp = '\'';  // as LowerWord
+    char utf8[4];
+    const size_t m = base::EncodeUtf8(cp, utf8);
+    if (size + m > sizeof(lower)) return false;
+    std::memcpy(lower + size, utf8, m);
+    size += m;
+  }
+  return size > 0 &&
+         kFunctionWordTable.Contains(FunctionWordTable::Pack(lower, size));
 }
 
 }  // namespace
 
+namespace internal {
+
+std::span<const std::string_view> FunctionWordList() { return kFunctionWords; }
+
+}  // namespace internal
+
 bool IsFunctionWord(std::string_view lower) {
-  return FunctionWords().Contains(lower);
+  return !lower.empty() && lower.size() <= FunctionWordTable::kMaxLength &&
+         kFunctionWordTable.Contains(
+             FunctionWordTable::Pack(lower.data(), lower.size()));
 }
 
 std::string LowerWord(std::string_view s) {
@@ -347,6 +389,235 @@ bool IsAllCaps(std::string_view s) {
 
 namespace {
 
+// Byte classes for ComputeFeatures: one table load per byte rather than a
+// chain of comparisons. A letter has kLetter and, when it has a case,
+// kUpper or kLower.
+enum ByteClass : uint8_t {
+  kLetter = 1,
+  kUpper = 2,
+  kLower = 4,
+  kDigit = 8,
+  kInWord = 16,  // '-', '\'' and U+2019: AllLetters accepts them
+  kSpace = 32,
+  kMultiByte = 64,  // a byte >= 0x80: decode the code point
+  kOther = 128,     // any other ASCII byte (punctuation, controls)
+};
+constexpr uint8_t kAlnum = kLetter | kDigit;
+
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      uint8_t k = kOther;
+      if (c >= 0x80) {
+        k = kMultiByte;
+      } else if (c == ' ' || (c >= '\t' && c <= '\r')) {  // AsciiSpaceByte
+        k = kSpace;
+      } else if (c >= 'A' && c <= 'Z') {
+        k = kLetter | kUpper;
+      } else if (c >= 'a' && c <= 'z') {
+        k = kLetter | kLower;
+      } else if (c >= '0' && c <= '9') {
+        k = kDigit;
+      } else if (c == '-' || c == '\'') {
+        k = kInWord;
+      }
+      of[c] = k;
+    }
+  }
+  constexpr uint8_t operator[](char c) const {
+    return of[static_cast<unsigned char>(c)];
+  }
+};
+constexpr ByteClasses kByteClass;
+
+// The class of a code point >= 0x80, as ForEachToken, AllLetters and the
+// letter counts see it.
+uint8_t MultiByteClass(char32_t cp) {
+  if (base::IsSpace(cp)) return kSpace;
+  if (base::IsLetter(cp)) {
+    return kLetter | (base::IsUpper(cp) ? kUpper : 0) |
+           (base::IsLower(cp) ? kLower : 0);
+  }
+  if (base::IsDigit(cp)) return kDigit;
+  return cp == 0x2019 ? kInWord : kOther;
+}
+
+// The UTF-8 continuation bytes (10xxxxxx) of the code point decoded from
+// p[begin, end): all but the first byte, or the one byte of an invalid
+// sequence when it is a stray continuation byte.
+size_t ContinuationBytes(const char* p, size_t begin, size_t end) {
+  return end - begin - ((static_cast<unsigned char>(p[begin]) & 0xC0) != 0x80);
+}
+
+// The ASCII letters of `s`, and of them the upper-case ones, eight bytes at
+// a time. Every letter is in the core of a token, so the unit's counts need
+// no tokenizing (ComputeFeatures adds the other letters as it decodes them).
+void CountAsciiLetters(std::string_view s, int* letters, int* upper) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t l = 0, u = 0, i = 0;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    // Per byte, b (bits 0-6) + 0x80 - c has bit 7 set when b >= c, with no
+    // carry into the next byte; bit 7 of x itself marks non-ASCII bytes.
+    const uint64_t b = x & (0x7F * kOnes);
+    const uint64_t folded = b | (0x20 * kOnes);  // upper to lower case
+    const uint64_t ascii = ~x & (0x80 * kOnes);
+    const uint64_t up =
+        (b + (0x80 - 'A') * kOnes) & ~(b + (0x80 - 'Z' - 1) * kOnes) & ascii;
+    const uint64_t letter = (folded + (0x80 - 'a') * kOnes) &
+                            ~(folded + (0x80 - 'z' - 1) * kOnes) & ascii;
+    // Sum the bytes (each 0 or 1) in the top byte.
+    l += ((letter >> 7) * kOnes) >> 56;
+    u += ((up >> 7) * kOnes) >> 56;
+  }
+  for (; i < n; ++i) {
+    const uint8_t k = kByteClass[p[i]];
+    l += k & kLetter;
+    u += (k & kUpper) != 0;
+  }
+  *letters += static_cast<int>(l);
+  *upper += static_cast<int>(u);
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+int CountCommas(std::string_view s) {
+  int commas = 0;
+  for (char c : s) commas += c == ',';
+  return commas;
+}
+
+// A first token that marks a list item: a bullet, "1." / "2)", "(a)".
+void ListMarker(std::string_view w, bool* bullet, bool* number) {
+  *bullet = w == "-" || w == "*" || w == "\xE2\x80\xA2" ||
+            w == "\xE2\x80\x93" || w == "\xE2\x80\x94" || w == "\xC2\xB7";
+  size_t d = 0;
+  while (d < w.size() && d < 3 && w[d] >= '0' && w[d] <= '9') ++d;
+  *number = d > 0 && d + 1 == w.size() && (w[d] == '.' || w[d] == ')');
+  // "(a)", "(iv)", "b)"
+  size_t open = !w.empty() && w[0] == '(';
+  if (w.size() >= 2 + open && w.size() <= 5 + open && w.back() == ')') {
+    bool alnum = true;
+    for (size_t k = open; k + 1 < w.size(); ++k) {
+      alnum = alnum && std::isalnum(static_cast<unsigned char>(w[k]));
+    }
+    *number = *number || alnum;
+  }
+}
+
+// One token as ComputeFeatures sees it (ForEachToken's cut).
+struct WordScan {
+  size_t end = 0;                              // of the token
+  size_t core_begin = std::string_view::npos;  // npos: no letter or digit
+  size_t core_end = 0;
+  uint8_t first_alnum = 0;   // class of the core's first code point
+  uint8_t first_letter = 0;  // class of the first letter, 0 for none
+  bool all_letters = true;   // AllLetters(core)
+  bool multi_byte = false;   // a code point >= 0x80 in the token
+};
+
+// The token at s[start] (not white space), code point by code point: the
+// path for tokens with bytes >= 0x80. Adds the continuation bytes and the
+// letters >= 0x80 (CountAsciiLetters counts the others).
+WordScan ScanMultiByteToken(std::string_view s, size_t start,
+                            size_t* continuation, int* letters, int* upper) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  WordScan w;
+  w.core_end = start;
+  bool outside = false;  // a code point AllLetters rejects since the last
+                         // letter or digit
+  size_t i = start;
+  while (i < n) {
+    uint8_t k = kByteClass[p[i]];
+    size_t end = i + 1;
+    if (k & kSpace) break;
+    if (k & kMultiByte) {
+      end = i;
+      k = MultiByteClass(base::NextMultiByteCodePoint(s, &end));
+      if (k & kSpace) break;
+      *continuation += ContinuationBytes(p, i, end);
+      w.multi_byte = true;
+      *letters += k & kLetter;
+      *upper += (k & kUpper) != 0;
+    }
+    if (k & kAlnum) {
+      if (w.core_begin == std::string_view::npos) {
+        w.core_begin = i;
+        w.first_alnum = k;
+      } else {
+        w.all_letters = w.all_letters && !outside;
+      }
+      outside = false;
+      w.all_letters = w.all_letters && !(k & kDigit);
+      w.core_end = end;
+      if (w.first_letter == 0 && (k & kLetter)) w.first_letter = k;
+    } else {
+      outside = outside || !(k & kInWord);
+    }
+    i = end;
+  }
+  w.end = i;
+  return w;
+}
+
+// The token at s[start] (not white space). Most tokens are ASCII: one tight
+// loop finds the token's end and notes the classes it saw; the core's ends
+// are found from there, and its bytes are looked at again only when the
+// classes leave something to decide.
+inline WordScan ScanToken(std::string_view s, size_t start,
+                          size_t* continuation, int* letters, int* upper) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = start;
+  uint8_t seen = 0;
+  for (; i < n; ++i) {
+    const uint8_t k = kByteClass[p[i]];
+    if (k & (kSpace | kMultiByte)) {
+      if (k & kSpace) break;
+      return ScanMultiByteToken(s, start, continuation, letters, upper);
+    }
+    seen |= k;
+  }
+  WordScan w;
+  w.end = i;
+  if (!(seen & kAlnum)) return w;
+  size_t b = start, core_end = i;
+  while (!(kByteClass[p[b]] & kAlnum)) ++b;
+  while (!(kByteClass[p[core_end - 1]] & kAlnum)) --core_end;
+  w.core_begin = b;
+  w.core_end = core_end;
+  w.first_alnum = kByteClass[p[b]];
+  if (w.first_alnum & kLetter) {
+    w.first_letter = w.first_alnum;
+  } else {
+    for (size_t j = b; j < core_end && w.first_letter == 0; ++j) {
+      const uint8_t k = kByteClass[p[j]];
+      if (k & kLetter) w.first_letter = k;
+    }
+  }
+  // AllLetters(core): only letters, '-' and '\''; the punctuation seen may
+  // all be outside the core ("word," "(word)").
+  if (seen & (kDigit | kOther)) {
+    for (size_t j = b; j < core_end; ++j) {
+      if (!(kByteClass[p[j]] & (kLetter | kInWord))) {
+        w.all_letters = false;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
 bool HasSentenceEnd(std::string_view trail) {
   for (char c : trail) {
     if (c == '.' || c == '!' || c == '?') return true;
@@ -361,24 +632,6 @@ bool Abbreviation(std::string_view core, std::string_view trail) {
   return core.size() <= 3 && StartsUpper(core);
 }
 
-bool AllLetters(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {  // ASCII fast path: a letter, '-' or '\''
-      if (static_cast<unsigned char>((c | 0x20) - 'a') >= 26 && c != '-' &&
-          c != '\'') {
-        return false;
-      }
-      ++i;
-      continue;
-    }
-    char32_t cp = base::NextMultiByteCodePoint(s, &i);
-    if (!base::IsLetter(cp) && cp != 0x2019) return false;
-  }
-  return true;
-}
-
 void SetEnding(std::string_view s, Features* f) {
   // Drop closing quotes and brackets, then look at the last character.
   // German closes with U+201C and U+2018 („...“, ‚...‘) and may close with
@@ -388,19 +641,17 @@ void SetEnding(std::string_view s, Features* f) {
     if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == ' ' ||
         c == '\n' || c == '\t') {
       s.remove_suffix(1);
-    } else if (base::EndsWith(s, "\xE2\x80\x9D") ||
-               base::EndsWith(s, "\xE2\x80\x99") ||
-               base::EndsWith(s, "\xE2\x80\x9C") ||
-               base::EndsWith(s, "\xE2\x80\x98")) {
+    } else if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99") ||
+               s.ends_with("\xE2\x80\x9C") || s.ends_with("\xE2\x80\x98")) {
       s.remove_suffix(3);
-    } else if (base::EndsWith(s, "\xC2\xBB") || base::EndsWith(s, "\xC2\xAB")) {
+    } else if (s.ends_with("\xC2\xBB") || s.ends_with("\xC2\xAB")) {
       s.remove_suffix(2);
     } else {
       break;
     }
   }
   if (s.empty()) return;
-  if (base::EndsWith(s, "...") || base::EndsWith(s, "\xE2\x80\xA6")) {
+  if (s.ends_with("...") || s.ends_with("\xE2\x80\xA6")) {
     f->ellipsis_end = true;
     return;
   }
@@ -413,246 +664,117 @@ void SetEnding(std::string_view s, Features* f) {
 }  // namespace
 
 Features ComputeFeatures(std::string_view s) {
-  Features f;
-  f.bytes = s.size();
-  f.chars = CountCodePoints(s);
-  bool first = true;  // no word seen yet
+  // The counters are locals, written to the result at the end: through the
+  // char loads the compiler could not keep struct fields in registers.
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t continuation = 0;  // UTF-8 continuation bytes, as CountCodePoints
+  int letters = 0, upper = 0;
+  CountAsciiLetters(s, &letters, &upper);
+  int words = 0, lower_words = 0, functions = 0, lower_functions = 0;
+  int content = 0, capitalized = 0, sentences = 0, commas = 0, numbers = 0;
+  bool starts_upper = false, list_number = false, list_bullet = false;
   bool first_token = true;
   bool pending_end = false;
-  ForEachToken(s, [&](const Token& t) {
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t k = kByteClass[p[i]];
+    if (k & kSpace) {
+      ++i;
+      continue;
+    }
+    if (k & kMultiByte) {
+      size_t next = i;
+      if (base::IsSpace(base::NextMultiByteCodePoint(s, &next))) {
+        continuation += ContinuationBytes(p, i, next);
+        i = next;
+        continue;
+      }
+    }
+    const size_t start = i;
+    const WordScan w = ScanToken(s, start, &continuation, &letters, &upper);
+    i = w.end;
+    const std::string_view whole(p + start, i - start);
     if (first_token) {
       first_token = false;
-      std::string_view w = t.whole;
-      f.list_bullet = w == "-" || w == "*" || w == "\xE2\x80\xA2" ||
-                      w == "\xE2\x80\x93" || w == "\xE2\x80\x94" ||
-                      w == "\xC2\xB7";
-      size_t d = 0;
-      while (d < w.size() && d < 3 && w[d] >= '0' && w[d] <= '9') ++d;
-      f.list_number =
-          d > 0 && d + 1 == w.size() && (w[d] == '.' || w[d] == ')');
-      // "(a)", "(iv)", "b)"
-      size_t open = !w.empty() && w[0] == '(';
-      if (w.size() >= 2 + open && w.size() <= 5 + open && w.back() == ')') {
-        bool alnum = true;
-        for (size_t k = open; k + 1 < w.size(); ++k) {
-          alnum = alnum && std::isalnum(static_cast<unsigned char>(w[k]));
-        }
-        f.list_number = f.list_number || alnum;
-      }
+      ListMarker(whole, &list_bullet, &list_number);
     }
-    for (char c : t.trail) f.commas += c == ',';
-    if (t.core.empty()) {
-      if (pending_end == false && HasSentenceEnd(t.trail) && f.words > 0) {
+    if (w.core_begin == std::string_view::npos) {
+      commas += CountCommas(whole);
+      if (!pending_end && words > 0 && HasSentenceEnd(whole)) {
         pending_end = true;
       }
-      return true;
+      continue;
     }
-    if (pending_end &&
-        (StartsUpper(t.core) || (t.core[0] >= '0' && t.core[0] <= '9'))) {
-      ++f.sentences;
-    }
+    const std::string_view core(p + w.core_begin, w.core_end - w.core_begin);
+    const std::string_view trail(p + w.core_end, i - w.core_end);
+    const bool digit_start = core[0] >= '0' && core[0] <= '9';
+    // StartsUpper(core), as the core starts with a letter or a digit.
+    if (pending_end && ((w.first_alnum & kUpper) || digit_start)) ++sentences;
     pending_end = false;
-    ++f.words;
-    f.numbers += t.core[0] >= '0' && t.core[0] <= '9';
-    size_t i = 0;
-    bool first_letter = true, upper_start = false, lower_start = false;
-    // The core lower-cased, for the function word lookup: built here for
-    // short ASCII cores (most words), so that no string is allocated.
-    char lower[12];
-    bool ascii = true;
-    bool all_letters = true;  // AllLetters(t.core), in the same pass
-    const bool short_core = t.core.size() <= sizeof(lower);
-    auto count_letter = [&](bool up, bool low) {
-      ++f.letters;
-      f.upper += up;
-      if (first_letter) {
-        upper_start = up;
-        lower_start = low;
-        first_letter = false;
-      }
-    };
-    // ASCII bytes first, without decoding (most words are all ASCII); the
-    // loop below takes over at the first other byte.
-    for (; i < t.core.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(t.core[i]);
-      if (c >= 0x80) break;
-      const bool up = static_cast<unsigned char>(c - 'A') < 26;
-      const bool low = static_cast<unsigned char>(c - 'a') < 26;
-      if (short_core) lower[i] = static_cast<char>(up ? c + 32 : c);
-      if (!up && !low) {
-        all_letters = all_letters && (c == '-' || c == '\'');
-        continue;
-      }
-      count_letter(up, low);
+    ++words;
+    numbers += digit_start;
+    const bool upper_start = (w.first_letter & kUpper) != 0;
+    const bool lower_start = (w.first_letter & kLower) != 0;
+    lower_words += lower_start;
+    // Lower-casing keeps the length of ASCII words; other words longer than
+    // 12 bytes are not looked up either.
+    bool function = false;
+    if (w.multi_byte && !IsAscii(core)) {
+      function = core.size() <= 12 && LowerIsFunctionWord(core);
+    } else if (core.size() <= FunctionWordTable::kMaxLength) {
+      function = kFunctionWordTable.Contains(
+          AsciiLowerKey(p, w.core_begin, core.size(), n));
     }
-    while (i < t.core.size()) {
-      if (short_core) {
-        char c = t.core[i];
-        lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-      }
-      char32_t cp = Next(t.core, &i);
-      bool up, low;
-      if (cp < 0x80) {
-        up = cp >= 'A' && cp <= 'Z';
-        low = cp >= 'a' && cp <= 'z';
-      } else {
-        ascii = false;
-        if (!base::IsLetter(cp)) {
-          all_letters = all_letters && cp == 0x2019;
-          continue;
-        }
-        up = base::IsUpper(cp);
-        low = base::IsLower(cp);
-      }
-      if (!up && !low && cp < 0x80) {
-        all_letters = all_letters && (cp == '-' || cp == '\'');
-        continue;
-      }
-      count_letter(up, low);
-    }
-    f.lower_words += lower_start;
-    bool function =
-        short_core &&
-        (ascii ? IsFunctionWord(std::string_view(lower, t.core.size()))
-               : IsFunctionWord(LowerWord(t.core)));
     if (function) {
-      ++f.functions;
-      f.lower_functions += lower_start;
+      ++functions;
+      lower_functions += lower_start;
     }
-    if (first) {
-      f.starts_upper = upper_start;
-    } else if (!function && all_letters) {
-      ++f.content;
-      f.capitalized += upper_start;
+    if (words == 1) {
+      starts_upper = upper_start;
+    } else if (!function && w.all_letters) {
+      ++content;
+      capitalized += upper_start;
     }
-    first = false;
-    // "3." opening a list item ends no sentence.
-    bool marker = f.words == 1 && f.list_number;
-    if (HasSentenceEnd(t.trail) && !Abbreviation(t.core, t.trail) && !marker) {
-      pending_end = true;
+    if (!trail.empty()) {
+      commas += CountCommas(trail);
+      // "3." opening a list item ends no sentence.
+      const bool marker = words == 1 && list_number;
+      if (!marker && HasSentenceEnd(trail) && !Abbreviation(core, trail)) {
+        pending_end = true;
+      }
     }
-    return true;
-  });
-  if (f.words > 0) ++f.sentences;
+  }
+  if (words > 0) ++sentences;
+
+  Features f;
+  f.bytes = n;
+  f.chars = n - continuation;
+  f.words = words;
+  f.letters = letters;
+  f.upper = upper;
+  f.lower_words = lower_words;
+  f.functions = functions;
+  f.lower_functions = lower_functions;
+  f.content = content;
+  f.capitalized = capitalized;
+  f.sentences = sentences;
+  f.commas = commas;
+  f.numbers = numbers;
+  f.starts_upper = starts_upper;
+  f.list_number = list_number;
+  f.list_bullet = list_bullet;
   SetEnding(s, &f);
 
   // "VEGAS MYSTERY: ..." — all-caps words then a colon, then more text.
   size_t colon = s.substr(0, 48).find(':');
   if (colon != std::string_view::npos && colon + 2 < s.size()) {
     std::string_view head = s.substr(0, colon);
-    size_t letters = 0;
-    for (char c : head) letters += (c >= 'A' && c <= 'Z');
-    f.caps_prefix = letters >= 3 && IsAllCaps(head);
+    size_t caps = 0;
+    for (char c : head) caps += (c >= 'A' && c <= 'Z');
+    f.caps_prefix = caps >= 3 && IsAllCaps(head);
   }
   return f;
-}
-
-namespace {
-
-// The stem of a content word into *w; false for words that carry no topic.
-// *w is scratch space, reused across calls.
-bool Stem(std::string_view core, std::string* w) {
-  if (core.size() > 40 || !AllLetters(core)) return false;
-  LowerWordInto(core, w);
-  if (IsFunctionWord(*w)) return false;
-  if (base::EndsWith(*w, "'s")) w->resize(w->size() - 2);
-  // Nine bytes or more hold three code points at least (at most four bytes
-  // each): only short words need counting, inline (as CodePointCount does).
-  if (w->size() < 9) {
-    size_t code_points = 0;
-    for (char c : *w)
-      code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (code_points < 3) return false;
-  }
-  if (w->size() > 4 && w->back() == 's' && (*w)[w->size() - 2] != 's') {
-    w->pop_back();
-  }
-  return true;
-}
-
-// FNV-1a: words are short, and a simple inline hash beats a call.
-uint64_t HashWord(std::string_view w) {
-  uint64_t h = 14695981039346656037ull;
-  for (char c : w) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-}  // namespace
-
-size_t Vocabulary::Find(std::string_view w, uint64_t h) const {
-  const size_t mask = slots_.size() - 1;
-  for (size_t k = h & mask;; k = (k + 1) & mask) {
-    const Slot& slot = slots_[k];
-    if (slot.size == 0) return k;
-    if (slot.hash == h && slot.size == w.size()) {
-      // Words are short: compare inline rather than call memcmp.
-      const char* word = words_.data() + slot.offset;
-      size_t i = 0;
-      while (i < w.size() && word[i] == w[i]) ++i;
-      if (i == w.size()) return k;
-    }
-  }
-}
-
-void Vocabulary::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 128 : old.size() * 2, Slot());
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.size == 0) continue;
-    size_t k = slot.hash & mask;
-    while (slots_[k].size != 0) k = (k + 1) & mask;
-    slots_[k] = slot;
-  }
-}
-
-void Vocabulary::Add(std::string_view s) {
-  // A unit's words count once: each entry remembers the Add call that last
-  // counted it, instead of a per-unit set of seen words.
-  const size_t add = ++adds_;
-  ForEachToken(s, [&](const Token& t) {
-    if (!Stem(t.core, &scratch_)) return true;
-    // At most half full, so that probes stay short.
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    const uint64_t h = HashWord(scratch_);
-    Slot& slot = slots_[Find(scratch_, h)];
-    if (slot.size == 0) {
-      slot.hash = h;
-      slot.offset = words_.size();
-      slot.size = static_cast<uint32_t>(scratch_.size());
-      slot.units = 1;
-      slot.added = add;
-      words_ += scratch_;
-      ++size_;
-    } else if (slot.added != add) {
-      ++slot.units;
-      slot.added = add;
-    }
-    return true;
-  });
-}
-
-double Vocabulary::Overlap(std::string_view s, bool added) const {
-  // The share does not depend on the words' order: sort to drop repeats.
-  std::vector<std::string> words;
-  std::string w;
-  ForEachToken(s, [&](const Token& t) {
-    if (Stem(t.core, &w)) words.push_back(w);
-    return true;
-  });
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  if (words.empty()) return -1.0;
-  int found = 0;
-  for (const std::string& word : words) {
-    if (slots_.empty()) break;
-    const Slot& slot = slots_[Find(word, HashWord(word))];
-    found += slot.size != 0 && slot.units > (added ? 1 : 0);
-  }
-  return static_cast<double>(found) / static_cast<double>(words.size());
 }
 
 }  // namespace newstrace::extract::text

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -161,6 +162,9 @@ inline bool AsciiAlnumByte(unsigned char c) {
 inline bool UnicodeAlnum(char32_t cp) {
   return base::IsLetter(cp) || base::IsDigit(cp);
 }
+
+// The words IsFunctionWord knows, for tests.
+std::span<const std::string_view> FunctionWordList();
 
 }  // namespace internal
 

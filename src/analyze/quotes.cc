@@ -18,8 +18,14 @@ uint32_t Attributor::ParticleAt(uint32_t i) const {
   // The particle is one of back, out, in, on, up.
   const std::string_view next_text = Text(i + 1);
   if (next_text.size() < 2 || next_text.size() > 4) return 0;
-  const LowerWord w(Text(i));
   const LowerWord next(next_text);
+  // Most words are followed by none of the particles: the verb is lowered
+  // only when one follows.
+  if (next != "back" && next != "out" && next != "in" && next != "on" &&
+      next != "up") {
+    return 0;
+  }
+  const LowerWord w(Text(i));
   bool yes =
       (next == "back" && kBack.contains(w)) ||
       (next == "out" &&

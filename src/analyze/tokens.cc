@@ -23,22 +23,40 @@ constexpr std::array<uint8_t, 128> MakeAsciiClass() {
 }
 constexpr std::array<uint8_t, 128> kAsciiClass = MakeAsciiClass();
 
-// The same for every byte: those of multi-byte code points are kOther.
+// Every byte's class for the token loop: the ASCII word classes above,
+// and marks for white space, for the marks a word may continue across and
+// for the bytes of multi-byte code points.
+enum : uint8_t {
+  kWordByte = kLower | kUpper | kDigit,
+  kSpaceByte = 8,  // ' ', \n, \t, \r (other white space is decoded)
+  kJoinByte = 16,  // - ' . , (a word may go on after them)
+  kHighByte = 32,  // 0x80 and above
+};
+
 constexpr std::array<uint8_t, 256> MakeByteClass() {
   std::array<uint8_t, 256> t{};
   for (int c = 0; c < 128; ++c) t[c] = kAsciiClass[c];
+  for (char c : {' ', '\n', '\t', '\r'})
+    t[static_cast<unsigned char>(c)] = kSpaceByte;
+  for (char c : {'-', '\'', '.', ','})
+    t[static_cast<unsigned char>(c)] = kJoinByte;
+  for (int c = 128; c < 256; ++c) t[c] = kHighByte;
   return t;
 }
 constexpr std::array<uint8_t, 256> kByteClass = MakeByteClass();
 
-// Whether a word of ASCII letters and digits has two or more letters.
-bool HasTwoLetters(std::string_view w) {
+uint8_t ByteClass(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
+// Whether a word of ASCII letters and digits has two or more letters and
+// no lower-case one.
+bool IsUpperWord(std::string_view w) {
   int letters = 0;
   for (char c : w) {
-    letters += kByteClass[static_cast<unsigned char>(c)] != kDigit;
-    if (letters >= 2) return true;
+    const uint8_t cls = ByteClass(c);
+    if (cls == kLower) return false;
+    letters += cls == kUpper;
   }
-  return false;
+  return letters >= 2;
 }
 
 inline bool IsWordChar(char32_t cp) {
@@ -58,14 +76,28 @@ constexpr std::array<std::string_view, 44> kAbbreviations = {
     "Mt",  "No",   "Nov", "Oct",  "Pres", "Prof", "Rep",  "Rev",   "Sen",
     "Sep", "Sept", "Sgt", "Sr",   "St",   "Supt", "vs",   "Messrs"};
 
+// Bit (first letter - 'A') of entry `size`, bit 26 for 'v': some
+// abbreviation of that size starts so. Most words before a period are
+// sentence ends, and most of those fail this test.
+constexpr std::array<uint32_t, 7> MakeAbbreviationStarts() {
+  std::array<uint32_t, 7> t{};
+  for (std::string_view w : kAbbreviations) {
+    t[w.size()] |= 1u << (w[0] == 'v' ? 26 : w[0] - 'A');
+  }
+  return t;
+}
+constexpr std::array<uint32_t, 7> kAbbreviationStarts =
+    MakeAbbreviationStarts();
+
 bool IsAbbreviation(std::string_view w) {
   if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // initial
-  // Most words before a period are sentence ends: every abbreviation is
-  // two to six bytes and capitalized, but for "vs".
+  // Every abbreviation is two to six bytes and capitalized, but for "vs".
   if (w.size() < 2 || w.size() > 6 ||
       !((w[0] >= 'A' && w[0] <= 'Z') || w[0] == 'v')) {
     return false;
   }
+  const int bit = w[0] == 'v' ? 26 : w[0] - 'A';
+  if (!(kAbbreviationStarts[w.size()] & (1u << bit))) return false;
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), w) !=
          kAbbreviations.end();
 }
@@ -178,12 +210,18 @@ bool EndsSentence(const TextView& v, size_t i) {
   return t.cp == '.' || t.cp == '!' || t.cp == '?' || t.cp == 0x2026;
 }
 
-void SplitSentences(TextView* v) {
+// `stops` holds, in order, every token that EndsSentence: the tokenizer
+// noted them, so only they are visited here.
+void SplitSentences(const std::vector<uint32_t>& stops, TextView* v) {
   v->sentences.reserve(v->tokens.size() / 16 + v->paras.size());
+  size_t c = 0;
   for (const Paragraph& p : v->paras) {
     uint32_t start = p.first_token;
-    for (uint32_t i = p.first_token; i < p.end_token; ++i) {
-      if (!EndsSentence(*v, i)) continue;
+    uint32_t from = p.first_token;  // stops before it were stepped over
+    while (c < stops.size() && stops[c] < p.first_token) ++c;
+    for (; c < stops.size() && stops[c] < p.end_token; ++c) {
+      const uint32_t i = stops[c];
+      if (i < from) continue;
       // Closing marks and brackets after the stop stay in the sentence.
       uint32_t j = i + 1;
       while (j < p.end_token &&
@@ -193,33 +231,86 @@ void SplitSentences(TextView* v) {
                (v->tokens[j].cp == ')' || EndsSentence(*v, j))))) {
         ++j;
       }
+      from = j;
       if (j < p.end_token) {
         const Token& n = v->tokens[j];
         bool starts = n.cap || n.digit || n.kind == TokKind::kQuote ||
                       (n.kind == TokKind::kPunct && n.cp == '(');
-        if (!starts) {
-          i = j - 1;
-          continue;
-        }
+        if (!starts) continue;
       }
       v->sentences.push_back({start, j});
       start = j;
-      i = j - 1;
     }
     if (start < p.end_token) v->sentences.push_back({start, p.end_token});
   }
+  Token* tokens = v->tokens.data();
   for (uint32_t s = 0; s < v->sentences.size(); ++s) {
     Sentence& sent = v->sentences[s];
     for (uint32_t i = sent.first_token; i < sent.end_token; ++i) {
-      v->tokens[i].sentence = s;
+      tokens[i].sentence = s;
     }
     sent.first_word = sent.first_token;
     while (sent.first_word < sent.end_token &&
-           v->tokens[sent.first_word].kind != TokKind::kWord &&
-           v->tokens[sent.first_word].kind != TokKind::kPossessive) {
+           tokens[sent.first_word].kind != TokKind::kWord &&
+           tokens[sent.first_word].kind != TokKind::kPossessive) {
       ++sent.first_word;
     }
   }
+}
+
+bool IsQuoteMark(char32_t cp) {
+  return IsDoubleQuoteMark(cp) || IsSingleQuoteMark(cp);
+}
+
+// The token at text[i] when it is no plain ASCII word (Tokenize's fast
+// path): a word with non-ASCII letters or inner marks, a possessive, a mark;
+// or none at non-ASCII white space. Appends it to *tokens (and its index to
+// *stops when it may end a sentence); returns where the next token may
+// start. Kept out of Tokenize's loop, which then holds its state in
+// registers.
+[[gnu::noinline]] size_t OtherToken(std::string_view text, size_t i, size_t end,
+                                    uint32_t para, std::vector<Token>* tokens,
+                                    std::vector<uint32_t>* stops) {
+  size_t next = i;
+  const char32_t cp = NextCodePoint(text, &next);
+  if (cp >= 0x80 && base::IsSpace(cp)) return next;
+  Token& t = tokens->emplace_back();
+  t.para = para;
+  t.begin = static_cast<uint32_t>(i);
+  if (IsWordChar(cp)) {
+    size_t we = WordEnd(text, i, end);
+    std::string_view w = text.substr(i, we - i);
+    // An abbreviation keeps its period: "Mr.", "U.S.".
+    if (we < end && text[we] == '.' &&
+        (IsAbbreviation(w) || w.find('.') != std::string_view::npos)) {
+      ++we;
+      w = text.substr(i, we - i);
+    }
+    t.end = static_cast<uint32_t>(we);
+    t.kind = TokKind::kWord;
+    SetWordFlags(w, &t);
+    return we;
+  }
+  if (IsApostrophe(cp) && tokens->size() >= 2 &&
+      (*tokens)[tokens->size() - 2].end == i && next < end &&
+      (text[next] == 's' || text[next] == 'S') &&
+      (next + 1 >= end ||
+       !IsWordChar(static_cast<unsigned char>(text[next + 1])))) {
+    t.end = static_cast<uint32_t>(next + 1);
+    t.kind = TokKind::kPossessive;
+    return next + 1;
+  }
+  t.end = static_cast<uint32_t>(next);
+  t.cp = cp;
+  if (IsQuoteMark(cp)) {
+    t.kind = TokKind::kQuote;
+  } else {
+    t.kind = TokKind::kPunct;
+    if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+      stops->push_back(static_cast<uint32_t>(tokens->size() - 1));
+    }
+  }
+  return next;
 }
 
 }  // namespace
@@ -239,21 +330,49 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
   v.text = text;
   v.paras = std::move(paras);
   v.tokens.reserve(text.size() / 5);
+  std::vector<uint32_t> stops;  // the tokens that may end a sentence
+  const char* s = text.data();
   for (uint32_t pi = 0; pi < v.paras.size(); ++pi) {
     Paragraph& p = v.paras[pi];
     p.first_token = static_cast<uint32_t>(v.tokens.size());
-    size_t end = std::min(p.span.end, text.size());
+    const size_t end = std::min(p.span.end, text.size());
+    // When the byte at `end` ends a word anyway, the word loop below needs
+    // no bound check.
+    const bool stop_at_end =
+        end < text.size() && !(ByteClass(s[end]) & kWordByte);
     size_t i = p.span.begin;
     while (i < end) {
-      char c0 = text[i];
-      if (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r') {
+      const uint8_t cls = ByteClass(s[i]);
+      if (cls & kSpaceByte) {
         ++i;
         continue;
       }
-      size_t next = i;
-      char32_t cp = NextCodePoint(text, &next);
-      if (cp >= 0x80 && base::IsSpace(cp)) {
-        i = next;
+      if (!(cls & kWordByte)) {
+        i = OtherToken(text, i, end, pi, &v.tokens, &stops);
+        continue;
+      }
+      // Fast path: a word of ASCII letters and digits that ends at a space
+      // or at punctuation other than - ' . , (most words).
+      size_t we = i + 1;
+      if (stop_at_end) {
+        while (ByteClass(s[we]) & kWordByte) ++we;
+      } else {
+        while (we < end && (ByteClass(s[we]) & kWordByte)) ++we;
+      }
+      const char stop = we < end ? s[we] : ' ';
+      bool plain = !(ByteClass(stop) & (kJoinByte | kHighByte));
+      // A word before a comma or period that no word character follows (a
+      // clause or sentence end) ends there too, as WordEnd would find; a
+      // period may still belong to it as an abbreviation's.
+      bool period = false;
+      if ((stop == '.' || stop == ',') &&
+          (we + 1 >= end ||
+           !(ByteClass(s[we + 1]) & (kWordByte | kHighByte)))) {
+        plain = true;
+        period = stop == '.' && IsAbbreviation(text.substr(i, we - i));
+      }
+      if (!plain) {
+        i = OtherToken(text, i, end, pi, &v.tokens, &stops);
         continue;
       }
       // Built in place: a Token assembled on the stack and copied in
@@ -261,81 +380,17 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
       Token& t = v.tokens.emplace_back();
       t.para = pi;
       t.begin = static_cast<uint32_t>(i);
-      bool fast = false;
-      if (cp < 0x80 && kAsciiClass[cp] != kOther) {
-        // Fast path: a word of ASCII letters and digits that ends at a
-        // space or at punctuation other than - ' . , (most words).
-        size_t we = i + 1;
-        uint8_t seen = kAsciiClass[cp];
-        while (we < end) {
-          uint8_t cls = kByteClass[static_cast<unsigned char>(text[we])];
-          if (cls == kOther) break;
-          seen |= cls;
-          ++we;
-        }
-        char stop = we < end ? text[we] : ' ';
-        bool plain = static_cast<unsigned char>(stop) < 0x80 && stop != '-' &&
-                     stop != '\'' && stop != '.' && stop != ',';
-        // A word before a comma or period that no word character follows
-        // (a clause or sentence end) ends there too, as WordEnd would find;
-        // a period may still belong to it as an abbreviation's.
-        bool period = false;
-        if ((stop == '.' || stop == ',') &&
-            (we + 1 >= end ||
-             (static_cast<unsigned char>(text[we + 1]) < 0x80 &&
-              kAsciiClass[static_cast<unsigned char>(text[we + 1])] ==
-                  kOther))) {
-          plain = true;
-          period = stop == '.' && IsAbbreviation(text.substr(i, we - i));
-        }
-        if (plain) {
-          uint8_t first = kAsciiClass[cp];
-          t.end = static_cast<uint32_t>(we + period);
-          t.kind = TokKind::kWord;
-          t.digit = first == kDigit;
-          t.cap = first == kUpper;
-          // Two or more letters, none lower case.
-          t.upper = !(seen & kLower) && (seen & kUpper) &&
-                    HasTwoLetters(text.substr(i, we - i));
-          i = we + period;
-          fast = true;
-        }
-      }
-      if (fast) {
-        // done above
-      } else if (IsWordChar(cp)) {
-        size_t we = WordEnd(text, i, end);
-        std::string_view w = text.substr(i, we - i);
-        // An abbreviation keeps its period: "Mr.", "U.S.".
-        if (we < end && text[we] == '.' &&
-            (IsAbbreviation(w) || w.find('.') != std::string_view::npos)) {
-          ++we;
-          w = text.substr(i, we - i);
-        }
-        t.end = static_cast<uint32_t>(we);
-        t.kind = TokKind::kWord;
-        SetWordFlags(w, &t);
-        i = we;
-      } else if (IsApostrophe(cp) && v.tokens.size() >= 2 &&
-                 v.tokens[v.tokens.size() - 2].end == i && next < end &&
-                 (text[next] == 's' || text[next] == 'S') &&
-                 (next + 1 >= end ||
-                  !IsWordChar(static_cast<unsigned char>(text[next + 1])))) {
-        t.end = static_cast<uint32_t>(next + 1);
-        t.kind = TokKind::kPossessive;
-        i = next + 1;
-      } else {
-        t.end = static_cast<uint32_t>(next);
-        t.cp = cp;
-        t.kind = IsDoubleQuoteMark(cp) || IsSingleQuoteMark(cp)
-                     ? TokKind::kQuote
-                     : TokKind::kPunct;
-        i = next;
-      }
+      t.end = static_cast<uint32_t>(we + period);
+      t.kind = TokKind::kWord;
+      t.digit = cls == kDigit;
+      t.cap = cls == kUpper;
+      // Two or more letters, none lower case.
+      t.upper = cls != kLower && IsUpperWord(text.substr(i, we - i));
+      i = we + period + (stop == ' ');  // and a space after it
     }
     p.end_token = static_cast<uint32_t>(v.tokens.size());
   }
-  SplitSentences(&v);
+  SplitSentences(stops, &v);
   return v;
 }
 

@@ -16,6 +16,7 @@
 #include "base/dates.h"
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "extract/byte_blocks.h"
 #include "extract/text_credits.h"
 #include "extract/text_phrases.h"
 
@@ -255,7 +256,7 @@ void TokensUpTo(std::string_view s, size_t limit,
   out->clear();
   size_t start = 0;
   while (out->size() < limit) {
-    size_t space = s.find(' ', start);
+    size_t space = FindByte(s, ' ', start);
     std::string_view t =
         s.substr(start, space == std::string_view::npos ? std::string_view::npos
                                                         : space - start);
@@ -266,6 +267,38 @@ void TokensUpTo(std::string_view s, size_t limit,
     if (space == std::string_view::npos) break;
     start = space + 1;
   }
+}
+
+// True when `s` holds one of the marks that end the first name of a byline
+// without "By": ',', '|', '-', '/', "for", "For", U+2013, U+2014, U+00B7 or
+// U+2022. One pass instead of a search for each.
+bool HasNameEnd(std::string_view s) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    switch (s[i]) {
+      case ',':
+      case '|':
+      case '-':
+      case '/':
+        return true;
+      case 'f':
+      case 'F':
+        if (i + 2 < n && s[i + 1] == 'o' && s[i + 2] == 'r') return true;
+        break;
+      case '\xE2':
+        if (i + 2 < n && s[i + 1] == '\x80' &&
+            (s[i + 2] == '\x93' || s[i + 2] == '\x94' || s[i + 2] == '\xA2')) {
+          return true;
+        }
+        break;
+      case '\xC2':
+        if (i + 1 < n && s[i + 1] == '\xB7') return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string_view> Tokens(std::string_view s) {
@@ -324,20 +357,14 @@ std::optional<Byline> ParseByline(std::string_view s) {
   // Without "By", the first name must end at a comma, a separator or
   // "for" (below): a line holding none of them is no byline, and needs no
   // name parse.
-  if (!b.explicit_by && s.find_first_of(",|-/") == std::string_view::npos &&
-      s.find("for") == std::string_view::npos &&
-      s.find("For") == std::string_view::npos &&
-      s.find("\xE2\x80\x93") == std::string_view::npos &&
-      s.find("\xE2\x80\x94") == std::string_view::npos &&
-      s.find("\xC2\xB7") == std::string_view::npos &&
-      s.find("\xE2\x80\xA2") == std::string_view::npos) {
-    return std::nullopt;
-  }
+  if (!b.explicit_by && !HasNameEnd(s)) return std::nullopt;
   // Without "By", a byline has at most 12 tokens (checked again below),
   // with it 25: decide before the costly name parse, and stop splitting one
-  // token past the limit.
+  // token past the limit (room for all at once: one allocation, not five).
+  const size_t limit = b.explicit_by ? 26 : 13;
   std::vector<std::string_view> tokens;
-  TokensUpTo(s.substr(cue), b.explicit_by ? 26 : 13, &tokens);
+  tokens.reserve(limit);
+  TokensUpTo(s.substr(cue), limit, &tokens);
   if (tokens.empty() || tokens.size() > 25) return std::nullopt;
   if (!b.explicit_by && tokens.size() > 12) return std::nullopt;
   NameRun run = ParseNames(tokens);

@@ -27,6 +27,7 @@
 
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "extract/byte_blocks.h"
 
 namespace newstrace::extract::text {
 namespace {
@@ -122,18 +123,27 @@ bool IsCreditExpr(std::string_view p, bool require_agency,
                   int* first_words = nullptr) {
   p = base::Trim(p);
   if (p.empty() || p.size() > 120) return false;
-  std::vector<std::string_view> segments;
-  for (std::string_view piece : base::Split(p, '/')) {
+  // The pieces of base::Split(p, '/') split again at " via ", on the
+  // stack: more than four make no credit.
+  std::array<std::string_view, 4> segments;
+  size_t count = 0;
+  for (size_t start = 0;;) {
+    const size_t slash = p.find('/', start);
+    std::string_view piece = p.substr(
+        start, slash == std::string_view::npos ? slash : slash - start);
     size_t via;
     while ((via = piece.find(" via ")) != std::string_view::npos) {
-      segments.push_back(piece.substr(0, via));
+      if (count == segments.size()) return false;
+      segments[count++] = piece.substr(0, via);
       piece = piece.substr(via + 5);
     }
-    segments.push_back(piece);
+    if (count == segments.size()) return false;
+    segments[count++] = piece;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
   }
-  if (segments.size() > 4) return false;
   int agencies = 0;
-  for (size_t i = 0; i < segments.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     std::string_view seg = base::Trim(segments[i]);
     if (seg.empty()) return false;
     if (WholeAgency(seg)) {
@@ -213,11 +223,13 @@ constexpr Label kLabels[] = {
 
 constexpr bool LabelsStartLowerCase() {
   for (const Label& l : kLabels) {
-    if (l.text.empty() || l.text[0] < 'a' || l.text[0] > 'z') return false;
+    if (l.text.size() < 2 || !AsciiLower(l.text[0]) || !AsciiLower(l.text[1])) {
+      return false;
+    }
   }
   return true;
 }
-static_assert(LabelsStartLowerCase(), "LabelAt compares first letters");
+static_assert(LabelsStartLowerCase(), "LabelAt compares first two letters");
 
 // kLabels by first letter, in list order (an earlier label wins: "photo
 // credit" before "photo"): LabelAt runs at every capitalized word near the
@@ -240,6 +252,9 @@ size_t LabelAt(std::string_view s, bool mid_line, bool* strong = nullptr) {
   for (const Label* l : LabelsStartingWith(static_cast<char>(s[0] | 0x20))) {
     if (mid_line && !l->mid_line) continue;
     if (s.size() <= l->text.size()) continue;
+    // (c | 0x20) is the lower-case letter l->text[1] only for that letter
+    // in either case: most capitalized words fail here, before the call.
+    if ((s[1] | 0x20) != l->text[1]) continue;
     if (!base::StartsWithIgnoreCase(s, l->text)) continue;
     size_t i = l->text.size();
     if (l->colon) {
@@ -339,9 +354,11 @@ bool WholeCredit(std::string_view s, std::string* value) {
 
 std::optional<CreditSplit> FusedPrefix(std::string_view s) {
   const size_t limit = std::min<size_t>(s.size(), 100);
-  for (size_t b = 1; b + 1 < limit; ++b) {
+  if (limit < 3) return std::nullopt;
+  Capitals capitals(s, 1, limit - 1);
+  for (size_t b = capitals.Next(); b + 1 < limit; b = capitals.Next()) {
     char c = s[b], prev = s[b - 1], next = s[b + 1];
-    if (!AsciiUpper(c) || !AsciiLetter(prev)) continue;
+    if (!AsciiLetter(prev)) continue;
     if (!AsciiLower(next) && !(c == 'A' && next == ' ')) continue;
     std::string_view prefix = s.substr(0, b);
     bool ok = IsCreditExpr(prefix, true);
@@ -416,8 +433,9 @@ std::optional<CreditSplit> TrailingCredit(std::string_view s,
     }
   }
   // "... Photo: AFP", "... | Photograph: Jane Doe/Reuters"
-  for (size_t p = std::max<size_t>(window, 1); p < s.size(); ++p) {
-    if (s[p - 1] != ' ' || !AsciiUpper(s[p])) continue;
+  Capitals capitals(s, std::max<size_t>(window, 1), s.size());
+  for (size_t p = capitals.Next(); p < s.size(); p = capitals.Next()) {
+    if (s[p - 1] != ' ') continue;
     size_t l = LabelAt(s.substr(p), true);
     if (l == 0 || !CreditValue(s.substr(p + l)) || !enough_caption(p)) {
       continue;

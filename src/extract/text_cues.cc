@@ -11,6 +11,7 @@
 #include "base/dates.h"
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "extract/byte_blocks.h"
 #include "extract/text_notices.h"
 
 namespace newstrace::extract::text {
@@ -165,16 +166,16 @@ constexpr std::string_view kLeadingDecor[] = {
 // clang-format on
 
 // The lists MatchCue looks for anywhere in `raw`, found in one pass
-// (ScanPhrases): bit g of the result for the g-th list.
-constexpr std::string_view kUrlOpenings[] = {"http", "www."};
+// (ScanPhrases): bit g of the result for the g-th list. Only units of at
+// most kScannedWords words use what it finds (here and in MatchNotice).
 constexpr auto kContainsScanner =
     ScanLists(kNoticePrompts, kContributorContains, kNavigationContains,
-              kNavigationContainsShort, kUrlOpenings);
+              kNavigationContainsShort);
+constexpr int kScannedWords = 40;
 constexpr uint32_t kFoundPrompt = 1u << 0;
 constexpr uint32_t kFoundContributor = 1u << 1;
 constexpr uint32_t kFoundNavigation = 1u << 2;
 constexpr uint32_t kFoundNavigationShort = 1u << 3;
-constexpr uint32_t kFoundUrl = 1u << 4;
 
 // "Home > World > Europe", "News | Sport | Weather": three or more short
 // segments between separators.
@@ -252,6 +253,12 @@ bool IsUrl(std::string_view t) {
 
 namespace {
 
+// False when no token of `unit` can be a URL (IsUrl): every URL holds
+// "://" or "www.". Searching for ':' and 'w' skips more text than for 'h'.
+bool HasUrlOpening(std::string_view unit) {
+  return Contains(unit, "://") || Contains(unit, "www.");
+}
+
 // Byte -> its ASCII lower case, or 0 for the bytes LowerCollapsedInto
 // handles one at a time: white space, non-ASCII bytes, and NUL.
 constexpr std::array<unsigned char, 256> kPlainLower = [] {
@@ -270,20 +277,40 @@ constexpr std::array<unsigned char, 256> kPlainLower = [] {
 // lower-cased, U+2019 as an apostrophe, each run of white space (NBSP and
 // the other Unicode spaces too) one space, none at either end. Most news
 // text has some typographic quote: the two calls cost several times this on
-// every short line. A run of plain ASCII (no space) is copied through a
-// table, the rest decoded. Room: a whitespace run gives at most one byte,
-// an ASCII byte one, and a code point of k bytes at most max(3, k) (an
-// ill-formed byte becomes U+FFFD, three bytes).
+// every short line.
+//
+// A run of white space writes its space at once, unless the output is
+// empty or already ends in one; a space left at the end is taken back. So
+// words with single spaces between them are copied as they are: eight
+// bytes at a time when all are printable ASCII with no two spaces in a row
+// (nor a space first after a space), lower-cased with word-wide bit
+// arithmetic; a run of other plain ASCII through a table; the rest decoded.
+// Room: a whitespace run gives at most one byte, an ASCII byte one, and a
+// code point of k bytes at most max(3, k) (an ill-formed byte becomes
+// U+FFFD, three bytes); so at most 3 * i bytes are written for the first i.
 size_t LowerCollapsedInto(std::string_view s, char* out) {
   size_t o = 0;
-  bool pending_space = false;
+  bool after_space = true;  // o == 0 or out[o - 1] == ' '
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
+    while (n - i >= 8) {
+      // Once no byte has its high bit set, no sum below carries into the
+      // next byte.
+      const uint64_t w = Load8(s.data() + i);
+      // A non-ASCII byte, or one below 0x20 (control, tab, newline, NUL).
+      if (((w | ((w - 0x20 * kOnes) & ~w)) & kHighBits) != 0) break;
+      const uint64_t spaces = ByteBits(w, ' ');
+      const uint64_t space_before = after_space ? 0x80 : 0;
+      if ((spaces & ((spaces << 8) | space_before)) != 0) break;
+      Store8(w | AsciiCapitalBits(w) >> 2, out + o);  // 0x80 >> 2: 'a' - 'A'
+      o += 8;
+      i += 8;
+      after_space = (spaces >> 63) != 0;
+    }
+    if (i >= n) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (unsigned char lower = kPlainLower[c]; lower != 0) {
-      if (pending_space) out[o++] = ' ';
-      pending_space = false;
       out[o++] = static_cast<char>(lower);
       ++i;
       while (i < n) {
@@ -292,32 +319,37 @@ size_t LowerCollapsedInto(std::string_view s, char* out) {
         out[o++] = static_cast<char>(lower);
         ++i;
       }
+      after_space = false;
       continue;
     }
     if (c < 0x80) {
       ++i;
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
-        pending_space = o > 0;
+        if (!after_space) out[o++] = ' ';
+        after_space = true;
         continue;
       }
-      if (pending_space) out[o++] = ' ';
-      pending_space = false;
       out[o++] = static_cast<char>(c);  // NUL
+      after_space = false;
       continue;
     }
-    const char32_t lower = base::ToLower(base::NextMultiByteCodePoint(s, &i));
+    size_t next = i;  // `i` itself stays in a register
+    const char32_t lower =
+        base::ToLower(base::NextMultiByteCodePoint(s, &next));
+    i = next;
     if (base::IsSpace(lower)) {
-      pending_space = o > 0;
+      if (!after_space) out[o++] = ' ';
+      after_space = true;
       continue;
     }
-    if (pending_space) out[o++] = ' ';
-    pending_space = false;
     if (lower == 0x2019) {
       out[o++] = '\'';
     } else {
       o += base::EncodeUtf8(lower, out + o);
     }
+    after_space = false;
   }
+  if (o > 0 && after_space) --o;
   return o;
 }
 
@@ -421,8 +453,10 @@ Cue MatchCue(std::string_view unit, const Features& f) {
   const std::string_view raw(buffer, LowerCollapsedInto(unit, buffer));
   const std::string_view key =
       unit.size() > 300 ? std::string_view() : StripDecor(raw);
-  // Every phrase of the contains-anywhere lists, found in one pass.
-  const uint32_t found = ScanPhrases(raw, kContainsScanner);
+  // Every phrase of the contains-anywhere lists, found in one pass; the
+  // rules that read them all stop at kScannedWords words.
+  const uint32_t found =
+      f.words <= kScannedWords ? ScanPhrases(raw, kContainsScanner) : 0;
 
   if (In(key, kAdvertisement)) return Cue::kAdvertisement;
   if (f.words <= 12 && !PrefixIn(raw, kAdvertisementPrefix).empty() &&
@@ -476,8 +510,8 @@ Cue MatchCue(std::string_view unit, const Features& f) {
   }
   if (AllHashtags(unit)) return Cue::kTagList;
   if (!PrefixIn(raw, kCaptionPrefix).empty()) return Cue::kCaptionPrefix;
-  if (f.words <= 40 && (!PrefixIn(raw, kContributorPrefix).empty() ||
-                        (found & kFoundContributor) != 0)) {
+  if (f.words <= kScannedWords && (!PrefixIn(raw, kContributorPrefix).empty() ||
+                                   (found & kFoundContributor) != 0)) {
     return Cue::kContributors;
   }
   if ((f.words <= 25 && !PrefixIn(raw, kNavigationPrefix).empty()) ||
@@ -498,10 +532,9 @@ Cue MatchCue(std::string_view unit, const Features& f) {
       ContainsAny(raw, kNetworks)) {
     return Cue::kNavigation;
   }
-  // A URL token starts with "http" or "www.": without them in the line
-  // (nor in `raw`, its lower case), the two URL rules below cannot match,
-  // and need not tokenize it.
-  const bool may_have_url = (found & kFoundUrl) != 0;
+  // A URL token starts with "http" or "www.": without them in the line,
+  // the two URL rules below cannot match, and need not tokenize it.
+  const bool may_have_url = HasUrlOpening(unit);
   if (may_have_url && OnlyUrls(unit)) return Cue::kOther;
   if (may_have_url) {
     // "Facebook Link: http://...": a URL under a label of a few words.

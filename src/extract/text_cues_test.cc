@@ -77,30 +77,58 @@ TEST(PhraseListTest, InAndPrefixInEqualLinearScans) {
   EXPECT_TRUE(PrefixIn("", kSampleList).empty());
 }
 
+// Entries of at least ten bytes (stride 3), sharing first bytes, pieces
+// and prefixes, one non-ASCII.
 constexpr std::string_view kGroupA[] = {"comment below", "in the comments",
-                                        "click here", "http"};
-constexpr std::string_view kGroupB[] = {"here we go", "comm", "www.",
-                                        "\xC3\xA0 lire"};
-constexpr std::string_view kGroupC[] = {"zzzz"};
+                                        "click here", "http://www"};
+constexpr std::string_view kGroupB[] = {"here we go again", "commentary",
+                                        "www.example", "\xC3\xA0 lire aussi"};
+constexpr std::string_view kGroupC[] = {"zzzzzzzzzz"};
 constexpr auto kSampleScanner = ScanLists(kGroupA, kGroupB, kGroupC);
+// Stride 1 (an eight-byte entry) and the largest stride, 8.
+constexpr std::string_view kShort[] = {"comments", "in the comments"};
+constexpr std::string_view kLong[] = {"in the comments below",
+                                      "click here now!"};
+constexpr auto kShortScanner = ScanLists(kShort);
+constexpr auto kLongScanner = ScanLists(kLong, kGroupA);
 
 TEST(PhraseScannerTest, ScanEqualsContainsAnyPerList) {
+  static_assert(kSampleScanner.stride == 3);
+  static_assert(kShortScanner.stride == 1);
+  static_assert(kLongScanner.stride == 3);
   std::vector<std::string> pieces = {
       " ",   "c", "comment",  "in the", "s", "h",  "here", "ttp",
       "www", ".", "\xC3\xA0", "lire",   "z", "zz", "\xFF", "below"};
   for (std::string_view p : kGroupA) pieces.emplace_back(p);
   for (std::string_view p : kGroupB) pieces.emplace_back(p);
+  for (std::string_view p : kLong) pieces.emplace_back(p);
   std::mt19937 rng(5);
-  for (int n = 0; n < 20000; ++n) {
-    std::string s = RandomText(rng, pieces, 10);
+  for (int n = 0; n < 40000; ++n) {
+    std::string s = RandomText(rng, pieces, 14);
     const uint32_t want = (ContainsAny(s, kGroupA) ? 1u : 0u) |
                           (ContainsAny(s, kGroupB) ? 2u : 0u) |
                           (ContainsAny(s, kGroupC) ? 4u : 0u);
     EXPECT_EQ(ScanPhrases(s, kSampleScanner), want) << s;
+    EXPECT_EQ(ScanPhrases(s, kShortScanner), ContainsAny(s, kShort) ? 1u : 0u)
+        << s;
+    EXPECT_EQ(
+        ScanPhrases(s, kLongScanner),
+        (ContainsAny(s, kLong) ? 1u : 0u) | (ContainsAny(s, kGroupA) ? 2u : 0u))
+        << s;
   }
   EXPECT_EQ(ScanPhrases("", kSampleScanner), 0u);
-  EXPECT_EQ(ScanPhrases("comm", kSampleScanner), 2u);
-  EXPECT_EQ(ScanPhrases("xx comment below", kSampleScanner), 3u);
+  EXPECT_EQ(ScanPhrases("commentary", kSampleScanner), 2u);
+  EXPECT_EQ(ScanPhrases("commentar", kSampleScanner), 0u);
+  EXPECT_EQ(ScanPhrases("xx comment below", kSampleScanner), 1u);
+  EXPECT_EQ(ScanPhrases("commentary below", kSampleScanner), 2u);
+  EXPECT_EQ(ScanPhrases("zzzzzzzzzzz", kSampleScanner), 4u);
+  // An entry at every offset from the start, and ending the text.
+  for (int pad = 0; pad < 12; ++pad) {
+    std::string s = std::string(pad, 'x') + "click here";
+    EXPECT_EQ(ScanPhrases(s, kSampleScanner), 1u) << s;
+    s.pop_back();
+    EXPECT_EQ(ScanPhrases(s, kSampleScanner), 0u) << s;
+  }
 }
 
 // CueKey as it was: LowerWord, CollapseWhitespace, then decoration stripped
@@ -187,6 +215,53 @@ TEST(CueKeyTest, StripsDecorationAsTheTurnByTurnLoop) {
   }
   std::string long_line(301, 'a');
   EXPECT_EQ(CueKey(long_line), "");
+}
+
+// Lines up to the 300-byte limit, mostly words with single spaces: the
+// eight-byte path of the lower-casing (every ASCII byte, space runs and
+// spaces at block edges, blocks cut by non-ASCII, control and NUL bytes).
+TEST(CueKeyTest, LongLinesEqualTheReference) {
+  std::vector<std::string> pieces = {" ",
+                                     " ",
+                                     " ",
+                                     "  ",
+                                     "\t",
+                                     "\n ",
+                                     "Read",
+                                     "MORE",
+                                     "share",
+                                     "AbCdEfGhIjKlMnOpQrStUvWxYz",
+                                     "@[`{",
+                                     "\x7F",
+                                     "\x01",
+                                     std::string(1, '\0'),
+                                     "\xC2\xA0",
+                                     "\xE2\x80\x99",
+                                     "\xC3\x89t\xC3\xA9",
+                                     "\xFF",
+                                     "\xE2",
+                                     ":",
+                                     "\xC2\xBB",
+                                     "-"};
+  for (int c = 0x20; c < 0x7F; ++c)
+    pieces.emplace_back(1, static_cast<char>(c));
+  std::mt19937 rng(17);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = RandomText(rng, pieces, 120);
+    if (s.size() > 300) s.resize(300);
+    EXPECT_EQ(CueKey(s), ReferenceCueKey(s)) << "input: " << s;
+  }
+}
+
+// MatchCue's URL rules run only when the line holds "://" or "www."
+// (every token IsUrl accepts does); other spellings stay ordinary text.
+TEST(MatchCueTest, UrlLines) {
+  auto cue = [](std::string_view s) { return MatchCue(s, ComputeFeatures(s)); };
+  EXPECT_EQ(cue("https://example.com/a"), Cue::kOther);
+  EXPECT_EQ(cue("www.example.com"), Cue::kOther);
+  EXPECT_EQ(cue("Facebook Link: http://example.com/x"), Cue::kOther);
+  EXPECT_EQ(cue("HTTP://EXAMPLE.COM"), Cue::kNone);
+  EXPECT_EQ(cue("The site example.com said the vote was close"), Cue::kNone);
 }
 
 // TokensUpTo (text_byline.cc) skips base::Trim for a piece that starts and

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "base/strings.h"
+#include "extract/byte_blocks.h"
 
 namespace newstrace::extract::text {
 
@@ -106,48 +107,59 @@ bool ContainsAny(std::string_view key, const std::string_view (&list)[N]) {
 
 namespace internal {
 
-// The four bytes at `p`, first byte lowest (GCC makes this one load).
-constexpr uint32_t Load4(const char* p) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(p[0])) |
-         static_cast<uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
-         static_cast<uint32_t>(static_cast<unsigned char>(p[2])) << 16 |
-         static_cast<uint32_t>(static_cast<unsigned char>(p[3])) << 24;
+// A 15-bit hash of eight bytes.
+constexpr uint32_t Hash8(uint64_t v) {
+  return static_cast<uint32_t>((v * 0x9E3779B97F4A7C15u) >> 49);
 }
-// A 15-bit hash of four bytes.
-constexpr uint32_t Hash4(uint32_t v) { return (v * 0x9E3779B1u) >> 17; }
 
 }  // namespace internal
 
 // Several phrase lists (groups) searched together in one pass over a text.
-// A bit set of the four-byte openings of all entries rules out nearly every
-// position with one table look-up; the entries that start with the byte at
-// a remaining position are compared in full.
+// Only every `stride`-th eight-byte window of the text is looked at: an
+// entry of at least 7 + stride bytes covers one of them whole, at an offset
+// below `stride`. A bit set of the eight-byte pieces of the entries at those
+// offsets rules out nearly every window with one table look-up (eight bytes
+// of news text rarely match a piece of a phrase, four often do: "the ");
+// at a remaining window, the entries that start at each of the `stride`
+// positions it may begin at are compared in full.
 template <size_t N>
 struct PhraseScanner {
-  std::array<uint64_t, 512> openings{};  // bit Hash4(first four bytes)
+  std::array<uint64_t, 512> pieces{};  // bit Hash8(an entry's piece)
   std::array<std::string_view, N> by_byte{};
   std::array<uint8_t, N> group{};  // of by_byte[k]
   std::array<uint16_t, 257> start{};
+  size_t stride = 0;
 };
 
 // A PhraseScanner of `lists`; group g is the g-th list. Every entry has at
-// least four bytes.
+// least eight bytes; the stride is the shortest entry's length less 7, at
+// most 8.
 template <size_t... Ns>
 constexpr PhraseScanner<(Ns + ...)> ScanLists(
     const std::string_view (&... lists)[Ns]) {
   PhraseScanner<(Ns + ...)> out;
+  size_t shortest = 15;
+  auto measure = [&](const auto& list) {
+    for (std::string_view p : list) {
+      if (p.size() < 8) std::abort();  // not constant: fails the build
+      shortest = p.size() < shortest ? p.size() : shortest;
+    }
+  };
+  (measure(lists), ...);
+  out.stride = shortest - 7;
   uint16_t k = 0;
   for (int b = 0; b < 256; ++b) {
     out.start[b] = k;
     uint8_t g = 0;
     auto add = [&](const auto& list) {
       for (std::string_view p : list) {
-        if (p.size() < 4) std::abort();  // not constant: fails the build
         if (static_cast<unsigned char>(p[0]) != b) continue;
         out.by_byte[k] = p;
         out.group[k++] = g;
-        const uint32_t h = internal::Hash4(internal::Load4(p.data()));
-        out.openings[h >> 6] |= uint64_t{1} << (h & 63);
+        for (size_t off = 0; off < out.stride; ++off) {
+          const uint32_t h = internal::Hash8(Load8(p.data() + off));
+          out.pieces[h >> 6] |= uint64_t{1} << (h & 63);
+        }
       }
       ++g;
     };
@@ -162,17 +174,22 @@ constexpr PhraseScanner<(Ns + ...)> ScanLists(
 template <size_t N>
 uint32_t ScanPhrases(std::string_view s, const PhraseScanner<N>& scanner) {
   uint32_t found = 0;
-  if (s.size() < 4) return found;
   const char* const data = s.data();
   const size_t n = s.size();
-  for (size_t i = 0; i + 4 <= n; ++i) {
-    const uint32_t h = internal::Hash4(internal::Load4(data + i));
-    if (((scanner.openings[h >> 6] >> (h & 63)) & 1) == 0) continue;
-    const unsigned char b = static_cast<unsigned char>(data[i]);
-    for (size_t k = scanner.start[b]; k < scanner.start[b + 1]; ++k) {
-      std::string_view p = scanner.by_byte[k];
-      if (p.size() <= n - i && std::memcmp(data + i, p.data(), p.size()) == 0) {
-        found |= uint32_t{1} << scanner.group[k];
+  const size_t stride = scanner.stride;
+  for (size_t i = 0; i + 8 <= n; i += stride) {
+    const uint32_t h = internal::Hash8(Load8(data + i));
+    if (((scanner.pieces[h >> 6] >> (h & 63)) & 1) == 0) continue;
+    // An entry whose piece at offset `off` is this window starts at i - off.
+    for (size_t off = 0; off < stride && off <= i; ++off) {
+      const size_t at = i - off;
+      const unsigned char b = static_cast<unsigned char>(data[at]);
+      for (size_t k = scanner.start[b]; k < scanner.start[b + 1]; ++k) {
+        std::string_view p = scanner.by_byte[k];
+        if (p.size() <= n - at &&
+            std::memcmp(data + at, p.data(), p.size()) == 0) {
+          found |= uint32_t{1} << scanner.group[k];
+        }
       }
     }
   }

@@ -67,28 +67,9 @@ class Finder {
   void ScanHeadline(const Paragraph& p);
   void Link(EntityIndex* out);
 
-  // What the word lists say of token i, looked up once per token (the
-  // same capitalized word is asked about many times while a run is cut).
-  enum : uint16_t {
-    kFDone = 1 << 0,
-    kFGiven = 1 << 1,
-    kFHonorific = 1 << 2,
-    kFRole = 1 << 3,
-    kFDemonym = 1 << 4,
-    kFOrgHead = 1 << 5,
-    kFTitleModifier = 1 << 6,
-    kFPersonal = 1 << 7,
-    kFCommonCap = 1 << 8,
-    kFCalendar = 1 << 9,
-    kFParticle = 1 << 10,
-    kFName = 1 << 11,
-    kFNamePrefix = 1 << 12,
-    kFInitial = 1 << 13,  // set by IndexInitials, never looked up
-    kFHonorificPrefix = 1 << 14,
-    kGazetteerFlags = kFGiven | kFHonorific | kFRole | kFDemonym | kFOrgHead |
-                      kFName | kFNamePrefix | kFHonorificPrefix,
-  };
-  // Whether token i has `flag`, each flag looked up at most once per token.
+  // Whether token i has `flag` (a TokenFlag, entity_words.h): what the word
+  // lists say of it, each flag looked up at most once per token (the same
+  // capitalized word is asked about many times while a run is cut).
   bool Is(uint32_t i, uint16_t flag) const {
     if (!(known_[i] & flag)) {
       if (flag & kGazetteerFlags) {
@@ -130,26 +111,15 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
                  static_cast<unsigned char>(w.back())) %
                 memo_.size();
   uint32_t f;
-  if (memo_[slot].first == w && !w.empty()) {
-    f = memo_[slot].second;
+  const std::pair<std::string_view, uint32_t>& m = memo_[slot];
+  if (m.first.size() == w.size() && !w.empty() &&
+      WordSet::SameBytes(m.first.data(), w.data(), w.size())) {
+    f = m.second;
   } else {
     f = WordFlags(w);
     memo_[slot] = {w, f};
   }
-  uint16_t out = 0;
-  if (t.cap || t.upper) {
-    if (f & kWordGiven) out |= kFGiven;
-    if (f & kWordHonorific) out |= kFHonorific;
-    if (f & kWordDemonym) out |= kFDemonym;
-    if (f & kWordOrgHead) out |= kFOrgHead;
-    if (f & kWordName) out |= kFName;
-    if (f & kWordNamePrefix) out |= kFNamePrefix;
-    if (f & kWordRoleNoun) out |= kFRole;
-  } else if (f & kWordRoleNoun) {
-    out |= kFRole;
-  }
-  if (f & kWordHonorificPrefix) out |= kFHonorificPrefix;
-  return out;
+  return GazetteerTokenFlags(f, t.cap || t.upper);
 }
 
 bool Finder::Lookup(uint32_t i, uint16_t flag) const {

@@ -91,11 +91,12 @@ std::string_view SurnameKey(std::string_view w) {
   const bool particle_shape =
       w.size() > 4 && w[2] == '-' &&
       (w[0] == 'a' || w[0] == 'A' || w[0] == 'e' || w[0] == 'E');
-  for (std::string_view p : {"al-", "Al-", "el-", "El-", "ad-", "as-"}) {
-    if (!particle_shape) break;
-    if (w.size() > p.size() + 1 && w.starts_with(p)) {
-      w.remove_prefix(p.size());
-      break;
+  if (particle_shape) {
+    for (std::string_view p : {"al-", "Al-", "el-", "El-", "ad-", "as-"}) {
+      if (w.size() > p.size() + 1 && w.starts_with(p)) {
+        w.remove_prefix(p.size());
+        break;
+      }
     }
   }
   if (w.ends_with(".")) w.remove_suffix(1);

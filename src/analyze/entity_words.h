@@ -4,6 +4,7 @@
 #ifndef NEWSTRACE_ANALYZE_ENTITY_WORDS_H_
 #define NEWSTRACE_ANALYZE_ENTITY_WORDS_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -11,10 +12,62 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/gazetteer.h"
 #include "analyze/tokens.h"
 #include "analyze/word_set.h"
 
 namespace newstrace::analyze {
+
+// What the entity finder (entities.cc) knows of a token, as bits.
+enum TokenFlag : uint16_t {
+  kFDone = 1 << 0,
+  kFGiven = 1 << 1,
+  kFHonorific = 1 << 2,
+  kFRole = 1 << 3,
+  kFDemonym = 1 << 4,
+  kFOrgHead = 1 << 5,
+  kFTitleModifier = 1 << 6,
+  kFPersonal = 1 << 7,
+  kFCommonCap = 1 << 8,
+  kFCalendar = 1 << 9,
+  kFParticle = 1 << 10,
+  kFName = 1 << 11,
+  kFNamePrefix = 1 << 12,
+  kFInitial = 1 << 13,  // set by the finder, never looked up
+  kFHonorificPrefix = 1 << 14,
+  kGazetteerFlags = kFGiven | kFHonorific | kFRole | kFDemonym | kFOrgHead |
+                    kFName | kFNamePrefix | kFHonorificPrefix,
+};
+
+// The TokenFlag bits the gazetteer's WordFlags(word) bits `f` give a token
+// of that word, capitalized (or all caps) or not: in lower case only a
+// role noun and a two-word title's first word count. One table load (the
+// finder asks this of most capitalized words).
+inline uint16_t GazetteerTokenFlags(uint32_t f, bool capitalized) {
+  static_assert(kWordHonorificPrefix <= 0x80, "the gazetteer bits fit a byte");
+  static constexpr auto kOf = [] {
+    std::array<std::array<uint16_t, 256>, 2> of{};
+    for (uint32_t g = 0; g < 256; ++g) {
+      uint16_t cap = 0;
+      if (g & kWordGiven) cap |= kFGiven;
+      if (g & kWordHonorific) cap |= kFHonorific;
+      if (g & kWordDemonym) cap |= kFDemonym;
+      if (g & kWordOrgHead) cap |= kFOrgHead;
+      if (g & kWordName) cap |= kFName;
+      if (g & kWordNamePrefix) cap |= kFNamePrefix;
+      if (g & kWordRoleNoun) cap |= kFRole;
+      uint16_t lower = (g & kWordRoleNoun) ? kFRole : 0;
+      if (g & kWordHonorificPrefix) {
+        cap |= kFHonorificPrefix;
+        lower |= kFHonorificPrefix;
+      }
+      of[0][g] = lower;
+      of[1][g] = cap;
+    }
+    return of;
+  }();
+  return kOf[capitalized][f & 0xFF];
+}
 
 // Honorifics that are part of how a person is named: "Mr", "Dr", "Sir".
 bool IsPersonalHonorific(std::string_view w);

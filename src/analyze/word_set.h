@@ -36,13 +36,39 @@ class WordSet {
       if ((slot & ~index_mask_) != tag) continue;
       const uint32_t i = slot & index_mask_;
       const std::string_view k = words_[i];
-      if (k.size() == w.size() &&
-          std::memcmp(k.data(), w.data(), w.size()) == 0) {
+      if (k.size() == w.size() && SameBytes(k.data(), w.data(), w.size())) {
         return i;
       }
     }
   }
   bool contains(std::string_view w) const { return Find(w) >= 0; }
+
+  // Whether the n bytes at a and at b are equal: for short words a few
+  // loads (as Hash reads them), cheaper than a call to memcmp.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      uint64_t x, y;
+      for (size_t k = 0; k + 8 < n; k += 8) {
+        std::memcpy(&x, a + k, 8);
+        std::memcpy(&y, b + k, 8);
+        if (x != y) return false;
+      }
+      std::memcpy(&x, a + n - 8, 8);
+      std::memcpy(&y, b + n - 8, 8);
+      return x == y;
+    }
+    if (n >= 4) {
+      uint32_t x0, y0, x1, y1;
+      std::memcpy(&x0, a, 4);
+      std::memcpy(&y0, b, 4);
+      std::memcpy(&x1, a + n - 4, 4);
+      std::memcpy(&y1, b + n - 4, 4);
+      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    // n < 4: bytes 0, n / 2 and n - 1 cover them all.
+    return n == 0 ||
+           (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+  }
 
   // A hash of short strings: a few loads of up to eight bytes (which
   // together cover every byte) and one multiply each.
@@ -139,7 +165,7 @@ class ViewIndex {
          s = (s + 1) & (slots_.size() - 1)) {
       const uint32_t i = slots_[s];
       if (i == kEmpty) return -1;
-      if (hashes_[i] == h && keys_[i] == key) return i;
+      if (hashes_[i] == h && Same(keys_[i], key)) return i;
     }
   }
 
@@ -151,7 +177,7 @@ class ViewIndex {
     for (;; s = (s + 1) & (slots_.size() - 1)) {
       const uint32_t i = slots_[s];
       if (i == kEmpty) break;
-      if (hashes_[i] == h && keys_[i] == key) return i;
+      if (hashes_[i] == h && Same(keys_[i], key)) return i;
     }
     const uint32_t id = static_cast<uint32_t>(keys_.size());
     keys_.push_back(key);
@@ -165,6 +191,11 @@ class ViewIndex {
 
  private:
   static constexpr uint32_t kEmpty = 0xFFFFFFFF;
+
+  static bool Same(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           WordSet::SameBytes(a.data(), b.data(), a.size());
+  }
 
   void Grow() {
     slots_.assign(slots_.size() * 2, kEmpty);

@@ -113,7 +113,7 @@ uint16_t Finder::GazetteerFlags(uint32_t i) const {
   uint32_t f;
   const std::pair<std::string_view, uint32_t>& m = memo_[slot];
   if (m.first.size() == w.size() && !w.empty() &&
-      WordSet::SameBytes(m.first.data(), w.data(), w.size())) {
+      base::SameBytes(m.first.data(), w.data(), w.size())) {
     f = m.second;
   } else {
     f = WordFlags(w);

@@ -105,27 +105,6 @@ TEST(EntityWordsTest, SurnameKeyMatchesTheOldLoop) {
   }
 }
 
-TEST(WordSetTest, SameBytesMatchesMemcmp) {
-  // Equal and unequal pairs of every size up to 40, at odd offsets inside
-  // larger buffers, differing in one byte anywhere (the loads overlap).
-  std::mt19937 rng(11);
-  std::uniform_int_distribution<int> byte(0, 255);
-  for (size_t n = 0; n <= 40; ++n) {
-    for (int round = 0; round < 200; ++round) {
-      std::string a(n + 3, '\0');
-      for (char& c : a) c = static_cast<char>(byte(rng));
-      std::string b = a;
-      if (n > 0 && round % 2 == 1) {
-        const size_t at = 1 + static_cast<size_t>(round / 2) % n;
-        b[at] = static_cast<char>(b[at] ^ (1 << (round % 8)));
-      }
-      const bool same = std::memcmp(a.data() + 1, b.data() + 1, n) == 0;
-      ASSERT_EQ(WordSet::SameBytes(a.data() + 1, b.data() + 1, n), same)
-          << n << " " << round;
-    }
-  }
-}
-
 TEST(WordSetTest, LookupsFindExactlyTheirWords) {
   // The sets' and ViewIndex's lookups compare keys with SameBytes: every
   // member is found at its index, every other string (a prefix, one byte

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/same_bytes.h"
+
 namespace newstrace::analyze {
 
 class WordSet {
@@ -36,39 +38,13 @@ class WordSet {
       if ((slot & ~index_mask_) != tag) continue;
       const uint32_t i = slot & index_mask_;
       const std::string_view k = words_[i];
-      if (k.size() == w.size() && SameBytes(k.data(), w.data(), w.size())) {
+      if (k.size() == w.size() &&
+          base::SameBytes(k.data(), w.data(), w.size())) {
         return i;
       }
     }
   }
   bool contains(std::string_view w) const { return Find(w) >= 0; }
-
-  // Whether the n bytes at a and at b are equal: for short words a few
-  // loads (as Hash reads them), cheaper than a call to memcmp.
-  static bool SameBytes(const char* a, const char* b, size_t n) {
-    if (n >= 8) {
-      uint64_t x, y;
-      for (size_t k = 0; k + 8 < n; k += 8) {
-        std::memcpy(&x, a + k, 8);
-        std::memcpy(&y, b + k, 8);
-        if (x != y) return false;
-      }
-      std::memcpy(&x, a + n - 8, 8);
-      std::memcpy(&y, b + n - 8, 8);
-      return x == y;
-    }
-    if (n >= 4) {
-      uint32_t x0, y0, x1, y1;
-      std::memcpy(&x0, a, 4);
-      std::memcpy(&y0, b, 4);
-      std::memcpy(&x1, a + n - 4, 4);
-      std::memcpy(&y1, b + n - 4, 4);
-      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
-    // n < 4: bytes 0, n / 2 and n - 1 cover them all.
-    return n == 0 ||
-           (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
-  }
 
   // A hash of short strings: a few loads of up to eight bytes (which
   // together cover every byte) and one multiply each.
@@ -194,7 +170,7 @@ class ViewIndex {
 
   static bool Same(std::string_view a, std::string_view b) {
     return a.size() == b.size() &&
-           WordSet::SameBytes(a.data(), b.data(), a.size());
+           base::SameBytes(a.data(), b.data(), a.size());
   }
 
   void Grow() {

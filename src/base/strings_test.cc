@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "base/same_bytes.h"
+
 namespace newstrace::base {
 namespace {
 
@@ -35,6 +41,32 @@ TEST(StringsTest, CountWords) {
   EXPECT_EQ(CountWords("It's 2.3 million people."), 6u);
   EXPECT_EQ(CountWords("Größe und Maß"), 3u);
   EXPECT_EQ(CountWords(""), 0u);
+}
+
+// SameBytes against memcmp for every length up to 40 (the short, word and
+// overlapping-word cases), with one byte changed at every offset.
+TEST(SameBytesTest, MatchesMemcmp) {
+  std::mt19937_64 rng(31);
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string a(n + 3, '\0');
+    for (char& c : a) c = static_cast<char>(rng() % 256);
+    std::string b = a;
+    // Views short of their buffers: equal bytes after them do not count.
+    EXPECT_TRUE(SameBytes(a.data(), b.data(), n));
+    for (size_t at = 0; at < n; ++at) {
+      std::string c = b;
+      c[at] = static_cast<char>(c[at] ^ (1 + rng() % 255));
+      EXPECT_EQ(SameBytes(a.data(), c.data(), n),
+                std::memcmp(a.data(), c.data(), n) == 0)
+          << n << " " << at;
+      EXPECT_FALSE(SameBytes(a.data(), c.data(), n)) << n << " " << at;
+    }
+    if (n > 0) {
+      std::string d = b;
+      d[n] = static_cast<char>(d[n] ^ 1);  // past the view: still equal
+      EXPECT_TRUE(SameBytes(a.data(), d.data(), n)) << n;
+    }
+  }
 }
 
 }  // namespace

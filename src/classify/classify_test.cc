@@ -528,7 +528,8 @@ TEST(SparseModelTest, ReadKeepsTheKnownBucketsInOrder) {
     for (int k = 0; k < 40; ++k) line += " " + (k % 9 ? word() : "zzzz");
     classify::LineTokens tokens;
     tokens.AddLine(line);
-    classify::SparseDoc read, whole;
+    classify::SparseRows read;
+    classify::SparseDoc whole;
     m.Read(tokens, &read);
     SparseModel::Featurize(tokens, 18, true, true, &whole);
     auto known = [&](const auto& block) {
@@ -543,7 +544,18 @@ TEST(SparseModelTest, ReadKeepsTheKnownBucketsInOrder) {
       }
       return out;
     };
-    EXPECT_EQ(read.counts, known(whole.counts));
+    // Read's rows are the known buckets' rows, in the same order, with the
+    // same counts.
+    const classify::SparseRows want = m.RowsOf(whole);
+    EXPECT_EQ(read.counts, want.counts);
+    EXPECT_EQ(read.chars, want.chars);
+    EXPECT_EQ(read.shapes, want.shapes);
+    const auto known_counts = known(whole.counts);
+    ASSERT_EQ(read.counts.size(), known_counts.size());
+    for (size_t k = 0; k < known_counts.size(); ++k) {
+      EXPECT_EQ(read.counts[k].second, known_counts[k].second);
+      if (k > 0) EXPECT_LT(read.counts[k - 1].first, read.counts[k].first);
+    }
     EXPECT_FALSE(read.chars.empty());
     EXPECT_FALSE(read.shapes.empty());
     EXPECT_LE(read.chars.size(), whole.chars.size());
@@ -580,7 +592,7 @@ TEST(SparseModelTest, NgramScoresSumToTheScores) {
   const std::vector<double> bias = m.Scores(classify::SparseDoc());
   classify::LineTokens tokens;
   tokens.AddLine("t:shocking shocking the secret of council vote secret");
-  classify::SparseDoc doc;
+  classify::SparseRows doc;
   m.Read(tokens, &doc);
   const std::vector<double> scores = m.Scores(doc);
   // Read drops the buckets the model has no row for ("of" and most pairs

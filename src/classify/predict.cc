@@ -31,7 +31,7 @@ Score Classifier::Predict(const Record& record, size_t max_reasons) const {
   // for both views.
   thread_local classify::LineTokens tokens;
   thread_local std::vector<int32_t> ids;
-  thread_local classify::SparseDoc doc;
+  thread_local classify::SparseRows doc;
   classify::ClassifierTokens(record, m.info.options.max_tokens,
                              m.info.headline_only, &tokens);
   m.text->Encode(tokens, &ids);

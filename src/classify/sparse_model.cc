@@ -15,6 +15,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -74,7 +75,10 @@ void Count(uint32_t* v, size_t n, int bits,
       sum += c[k];
       c[k] = 0;
     }
-    for (size_t k = 0; k < n; ++k) s[at[v[k] >> shift]++] = v[k];
+    for (size_t k = 0; k < n; ++k) {
+      const uint32_t b = v[k];  // loaded once: the stores may alias v
+      s[at[b >> shift]++] = b;
+    }
     size_t moved = 0;
     const size_t budget = 4 * n;  // steps the insertion sort may take
     for (size_t k = 1; k < n; ++k) {
@@ -105,14 +109,14 @@ void Count(uint32_t* v, size_t n, int bits,
   out->push_back({run, static_cast<float>(n - from)});
 }
 
-// Moves the buckets of v[0, n) that have a row (row_of[b] >= 0) to its
-// front, in order, and returns their count.
-size_t KeepKnown(uint32_t* v, size_t n, const int32_t* row_of) {
+// Replaces the buckets of v[0, n) that have a row (row_of[b] >= 0) by
+// their rows, moved to its front in order, and returns their count.
+size_t KeepRows(uint32_t* v, size_t n, const int32_t* row_of) {
   size_t kept = 0;
   for (size_t k = 0; k < n; ++k) {
-    const uint32_t b = v[k];
-    v[kept] = b;
-    kept += row_of[b] >= 0;
+    const int32_t r = row_of[v[k]];
+    v[kept] = static_cast<uint32_t>(r);
+    kept += r >= 0;
   }
   return kept;
 }
@@ -264,20 +268,16 @@ void Minimize(const Matrix& x, const std::vector<int>& y, int classes,
   }
 }
 
-}  // namespace
-
-SparseDoc SparseModel::Featurize(std::string_view line, int bucket_bits,
-                                 bool title_marks, bool title_form) {
-  LineTokens tokens;
-  tokens.AddLine(line);
-  SparseDoc doc;
-  Featurize(tokens, bucket_bits, title_marks, title_form, &doc);
-  return doc;
-}
-
-void SparseModel::Featurize(const LineTokens& tokens, int bucket_bits,
-                            bool title_marks, bool title_form, SparseDoc* doc,
-                            const int32_t* row_of) {
+// SparseModel::Featurize's n-grams of `tokens`, counted into the three
+// blocks; `keep(v, n)` first maps the n buckets of each block in v in
+// place (order kept) and returns how many it keeps, each below
+// 2^kept_bits. Training keeps buckets; Read keeps a model's rows.
+template <typename Keep>
+void CountNgrams(const LineTokens& tokens, int bucket_bits, bool title_marks,
+                 bool title_form, Keep keep, int kept_bits,
+                 std::vector<std::pair<uint32_t, float>>* counts,
+                 std::vector<std::pair<uint32_t, float>>* char_counts,
+                 std::vector<std::pair<uint32_t, float>>* shape_counts) {
   const uint64_t mask = (uint64_t{1} << bucket_bits) - 1;
   // A token adds at most two word n-grams: room for all up front, so the
   // hot loop writes through a pointer without a capacity check each.
@@ -342,18 +342,58 @@ void SparseModel::Featurize(const LineTokens& tokens, int bucket_bits,
     prev = h;
     have_prev = true;
   }
-  size_t n_chars = chars.size(), n_shapes = shapes.size();
-  if (row_of != nullptr) {
-    n_words = KeepKnown(words, n_words, row_of);
-    n_chars = KeepKnown(chars.data(), n_chars, row_of);
-    n_shapes = KeepKnown(shapes.data(), n_shapes, row_of);
-  }
-  doc->counts.clear();
-  doc->chars.clear();
-  doc->shapes.clear();
-  Count(words, n_words, bucket_bits, &doc->counts);
-  Count(chars.data(), n_chars, bucket_bits, &doc->chars);
-  Count(shapes.data(), n_shapes, bucket_bits, &doc->shapes);
+  n_words = keep(words, n_words);
+  const size_t n_chars = keep(chars.data(), chars.size());
+  const size_t n_shapes = keep(shapes.data(), shapes.size());
+  counts->clear();
+  char_counts->clear();
+  shape_counts->clear();
+  Count(words, n_words, kept_bits, counts);
+  Count(chars.data(), n_chars, kept_bits, char_counts);
+  Count(shapes.data(), n_shapes, kept_bits, shape_counts);
+}
+
+}  // namespace
+
+SparseDoc SparseModel::Featurize(std::string_view line, int bucket_bits,
+                                 bool title_marks, bool title_form) {
+  LineTokens tokens;
+  tokens.AddLine(line);
+  SparseDoc doc;
+  Featurize(tokens, bucket_bits, title_marks, title_form, &doc);
+  return doc;
+}
+
+void SparseModel::Featurize(const LineTokens& tokens, int bucket_bits,
+                            bool title_marks, bool title_form, SparseDoc* doc) {
+  CountNgrams(
+      tokens, bucket_bits, title_marks, title_form,
+      [](uint32_t*, size_t n) { return n; }, bucket_bits, &doc->counts,
+      &doc->chars, &doc->shapes);
+}
+
+void SparseModel::Read(const LineTokens& tokens, SparseRows* rows) const {
+  const int32_t* row_of = row_of_.data();
+  CountNgrams(
+      tokens, bucket_bits_, title_marks_, title_form_,
+      [row_of](uint32_t* v, size_t n) { return KeepRows(v, n, row_of); },
+      std::max(1, static_cast<int>(std::bit_width(kept_.size()))),
+      &rows->counts, &rows->chars, &rows->shapes);
+}
+
+SparseRows SparseModel::RowsOf(const SparseDoc& doc) const {
+  SparseRows rows;
+  auto map = [&](const std::vector<std::pair<uint32_t, float>>& from,
+                 std::vector<std::pair<uint32_t, float>>* to) {
+    for (const auto& [bucket, count] : from) {
+      if (bucket >= row_of_.size() || row_of_[bucket] < 0) continue;
+      to->push_back({static_cast<uint32_t>(row_of_[bucket]), count});
+    }
+  };
+  map(doc.counts, &rows.counts);
+  map(doc.chars, &rows.chars);
+  map(doc.shapes, &rows.shapes);
+  return rows;
 }
 
 void SparseModel::BuildIndex() {
@@ -363,26 +403,48 @@ void SparseModel::BuildIndex() {
   }
 }
 
-void SparseModel::Vector(const SparseDoc& doc,
+float SparseModel::BlockValues(
+    const std::vector<std::pair<uint32_t, float>>& block, float* v) const {
+  // 1 + ln k for the usual small counts k, computed once by the same call.
+  static const std::array<float, 256> kTf = [] {
+    std::array<float, 256> t{};
+    for (int k = 1; k < 256; ++k) {
+      t[k] = 1.0f + std::log(static_cast<float>(k));
+    }
+    t[1] = 1.0f;  // ln 1 is exactly 0
+    return t;
+  }();
+  const float* idf = idf_.data();
+  double norm2 = 0;
+  for (size_t k = 0; k < block.size(); ++k) {
+    const auto& [row, count] = block[k];
+    float tf = 1.0f;  // most n-grams occur once
+    if (count != 1.0f) {
+      const int small =
+          count > 1.0f && count < 256.0f ? static_cast<int>(count) : 0;
+      tf = small != 0 && static_cast<float>(small) == count
+               ? kTf[small]
+               : 1.0f + std::log(count);
+    }
+    const float value = tf * idf[row];
+    v[k] = value;
+    norm2 += static_cast<double>(value) * value;
+  }
+  // Left as they are when nothing weighs (v * 1 is v).
+  return norm2 <= 0 ? 1.0f : static_cast<float>(1.0 / std::sqrt(norm2));
+}
+
+void SparseModel::Vector(const SparseRows& rows,
                          std::vector<std::pair<int32_t, float>>* out) const {
   out->clear();
-  for (const auto* block : {&doc.counts, &doc.chars, &doc.shapes}) {
-    if (block != &doc.counts && !title_form_) break;
-    const size_t from = out->size();
-    double norm2 = 0;
-    for (const auto& [bucket, count] : *block) {
-      if (bucket >= row_of_.size()) continue;
-      int32_t r = row_of_[bucket];
-      if (r < 0) continue;
-      // ln 1 is exactly 0: most n-grams occur once, and skip the log.
-      const float tf = count == 1.0f ? 1.0f : 1.0f + std::log(count);
-      float v = tf * idf_[r];
-      out->push_back({r, v});
-      norm2 += static_cast<double>(v) * v;
+  thread_local std::vector<float> v;
+  for (const auto* block : {&rows.counts, &rows.chars, &rows.shapes}) {
+    if (block != &rows.counts && !title_form_) break;
+    if (v.size() < block->size()) v.resize(block->size());
+    const float inv = BlockValues(*block, v.data());
+    for (size_t k = 0; k < block->size(); ++k) {
+      out->push_back({static_cast<int32_t>((*block)[k].first), v[k] * inv});
     }
-    if (norm2 <= 0) continue;
-    const float inv = static_cast<float>(1.0 / std::sqrt(norm2));
-    for (size_t k = from; k < out->size(); ++k) (*out)[k].second *= inv;
   }
 }
 
@@ -425,7 +487,7 @@ SparseModel SparseModel::Train(const std::vector<const SparseDoc*>& docs,
   x.start.push_back(0);
   std::vector<std::pair<int32_t, float>> v;
   for (const SparseDoc* d : docs) {
-    m.Vector(*d, &v);
+    m.Vector(m.RowsOf(*d), &v);
     for (const auto& [r, val] : v) {
       x.col.push_back(r);
       x.val.push_back(val);
@@ -454,34 +516,50 @@ SparseModel SparseModel::Train(const std::vector<const SparseDoc*>& docs,
 }
 
 std::vector<double> SparseModel::Scores(const SparseDoc& doc) const {
+  return Scores(RowsOf(doc));
+}
+
+std::vector<double> SparseModel::Scores(const SparseRows& rows) const {
+  // Vector's values, each block scaled as it is added in: the same floats
+  // added in the same order, without a vector in between.
   std::vector<double> s(bias_.begin(), bias_.end());
-  thread_local std::vector<std::pair<int32_t, float>> v;
-  Vector(doc, &v);
+  thread_local std::vector<float> v;
   const float* weights = weights_.data();
-  if (classes_ == 2) {  // the usual case, its sums kept in registers
-    double s0 = s[0], s1 = s[1];
-    for (const auto& [r, val] : v) {
-      const float* w = weights + static_cast<size_t>(r) * 2;
-      s0 += static_cast<double>(w[0]) * val;
-      s1 += static_cast<double>(w[1]) * val;
+  for (const auto* block : {&rows.counts, &rows.chars, &rows.shapes}) {
+    if (block != &rows.counts && !title_form_) break;
+    const size_t n = block->size();
+    if (v.size() < n) v.resize(n);
+    const float inv = BlockValues(*block, v.data());
+    const auto* pairs = block->data();
+    if (classes_ == 2) {  // the usual case, its sums kept in registers
+      double s0 = s[0], s1 = s[1];
+      for (size_t k = 0; k < n; ++k) {
+        const float val = v[k] * inv;
+        const float* w = weights + static_cast<size_t>(pairs[k].first) * 2;
+        s0 += static_cast<double>(w[0]) * val;
+        s1 += static_cast<double>(w[1]) * val;
+      }
+      s[0] = s0;
+      s[1] = s1;
+      continue;
     }
-    s[0] = s0;
-    s[1] = s1;
-    return s;
-  }
-  for (const auto& [r, val] : v) {
-    const float* w = weights + static_cast<size_t>(r) * classes_;
-    for (int c = 0; c < classes_; ++c) s[c] += static_cast<double>(w[c]) * val;
+    for (size_t k = 0; k < n; ++k) {
+      const float val = v[k] * inv;
+      const float* w = weights + static_cast<size_t>(pairs[k].first) * classes_;
+      for (int c = 0; c < classes_; ++c) {
+        s[c] += static_cast<double>(w[c]) * val;
+      }
+    }
   }
   return s;
 }
 
 std::vector<SparseModel::NgramScore> SparseModel::NgramScores(
-    const LineTokens& tokens, const SparseDoc& doc) const {
+    const LineTokens& tokens, const SparseRows& rows) const {
   std::vector<NgramScore> out;
   // The word block alone: blocks are scaled to unit length apart.
-  SparseDoc words;
-  words.counts = doc.counts;
+  SparseRows words;
+  words.counts = rows.counts;
   std::vector<std::pair<int32_t, float>> v;
   Vector(words, &v);
   std::unordered_map<int32_t, float> value_of(v.begin(), v.end());
@@ -528,7 +606,12 @@ std::vector<SparseModel::NgramScore> SparseModel::NgramScores(
 }
 
 std::vector<double> SparseModel::LogProbabilities(const SparseDoc& doc) const {
-  std::vector<double> s = Scores(doc);
+  return LogProbabilities(RowsOf(doc));
+}
+
+std::vector<double> SparseModel::LogProbabilities(
+    const SparseRows& rows) const {
+  std::vector<double> s = Scores(rows);
   double top = *std::max_element(s.begin(), s.end());
   double sum = 0;
   for (double v : s) sum += std::exp(v - top);

@@ -29,6 +29,15 @@ struct SparseDoc {
   std::vector<std::pair<uint32_t, float>> shapes;
 };
 
+// A SparseDoc as one model reads it (SparseModel::Read): each bucket the
+// model has a row for as that row, the others left out. Rows are numbered
+// in bucket order, so the pairs stay sorted and in the same order.
+struct SparseRows {
+  std::vector<std::pair<uint32_t, float>> counts;
+  std::vector<std::pair<uint32_t, float>> chars;
+  std::vector<std::pair<uint32_t, float>> shapes;
+};
+
 struct SparseParams {
   // log2 of the number of hash buckets n-grams fall in. Default 2^20.
   int bucket_bits = 20;
@@ -60,11 +69,8 @@ class SparseModel {
                              bool title_marks, bool title_form);
   // The same for a line's tokens, into *doc (replacing its contents; its
   // memory is reused). Thread-safe.
-  // With `row_of` (a bucket -> row table, -1 for none, 2^bucket_bits
-  // entries), only the buckets with a row are kept.
   static void Featurize(const LineTokens& tokens, int bucket_bits,
-                        bool title_marks, bool title_form, SparseDoc* doc,
-                        const int32_t* row_of = nullptr);
+                        bool title_marks, bool title_form, SparseDoc* doc);
 
   // Trains on `docs` with labels `y[i]` in [0, classes). With `warm` (a
   // model of the same documents' buckets, e.g. a stronger penalty's),
@@ -74,18 +80,19 @@ class SparseModel {
                            const SparseParams& params,
                            const SparseModel* warm = nullptr);
 
-  // Featurize(tokens) with this model's buckets and settings, less the
-  // buckets the model has no row for (they weigh nothing, and most word
-  // pairs of an article are such: counting them would be wasted).
-  void Read(const LineTokens& tokens, SparseDoc* doc) const {
-    Featurize(tokens, bucket_bits_, title_marks_, title_form_, doc,
-              row_of_.data());
-  }
+  // Featurize(tokens) with this model's buckets and settings, as its rows
+  // (RowsOf): the buckets it has no row for weigh nothing, and most word
+  // pairs of an article are such, so they are dropped before counting.
+  // Into *rows (replacing its contents; its memory is reused).
+  void Read(const LineTokens& tokens, SparseRows* rows) const;
+  // The rows of `doc` (a Featurize of this model's settings).
+  SparseRows RowsOf(const SparseDoc& doc) const;
 
   // Log-probabilities of every class.
   std::vector<double> LogProbabilities(const SparseDoc& doc) const;
+  std::vector<double> LogProbabilities(const SparseRows& rows) const;
 
-  // The word n-grams of `tokens` (`doc` = Read(tokens)) that the model
+  // The word n-grams of `tokens` (`rows` = Read(tokens)) that the model
   // weighs: single words, word pairs ("a b") and title-marked words
   // ("t:word"), each once, in order of first occurrence, with its count and
   // what it adds to each class's score (its weight row times its value in
@@ -97,9 +104,10 @@ class SparseModel {
     std::vector<double> scores;  // classes()
   };
   std::vector<NgramScore> NgramScores(const LineTokens& tokens,
-                                      const SparseDoc& doc) const;
+                                      const SparseRows& rows) const;
   // Scores (the softmax's inputs) of every class.
   std::vector<double> Scores(const SparseDoc& doc) const;
+  std::vector<double> Scores(const SparseRows& rows) const;
 
   // Appends the model's bytes (docs/format/model.md, "linear view").
   void AppendBytes(std::string* out) const;
@@ -114,9 +122,12 @@ class SparseModel {
 
  private:
   void BuildIndex();
-  // The unit-length TF-IDF vector of `doc` over kept buckets:
-  // (row, value) pairs.
-  void Vector(const SparseDoc& doc,
+  // The TF-IDF values of a block of rows into v[0, block.size()), and the
+  // factor that scales them to unit length (1 for a block of no weight).
+  float BlockValues(const std::vector<std::pair<uint32_t, float>>& block,
+                    float* v) const;
+  // The unit-length TF-IDF vector of `rows`: (row, value) pairs.
+  void Vector(const SparseRows& rows,
               std::vector<std::pair<int32_t, float>>* out) const;
 
   int bucket_bits_ = 20;

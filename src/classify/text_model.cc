@@ -18,6 +18,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "base/same_bytes.h"
 #include "classify/text.h"
 
 namespace newstrace::classify {
@@ -65,36 +66,65 @@ uint32_t FastTextHash(std::string_view word) {
   return h;
 }
 
+using V4 = float __attribute__((vector_size(16)));
+
+inline V4 LoadV4(const float* p) {
+  V4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// hidden[d, d + 4 * K) = the sums of those lanes of the rows of `ids`:
+// K four-lane sums in registers across all ids, one pass over the rows.
+template <int K>
+void SumLanes(const float* rows, size_t dim, const std::vector<int32_t>& ids,
+              size_t d, float* hidden) {
+  V4 a[K] = {};
+  for (int32_t id : ids) {
+    const float* row = rows + static_cast<size_t>(id) * dim + d;
+#pragma GCC unroll 8
+    for (int k = 0; k < K; ++k) a[k] += LoadV4(row + 4 * k);
+  }
+  std::memcpy(hidden + d, a, sizeof a);
+}
+
 // hidden[d] = the sum of rows[id * dim + d] over `ids`, added in their
 // order from 0 as fastText does, so every float is the same; four lanes
-// at a time (lanes are independent sums), in registers across all ids.
+// at a time (lanes are independent sums), up to 20 lanes per pass over
+// the rows (a usual 20-dimension model in one pass). A last group of
+// fewer than four lanes is summed as the last four lanes: the ones summed
+// twice get the same values.
 void SumRows(const float* rows, size_t dim, const std::vector<int32_t>& ids,
              float* hidden) {
-  using V4 = float __attribute__((vector_size(16)));
-  auto load = [](const float* p) {
-    V4 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  };
   size_t d = 0;
-  for (; d + 16 <= dim; d += 16) {
-    V4 a0 = {}, a1 = {}, a2 = {}, a3 = {};
-    for (int32_t id : ids) {
-      const float* row = rows + static_cast<size_t>(id) * dim + d;
-      a0 += load(row);
-      a1 += load(row + 4);
-      a2 += load(row + 8);
-      a3 += load(row + 12);
+  while (dim - d >= 4) {
+    switch (std::min<size_t>((dim - d) / 4, 5)) {
+      case 5:
+        SumLanes<5>(rows, dim, ids, d, hidden);
+        d += 20;
+        break;
+      case 4:
+        SumLanes<4>(rows, dim, ids, d, hidden);
+        d += 16;
+        break;
+      case 3:
+        SumLanes<3>(rows, dim, ids, d, hidden);
+        d += 12;
+        break;
+      case 2:
+        SumLanes<2>(rows, dim, ids, d, hidden);
+        d += 8;
+        break;
+      default:
+        SumLanes<1>(rows, dim, ids, d, hidden);
+        d += 4;
+        break;
     }
-    std::memcpy(hidden + d, &a0, sizeof a0);
-    std::memcpy(hidden + d + 4, &a1, sizeof a1);
-    std::memcpy(hidden + d + 8, &a2, sizeof a2);
-    std::memcpy(hidden + d + 12, &a3, sizeof a3);
   }
-  for (; d + 4 <= dim; d += 4) {
-    V4 a = {};
-    for (int32_t id : ids) a += load(rows + static_cast<size_t>(id) * dim + d);
-    std::memcpy(hidden + d, &a, sizeof a);
+  if (d == dim) return;
+  if (dim >= 4) {
+    SumLanes<1>(rows, dim, ids, dim - 4, hidden);
+    return;
   }
   for (; d < dim; ++d) {
     float a = 0.0f;
@@ -103,21 +133,28 @@ void SumRows(const float* rows, size_t dim, const std::vector<int32_t>& ids,
   }
 }
 
-// Word -> id, open addressing over XXH3 hashes, the words in one pool:
-// one probe of a compact table per lookup, where fastText's dictionary
-// probes a 30-million-slot one.
+// Word -> id and fastText hash, open addressing over XXH3 hashes, the
+// words in one pool: one probe of a compact table per lookup, where
+// fastText's dictionary probes a 30-million-slot one. The fastText hash
+// rides in the slot's padding, so a found word costs no other lookup.
 class WordTable {
  public:
+  struct Slot {
+    uint64_t hash;     // XXH3_64bits of the word
+    int32_t id;        // -1: an empty slot
+    uint32_t ft_hash;  // FastTextHash of the word
+  };
+
   void Build(const std::vector<std::string>& words) {
     size_t cap = 16;
     while (cap < words.size() * 2 + 2) cap *= 2;
-    slots_.assign(cap, Slot{0, -1});
+    slots_.assign(cap, Slot{0, -1, 0});
     for (size_t i = 0; i < words.size(); ++i) {
       const std::string& w = words[i];
       const uint64_t h = XXH3_64bits(w.data(), w.size());
       size_t at = h & (cap - 1);
       while (slots_[at].id >= 0) at = (at + 1) & (cap - 1);
-      slots_[at] = Slot{h, static_cast<int32_t>(i)};
+      slots_[at] = Slot{h, static_cast<int32_t>(i), FastTextHash(w)};
       starts_.push_back(static_cast<uint32_t>(pool_.size()));
       pool_ += w;
     }
@@ -125,29 +162,26 @@ class WordTable {
   }
   // The id of `word`, or -1.
   int32_t Find(std::string_view word) const {
-    return Find(word, XXH3_64bits(word.data(), word.size()));
+    const Slot* s = FindSlot(word, XXH3_64bits(word.data(), word.size()));
+    return s ? s->id : -1;
   }
-  // The same, given `h` = XXH3_64bits(word) (LineTokens has it).
-  int32_t Find(std::string_view word, uint64_t h) const {
+  // The slot of `word`, or null, given `h` = XXH3_64bits(word) (LineTokens
+  // has it).
+  const Slot* FindSlot(std::string_view word, uint64_t h) const {
     const size_t mask = slots_.size() - 1;
     for (size_t at = h & mask;; at = (at + 1) & mask) {
       const Slot& s = slots_[at];
-      if (s.id < 0) return -1;
+      if (s.id < 0) return nullptr;
       if (s.hash != h) continue;
       const uint32_t b = starts_[s.id], e = starts_[s.id + 1];
-      // Words are short: an inline loop beats a call to memcmp.
       if (e - b == word.size() &&
-          std::equal(word.begin(), word.end(), pool_.data() + b)) {
-        return s.id;
+          base::SameBytes(word.data(), pool_.data() + b, word.size())) {
+        return &s;
       }
     }
   }
 
  private:
-  struct Slot {
-    uint64_t hash;
-    int32_t id;
-  };
   std::vector<Slot> slots_;
   std::vector<uint32_t> starts_;
   std::string pool_;
@@ -156,9 +190,7 @@ class WordTable {
 }  // namespace
 
 struct TextModel::Index {
-  WordTable ids;
-  // FastTextHash of each word, so known words are not hashed again.
-  std::vector<uint32_t> word_hash;
+  WordTable ids;  // with each word's FastTextHash
   int32_t nwords = 0;
   int32_t eos = -1;  // the id of "</s>"
   int word_ngrams = 1;
@@ -179,10 +211,6 @@ TextModel::TextModel(std::shared_ptr<fasttext::FastText> model, int num_classes)
     std::vector<std::string> words(static_cast<size_t>(dict->nwords()));
     for (int32_t i = 0; i < dict->nwords(); ++i) words[i] = dict->getWord(i);
     index->ids.Build(words);
-    index->word_hash.reserve(words.size());
-    for (const std::string& w : words) {
-      index->word_hash.push_back(FastTextHash(w));
-    }
   }
   index->eos = index->ids.Find(kEos);
   const fasttext::Args args = model_->getArgs();
@@ -299,46 +327,52 @@ std::vector<int32_t> TextModel::Encode(std::string_view line) const {
 void TextModel::Encode(const LineTokens& tokens,
                        std::vector<int32_t>* ids) const {
   const Index& x = *index_;
-  ids->clear();
   const bool ngrams = x.word_ngrams > 1 && x.buckets > 0;
   const size_t n = tokens.size();
+  const size_t count = n + 1;  // the tokens and "</s>"
+  const size_t span = static_cast<size_t>(x.word_ngrams);
+  // Room for every id up front (each token, "</s>", each n-gram), so the
+  // loops write through a pointer; cut to size at the end.
+  ids->resize(count + (ngrams ? count * (span - 1) : 0));
+  int32_t* out = ids->data();
   // Every token's hash, then "</s>"'s, as signed 32-bit values widened.
   thread_local std::vector<int64_t> hashes;
-  if (ngrams && hashes.size() < n + 1) hashes.resize(n + 1);
+  if (ngrams && hashes.size() < count) hashes.resize(count);
   int64_t* hash = hashes.data();
   for (size_t i = 0; i < n; ++i) {
-    const int32_t id = x.ids.Find(tokens.text(i), tokens.hash(i));
-    if (id >= 0) ids->push_back(id);
+    const WordTable::Slot* slot =
+        x.ids.FindSlot(tokens.text(i), tokens.hash(i));
+    if (slot != nullptr) *out++ = slot->id;
     if (ngrams) {
-      hash[i] = static_cast<int32_t>(id >= 0 ? x.word_hash[id]
-                                             : FastTextHash(tokens.text(i)));
+      hash[i] = static_cast<int32_t>(
+          slot != nullptr ? slot->ft_hash : FastTextHash(tokens.text(i)));
     }
   }
   // The end of the line, as in training (fastText reads '\n' as "</s>").
-  if (x.eos >= 0) ids->push_back(x.eos);
-  if (!ngrams) return;
-  hash[n] = static_cast<int32_t>(FastTextHash(kEos));
-  // Dictionary::addWordNgrams: h = h * 116049371 + next, over the words'
-  // hashes as signed 32-bit values widened to 64 bits.
-  const uint64_t buckets = static_cast<uint64_t>(x.buckets);
-  const size_t count = n + 1;
-  const size_t span = static_cast<size_t>(x.word_ngrams);
-  if (span == 2) {  // word pairs, the usual setting: one step each
-    for (size_t a = 0; a + 1 < count; ++a) {
-      const uint64_t h = static_cast<uint64_t>(hash[a]) * 116049371 +
-                         static_cast<uint64_t>(hash[a + 1]);
-      ids->push_back(x.nwords + static_cast<int32_t>(h % buckets));
+  if (x.eos >= 0) *out++ = x.eos;
+  if (ngrams) {
+    hash[n] = static_cast<int32_t>(FastTextHash(kEos));
+    // Dictionary::addWordNgrams: h = h * 116049371 + next, over the words'
+    // hashes as signed 32-bit values widened to 64 bits.
+    const uint64_t buckets = static_cast<uint64_t>(x.buckets);
+    if (span == 2) {  // word pairs, the usual setting: one step each
+      for (size_t a = 0; a + 1 < count; ++a) {
+        const uint64_t h = static_cast<uint64_t>(hash[a]) * 116049371 +
+                           static_cast<uint64_t>(hash[a + 1]);
+        *out++ = x.nwords + static_cast<int32_t>(h % buckets);
+      }
+    } else {
+      for (size_t a = 0; a < count; ++a) {
+        uint64_t h = static_cast<uint64_t>(hash[a]);
+        const size_t last = std::min(count, a + span);
+        for (size_t b = a + 1; b < last; ++b) {
+          h = h * 116049371 + static_cast<uint64_t>(hash[b]);
+          *out++ = x.nwords + static_cast<int32_t>(h % buckets);
+        }
+      }
     }
-    return;
   }
-  for (size_t a = 0; a < count; ++a) {
-    uint64_t h = static_cast<uint64_t>(hash[a]);
-    const size_t last = std::min(count, a + span);
-    for (size_t b = a + 1; b < last; ++b) {
-      h = h * 116049371 + static_cast<uint64_t>(hash[b]);
-      ids->push_back(x.nwords + static_cast<int32_t>(h % buckets));
-    }
-  }
+  ids->resize(static_cast<size_t>(out - ids->data()));
 }
 
 std::vector<int32_t> TextModel::EncodeWithFastText(

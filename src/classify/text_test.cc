@@ -260,6 +260,68 @@ TEST(ClassifierTokensTest, MatchesTheReferenceLine) {
   }
 }
 
+// Random bytes of every value, words long enough to span several of the
+// scan's eight-byte loads, apostrophes, marks and digits at every offset,
+// in texts that are views short of their buffer: AddWords (twice into one
+// list, so one call's tokens follow another's) and AddShapes against the
+// reference scan.
+TEST(LineTokensTest, MatchesTheReferenceOnRandomBytes) {
+  std::mt19937_64 rng(23);
+  auto random_bytes = [&] {
+    std::string buf;
+    const size_t len = rng() % 64;
+    for (size_t k = 0; k < len; ++k) {
+      switch (rng() % 8) {
+        case 0:
+          buf.push_back(static_cast<char>(rng() % 256));
+          break;
+        case 1:
+          buf.push_back('\'');
+          break;
+        case 2:
+          buf.push_back(" !?"[rng() % 3]);
+          break;
+        case 3:
+          buf.push_back(static_cast<char>('0' + rng() % 10));
+          break;
+        case 4:
+          buf.push_back(static_cast<char>('A' + rng() % 26));
+          break;
+        default:
+          buf.push_back(static_cast<char>('a' + rng() % 26));
+          break;
+      }
+    }
+    return buf;
+  };
+  LineTokens tokens;  // reused, as prediction reuses it
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::string a = random_bytes(), b = random_bytes();
+    // Views short of their buffers: the bytes after them are not theirs.
+    const std::string_view text_a(a.data(), rng() % (a.size() + 1));
+    const std::string_view text_b(b.data(), rng() % (b.size() + 1));
+    static const char* kPrefixes[] = {"", "t:"};
+    const std::string_view prefix = kPrefixes[rng() % 2];
+    const size_t max_tokens = rng() % 4 == 0 ? rng() % 5 : 1000;
+    std::string want;
+    const size_t want_a = RefTokens(text_a, prefix, max_tokens, &want);
+    const size_t want_b = RefTokens(text_b, "", max_tokens, &want);
+    tokens.Clear();
+    ASSERT_EQ(tokens.AddWords(text_a, prefix, max_tokens), want_a) << trial;
+    ASSERT_EQ(tokens.AddWords(text_b, "", max_tokens), want_b) << trial;
+    ASSERT_EQ(tokens.Join(), want) << "trial " << trial;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const std::string_view t = tokens.text(i);
+      ASSERT_EQ(tokens.hash(i), XXH3_64bits(t.data(), t.size()));
+    }
+    std::string want_shapes;
+    const size_t shapes = RefShapes(text_a, max_tokens, &want_shapes);
+    tokens.Clear();
+    ASSERT_EQ(tokens.AddShapes(text_a, max_tokens), shapes) << trial;
+    ASSERT_EQ(tokens.Join(), want_shapes) << "trial " << trial;
+  }
+}
+
 TEST(LineTokensTest, SplitsLinesAtSpaces) {
   LineTokens t;
   t.AddLine("  ab  c d ");

@@ -5,6 +5,13 @@
 namespace newstrace::base {
 
 std::string_view Trim(std::string_view s) {
+  // Ends that are ASCII and not white space: nothing to trim (an ASCII
+  // byte is a whole code point). Most lines and fields.
+  if (!s.empty()) {
+    const unsigned char first = static_cast<unsigned char>(s.front());
+    const unsigned char last = static_cast<unsigned char>(s.back());
+    if (first < 0x80 && last < 0x80 && first > ' ' && last > ' ') return s;
+  }
   size_t b = 0;
   while (b < s.size()) {
     size_t next = b;
@@ -64,6 +71,46 @@ std::string CollapseWhitespace(std::string_view s) {
     out.append(s.data() + start, i - start);
   }
   return out;
+}
+
+bool CollapsesTo(std::string_view s, std::string_view collapsed) {
+  // CollapseWhitespace's loop, comparing each piece where it would append.
+  size_t k = 0;  // bytes of `collapsed` matched
+  bool pending_space = false;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t start = i;
+    if (c < 0x80) {
+      if (IsAsciiSpace(c)) {
+        pending_space = k > 0;
+        ++i;
+        continue;
+      }
+      ++i;
+      while (i < n) {
+        unsigned char d = static_cast<unsigned char>(s[i]);
+        if (d >= 0x80 || IsAsciiSpace(d)) break;
+        ++i;
+      }
+    } else if (IsSpace(NextCodePoint(s, &i))) {
+      pending_space = k > 0;
+      continue;
+    }
+    if (pending_space) {
+      if (k == collapsed.size() || collapsed[k] != ' ') return false;
+      ++k;
+    }
+    pending_space = false;
+    const size_t len = i - start;
+    if (collapsed.size() - k < len ||
+        collapsed.substr(k, len) != s.substr(start, len)) {
+      return false;
+    }
+    k += len;
+  }
+  return k == collapsed.size();
 }
 
 std::string AsciiLower(std::string_view s) {

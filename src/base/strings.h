@@ -16,6 +16,9 @@ std::string_view Trim(std::string_view s);
 // Each run of whitespace (ASCII or Unicode) becomes one ' '; the ends are
 // trimmed.
 std::string CollapseWhitespace(std::string_view s);
+// CollapseWhitespace(s) == collapsed, without building the string: stops at
+// the first piece that differs.
+bool CollapsesTo(std::string_view s, std::string_view collapsed);
 
 // ASCII lower-casing (other bytes unchanged).
 std::string AsciiLower(std::string_view s);

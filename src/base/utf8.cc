@@ -2,9 +2,12 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+
+#include "base/byte_scan.h"
 
 namespace newstrace::base {
 namespace {
@@ -80,18 +83,8 @@ utf8proc_propval_t Category(char32_t cp) {
 
 }  // namespace
 
-// Index of the first byte >= 0x80 at or after `i`, or s.size(); scans
-// eight bytes at a time.
-size_t SkipAscii(std::string_view s, size_t i) {
-  while (i + 8 <= s.size()) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    if (word & 0x8080808080808080ull) break;
-    i += 8;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
+// Index of the first byte >= 0x80 at or after `i`, or s.size().
+size_t SkipAscii(std::string_view s, size_t i) { return FindNonAscii(s, i); }
 
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
@@ -137,6 +130,25 @@ char32_t NextMultiByteCodePoint(std::string_view s, size_t* pos) {
   if (c < 0x80) {
     *pos = i + 1;
     return c;
+  }
+  // Two- and three-byte sequences (Latin letters, punctuation) decoded in
+  // line; the same checks as WellFormedLength, which handles the rest.
+  const auto b = [&](size_t k) -> unsigned {
+    return static_cast<unsigned char>(s[k]);
+  };
+  if (c >= 0xC2 && c < 0xE0) {
+    if (i + 1 < s.size() && (b(i + 1) & 0xC0) == 0x80) {
+      *pos = i + 2;
+      return ((c & 0x1F) << 6) | (b(i + 1) & 0x3F);
+    }
+  } else if (c >= 0xE0 && c < 0xF0 && i + 2 < s.size()) {
+    const unsigned c1 = b(i + 1), c2 = b(i + 2);
+    const unsigned lo = c == 0xE0 ? 0xA0 : 0x80;
+    const unsigned hi = c == 0xED ? 0x9F : 0xBF;
+    if (c1 >= lo && c1 <= hi && (c2 & 0xC0) == 0x80) {
+      *pos = i + 3;
+      return ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+    }
   }
   size_t len = WellFormedLength(s, i);
   if (len == 0) {
@@ -189,12 +201,8 @@ void AppendUtf8(char32_t cp, std::string* out) {
 
 namespace {
 
-// True when `cp` may change under NFC or change its neighbour: a combining
-// mark, a character with a canonical decomposition or excluded from
-// composition, a possible second element of a composition, or Hangul jamo.
-// Code points below U+0300 never do.
-bool NfcSensitive(char32_t cp) {
-  if (cp < 0x300) return false;
+// NfcSensitive(cp) from the Unicode tables, for cp >= U+0300.
+bool NfcSensitiveLookup(char32_t cp) {
   if (cp >= 0x1100 && cp <= 0x11FF) return true;
   if (cp > 0x10FFFF) return false;
   const utf8proc_property_t* p =
@@ -203,6 +211,30 @@ bool NfcSensitive(char32_t cp) {
   if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) return true;
   if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000) return true;
   return false;
+}
+
+// General Punctuation (U+2000..U+206F: quotes, dashes, ellipsis) is in
+// most news text: its answers are looked up once.
+constexpr char32_t kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
+
+// True when `cp` may change under NFC or change its neighbour: a combining
+// mark, a character with a canonical decomposition or excluded from
+// composition, a possible second element of a composition, or Hangul jamo.
+// Code points below U+0300 never do.
+bool NfcSensitive(char32_t cp) {
+  if (cp < 0x300) return false;
+  if (cp >= kPunctuationBegin && cp < kPunctuationEnd) {
+    static const std::array<bool, kPunctuationEnd - kPunctuationBegin> kTable =
+        [] {
+          std::array<bool, kPunctuationEnd - kPunctuationBegin> t{};
+          for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) {
+            t[c - kPunctuationBegin] = NfcSensitiveLookup(c);
+          }
+          return t;
+        }();
+    return kTable[cp - kPunctuationBegin];
+  }
+  return NfcSensitiveLookup(cp);
 }
 
 // NFC of a short, valid piece via utf8proc (which allocates).
@@ -237,13 +269,21 @@ bool NfcInto(std::string_view s, std::string* out_ptr) {
   size_t prev_start = 0;  // start of the code point before i
   size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const unsigned c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
       size_t next = SkipAscii(s, i);
       prev_start = next - 1;
       i = next;
       continue;
     }
     size_t start = i;
+    if (c >= 0xC2 && c < 0xCC && i + 1 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      // U+0080..U+02FF (a well-formed pair): never sensitive.
+      prev_start = start;
+      i += 2;
+      continue;
+    }
     if (!NfcSensitive(NextCodePoint(s, &i))) {
       prev_start = start;
       continue;
@@ -328,11 +368,7 @@ char32_t ToLower(char32_t cp) {
 }
 
 size_t CodePointCount(std::string_view s) {
-  size_t n = 0;
-  for (char ch : s) {
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++n;
-  }
-  return n;
+  return s.size() - CountContinuationBytes(s);
 }
 
 }  // namespace newstrace::base

@@ -103,18 +103,20 @@ class Classifier {
     wrap.max_width = options_.max_wrap_width;
     bool wrapped = false;
     std::string_view all = article_->text;
-    for (Span s : text::SplitUnits(all, wrap, &wrapped)) {
-      Unit u;
+    const std::vector<Span> spans = text::SplitUnits(all, wrap, &wrapped);
+    // Units are large: built in place, never moved.
+    units_.reserve(spans.size());
+    for (Span s : spans) {
+      Unit& u = units_.emplace_back();
       u.span = s;
       u.text = all.substr(s.begin, s.size());
       u.f = text::ComputeFeatures(u.text);
-      units_.push_back(std::move(u));
     }
   }
 
   // False when CollapseWhitespace(text) cannot be `key`: collapsing only
   // drops bytes, and keeps a first byte that is not white space. Rules out
-  // most lines before a copy is made. REQUIRES: !text.empty().
+  // most lines before they are compared. REQUIRES: !text.empty().
   static bool MayCollapseTo(std::string_view text, std::string_view key) {
     if (text.size() < key.size()) return false;
     unsigned char c = static_cast<unsigned char>(text[0]);
@@ -159,7 +161,7 @@ class Classifier {
       Unit& u = units_[i];
       if (u.kind) continue;
       if (title_ && u.f.bytes <= 300 && MayCollapseTo(u.text, title_key) &&
-          base::CollapseWhitespace(u.text) == title_key) {
+          base::CollapsesTo(u.text, title_key)) {
         u.kind = BlockKind::kOther;  // a copy of the headline
       } else if (!keys[i].empty() && counts[keys[i]] >= 2) {
         u.kind = BlockKind::kTagLine;
@@ -384,6 +386,7 @@ class Classifier {
   }
 
   void Emit() {
+    article_->blocks.reserve(article_->blocks.size() + units_.size());
     for (const Unit& u : units_) {
       Block b;
       b.kind = *u.kind;

@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/byte_scan.h"
 #include "base/strings.h"
 #include "base/utf8.h"
 
@@ -30,30 +31,16 @@ namespace {
 
 bool AsciiSpace(char c) { return c == ' ' || c == '\t'; }
 
-// base::CodePointCount (the bytes that are not UTF-8 continuation bytes,
-// 10xxxxxx), eight bytes at a time: it runs over every line and every unit.
+// base::CodePointCount, sixteen bytes at a time.
 size_t CountCodePoints(std::string_view s) {
-  const char* p = s.data();
-  const size_t n = s.size();
-  size_t continuation = 0, i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, p + i, 8);
-    // Per byte, bit 7 set and bit 6 clear (x << 1 brings bit 6 to bit 7).
-    uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-    continuation += (c * 0x0101010101010101ull) >> 56;  // sum of the bytes
-  }
-  for (; i < n; ++i) {
-    continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
-  }
-  return n - continuation;
+  return s.size() - base::CountContinuationBytes(s);
 }
 
 struct Line {
   size_t begin = 0;  // trimmed of ASCII spaces
   size_t end = 0;
   size_t indent = 0;  // ASCII spaces before begin
-  size_t chars = 0;   // code points in [begin, end)
+  size_t chars = 0;   // code points in [begin, end), once counted
   bool blank = true;
 };
 
@@ -71,9 +58,12 @@ std::vector<Line> ReadLines(std::string_view text) {
     line.begin = b;
     line.end = e;
     line.indent = b - pos;
-    std::string_view s = text.substr(b, e - b);
-    line.blank = base::Trim(s).empty();
-    if (!line.blank) line.chars = CountCodePoints(s);
+    // A first byte that is ASCII and no white space survives Trim.
+    const unsigned char first =
+        b < e ? static_cast<unsigned char>(text[b]) : ' ';
+    const bool kept =
+        first < 0x80 && first != ' ' && (first < '\t' || first > '\r');
+    line.blank = !kept && base::Trim(text.substr(b, e - b)).empty();
     lines.push_back(line);
     pos = nl + 1;
   }
@@ -121,20 +111,27 @@ std::vector<Span> SplitUnits(std::string_view text, const WrapOptions& options,
   auto has_next = [&](size_t i) {
     return i + 1 < n && !lines[i].blank && !lines[i + 1].blank;
   };
+  auto line_text = [&](size_t i) {
+    return text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+  };
 
-  // Estimate the wrap width and decide.
+  // Estimate the wrap width and decide. Widths (code points) are counted
+  // only where they are read: text with a blank line between paragraphs
+  // has no line with a successor, and is decided without any.
   size_t width = 0, candidates = 0, non_blank = 0;
   for (size_t i = 0; i < n; ++i) {
     non_blank += !lines[i].blank;
     if (has_next(i)) {
       ++candidates;
+      lines[i].chars = CountCodePoints(line_text(i));
       width = std::max(width, lines[i].chars);
     }
   }
-  std::vector<bool> full(n, false);
+  std::vector<bool> full;  // read only when wrapped
   bool wrapped = false;
   if (candidates >= 2 && width >= options.min_width &&
       width <= options.max_width) {
+    full.assign(n, false);
     const double fit = 0.88 * static_cast<double>(width);
     size_t full_count = 0, full_ending = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -152,8 +149,11 @@ std::vector<Span> SplitUnits(std::string_view text, const WrapOptions& options,
     }
     size_t too_long = 0;
     const double limit = 1.12 * static_cast<double>(width) + 2;
-    for (const Line& l : lines) {
-      too_long += !l.blank && static_cast<double>(l.chars) > limit;
+    for (size_t i = 0; i < n; ++i) {
+      if (lines[i].blank) continue;
+      const size_t chars =
+          has_next(i) ? lines[i].chars : CountCodePoints(line_text(i));
+      too_long += static_cast<double>(chars) > limit;
     }
     wrapped = full_count >= 2 && full_count * 10 >= candidates * 6 &&
               full_ending * 2 < full_count && too_long * 10 <= non_blank;
@@ -161,6 +161,7 @@ std::vector<Span> SplitUnits(std::string_view text, const WrapOptions& options,
   if (hard_wrapped != nullptr) *hard_wrapped = wrapped;
 
   std::vector<Span> units;
+  units.reserve(n);  // at most one per line
   for (size_t i = 0; i < n; ++i) {
     if (lines[i].blank) {
       // A line of Unicode spaces (NBSP) separates paragraphs like a blank
@@ -325,6 +326,17 @@ bool LowerIsFunctionWord(std::string_view s) {
 namespace internal {
 
 std::span<const std::string_view> FunctionWordList() { return kFunctionWords; }
+
+bool IsFunctionWordAt(const char* p, size_t size) {
+  if (size == 0 || size > FunctionWordTable::kMaxLength) return false;
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::little) {
+    x &= (uint64_t{1} << (8 * size)) - 1;  // size < 8
+    return kFunctionWordTable.Contains(x | (static_cast<uint64_t>(size) << 56));
+  }
+  return kFunctionWordTable.Contains(FunctionWordTable::Pack(p, size));
+}
 
 }  // namespace internal
 

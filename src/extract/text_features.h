@@ -166,6 +166,23 @@ inline bool UnicodeAlnum(char32_t cp) {
 // The words IsFunctionWord knows, for tests.
 std::span<const std::string_view> FunctionWordList();
 
+// IsFunctionWord(std::string_view(p, size)), reading the word's bytes at
+// once. REQUIRES: p[0, 8) is readable.
+bool IsFunctionWordAt(const char* p, size_t size);
+
+// Vocabulary stems: longer tokens are no words.
+inline constexpr size_t kMaxStemInput = 40;
+// The stem of a content word (lower-cased, without "'s" or a plural "s"),
+// or an empty view for a word that carries no topic (not letters only, a
+// function word, under three code points). The view points into `buf`
+// (kMaxStemInput bytes) or *scratch.
+std::string_view Stem(std::string_view core, char* buf, std::string* scratch);
+// Stem as first written, for tests: the stem into *w, or false.
+bool ReferenceStem(std::string_view core, std::string* w);
+// The stems of the tokens of `s` in order, as the vocabulary reads them
+// (ForEachToken, then Stem of each core), for tests.
+std::vector<std::string> Stems(std::string_view s);
+
 }  // namespace internal
 
 template <typename F>

@@ -1,6 +1,7 @@
 // The body's vocabulary for plain-text cleaning (text_features.h): stemmed
 // content words in an open-addressing hash table.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +13,14 @@
 
 namespace newstrace::extract::text {
 namespace {
+
+// The ASCII bytes a stemmed word may hold: letters, '-' and '\''.
+constexpr std::array<bool, 128> kStemByte = [] {
+  std::array<bool, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = true;
+  t['-'] = t['\''] = true;
+  return t;
+}();
 
 bool AllLetters(std::string_view s) {
   size_t i = 0;
@@ -31,10 +40,140 @@ bool AllLetters(std::string_view s) {
   return true;
 }
 
-// The stem of a content word into *w; false for words that carry no topic.
-// *w is scratch space, reused across calls.
-bool Stem(std::string_view core, std::string* w) {
-  if (core.size() > 40 || !AllLetters(core)) return false;
+// The rest of Stem for an ASCII core of `size` bytes, lower-cased in buf.
+// REQUIRES: buf[0, 8) is readable.
+std::string_view FinishAsciiStem(const char* buf, size_t size) {
+  if (internal::IsFunctionWordAt(buf, size)) return {};
+  if (size >= 2 && buf[size - 2] == '\'' && buf[size - 1] == 's') size -= 2;
+  if (size < 3) return {};
+  if (size > 4 && buf[size - 1] == 's' && buf[size - 2] != 's') --size;
+  return std::string_view(buf, size);
+}
+
+// The token of `s` that starts at `start` (not white space), as
+// ForEachToken cuts it: returns its end, its core in *core.
+size_t ScanToken(std::string_view s, size_t start, std::string_view* core) {
+  const size_t n = s.size();
+  size_t i = start;
+  size_t core_begin = std::string_view::npos, core_end = start;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (internal::AsciiSpaceByte(c)) break;
+      if (internal::AsciiAlnumByte(c)) {
+        if (core_begin == std::string_view::npos) core_begin = i;
+        core_end = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    size_t at = i;
+    char32_t cp = base::NextMultiByteCodePoint(s, &i);
+    if (base::IsSpace(cp)) {
+      i = at;
+      break;
+    }
+    if (internal::UnicodeAlnum(cp)) {
+      if (core_begin == std::string_view::npos) core_begin = at;
+      core_end = i;
+    }
+  }
+  *core = core_begin == std::string_view::npos
+              ? std::string_view()
+              : s.substr(core_begin, core_end - core_begin);
+  return i;
+}
+
+// Byte classes for ForEachStem: bytes that stop the ASCII scan of a token
+// (white space ends it; a byte >= 0x80 sends it the general way); letters
+// and digits (which make a token's core); bytes a stem cannot hold (digits
+// and punctuation other than '-' and '\'').
+enum : uint8_t { kStopByte = 1, kCoreByte = 2, kNonStemByte = 4 };
+constexpr std::array<uint8_t, 256> kTokenByte = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80 || c == ' ' || (c >= '\t' && c <= '\r')) {
+      t[c] = kStopByte;
+    } else if (c >= '0' && c <= '9') {
+      t[c] = kCoreByte | kNonStemByte;
+    } else if (kStemByte[c] && c != '-' && c != '\'') {
+      t[c] = kCoreByte;
+    } else if (!kStemByte[c]) {
+      t[c] = kNonStemByte;
+    }
+  }
+  return t;
+}();
+
+// ForEachStem's buffer: a core of kMaxStemInput bytes, and room to write
+// the bytes after a longer one (to the last byte) without a branch.
+constexpr size_t kStemBuffer = 64;
+
+// Calls f(stem) for every token of `s` that has a stem, in order: the
+// stems of ForEachToken's cores (internal::Stem). An ASCII token is cut,
+// checked and lower-cased in one pass; others go the general way. The view
+// is valid during the call only.
+template <typename F>
+void ForEachStem(std::string_view s, std::string* scratch, F&& f) {
+  static_assert(internal::kMaxStemInput < kStemBuffer);
+  char buf[kStemBuffer] = {};  // IsFunctionWordAt reads 8 bytes
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] >= 0x80) {
+      size_t next = i;
+      if (base::IsSpace(base::NextMultiByteCodePoint(s, &next))) {
+        i = next;
+        continue;
+      }
+    } else if (internal::AsciiSpaceByte(p[i])) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    // Bytes before the core (quotes, brackets).
+    while (i < n && (kTokenByte[p[i]] & (kStopByte | kCoreByte)) == 0) ++i;
+    if (i < n && (kTokenByte[p[i]] & kCoreByte)) {
+      // The core runs to the last letter or digit: count the bytes a stem
+      // cannot hold, and remember the count at each core byte.
+      size_t j = 0, core_size = 0, non_stem = 0, non_stem_in_core = 0;
+      for (; i < n; ++i) {
+        const uint8_t k = kTokenByte[p[i]];
+        if (k & kStopByte) break;
+        buf[j < kStemBuffer - 1 ? j : kStemBuffer - 1] =
+            static_cast<char>(p[i] | 0x20);
+        ++j;
+        non_stem += (k & kNonStemByte) != 0;
+        if (k & kCoreByte) {
+          core_size = j;
+          non_stem_in_core = non_stem;
+        }
+      }
+      if (i == n || p[i] < 0x80) {
+        if (non_stem_in_core == 0 && core_size <= internal::kMaxStemInput) {
+          const std::string_view stem = FinishAsciiStem(buf, core_size);
+          if (!stem.empty()) f(stem);
+        }
+        continue;
+      }
+    } else if (i == n || p[i] < 0x80) {
+      continue;  // no core
+    }
+    // A byte >= 0x80 in the token: cut it as ForEachToken does.
+    std::string_view core;
+    i = ScanToken(s, start, &core);
+    const std::string_view stem = internal::Stem(core, buf, scratch);
+    if (!stem.empty()) f(stem);
+  }
+}
+
+}  // namespace
+
+namespace internal {
+
+bool ReferenceStem(std::string_view core, std::string* w) {
+  if (core.size() > kMaxStemInput || !AllLetters(core)) return false;
   LowerWordInto(core, w);
   if (IsFunctionWord(*w)) return false;
   if (base::EndsWith(*w, "'s")) w->resize(w->size() - 2);
@@ -51,6 +190,35 @@ bool Stem(std::string_view core, std::string* w) {
   }
   return true;
 }
+
+std::string_view Stem(std::string_view core, char* buf, std::string* scratch) {
+  const size_t n = core.size();
+  if (n > kMaxStemInput) return {};
+  // An ASCII word in one pass: the letters, '-' and '\'' (all of which
+  // `| 0x20` lower-cases or leaves alone) into buf, lower-cased. Its code
+  // points are its bytes.
+  for (size_t k = 0; k < n; ++k) {
+    const unsigned char c = static_cast<unsigned char>(core[k]);
+    if (c >= 0x80) {
+      if (!ReferenceStem(core, scratch)) return {};
+      return *scratch;
+    }
+    if (!kStemByte[c]) return {};
+    buf[k] = static_cast<char>(c | 0x20);
+  }
+  return FinishAsciiStem(buf, n);
+}
+
+std::vector<std::string> Stems(std::string_view s) {
+  std::vector<std::string> stems;
+  std::string scratch;
+  ForEachStem(s, &scratch, [&](std::string_view w) { stems.emplace_back(w); });
+  return stems;
+}
+
+}  // namespace internal
+
+namespace {
 
 // FNV-1a: words are short, and a simple inline hash beats a call.
 uint64_t HashWord(std::string_view w) {
@@ -95,36 +263,31 @@ void Vocabulary::Add(std::string_view s) {
   // A unit's words count once: each entry remembers the Add call that last
   // counted it, instead of a per-unit set of seen words.
   const size_t add = ++adds_;
-  ForEachToken(s, [&](const Token& t) {
-    if (!Stem(t.core, &scratch_)) return true;
+  ForEachStem(s, &scratch_, [&](std::string_view w) {
     // At most half full, so that probes stay short.
     if ((size_ + 1) * 2 > slots_.size()) Grow();
-    const uint64_t h = HashWord(scratch_);
-    Slot& slot = slots_[Find(scratch_, h)];
+    const uint64_t h = HashWord(w);
+    Slot& slot = slots_[Find(w, h)];
     if (slot.size == 0) {
       slot.hash = h;
       slot.offset = words_.size();
-      slot.size = static_cast<uint32_t>(scratch_.size());
+      slot.size = static_cast<uint32_t>(w.size());
       slot.units = 1;
       slot.added = add;
-      words_ += scratch_;
+      words_ += w;
       ++size_;
     } else if (slot.added != add) {
       ++slot.units;
       slot.added = add;
     }
-    return true;
   });
 }
 
 double Vocabulary::Overlap(std::string_view s, bool added) const {
   // The share does not depend on the words' order: sort to drop repeats.
   std::vector<std::string> words;
-  std::string w;
-  ForEachToken(s, [&](const Token& t) {
-    if (Stem(t.core, &w)) words.push_back(w);
-    return true;
-  });
+  std::string scratch;
+  ForEachStem(s, &scratch, [&](std::string_view w) { words.emplace_back(w); });
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   if (words.empty()) return -1.0;

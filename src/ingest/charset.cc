@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/byte_scan.h"
 #include "base/strings.h"
 #include "base/utf8.h"
 
@@ -104,33 +105,10 @@ std::string SniffBinary(std::string_view b) {
   // Many control or NUL bytes in the first 16 KiB: text has almost none
   // (callers rule out UTF-16 first), random or compressed data has ~10%.
   std::string_view head = b.substr(0, 16384);
-  size_t control = 0;
-  auto is_control = [](unsigned char c) {
-    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
-           c != 0x1b;
-  };
-  // Eight bytes at a time with exact per-byte SWAR flags (the high bit of
-  // each byte; no carries between bytes).
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kLow7 = kOnes * 0x7F;
-  constexpr uint64_t kHigh = kOnes * 0x80;
-  auto equal = [](uint64_t w, uint64_t c) {
-    uint64_t x = w ^ (kOnes * c);
-    return ~(((x & kLow7) + kLow7) | x) & kHigh;
-  };
-  size_t i = 0;
-  for (; i + 8 <= head.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, head.data() + i, 8);
-    uint64_t below = ~(((w & kLow7) + kOnes * 0x60) | w) & kHigh;
-    if (below == 0) continue;
-    below &= ~equal(w, '\t') & ~equal(w, '\n') & ~equal(w, '\r') &
-             ~equal(w, '\f') & ~equal(w, 0x1b);
-    control += static_cast<size_t>(__builtin_popcountll(below));
-  }
-  for (; i < head.size(); ++i) {
-    control += is_control(static_cast<unsigned char>(head[i]));
-  }
+  const size_t control = base::CountControls(
+      head, base::ControlBit('\t') | base::ControlBit('\n') |
+                base::ControlBit('\r') | base::ControlBit('\f') |
+                base::ControlBit(0x1b));
   if (control >= 8 && control * 20 > head.size()) return "binary data";
   return "";
 }
@@ -138,6 +116,8 @@ std::string SniffBinary(std::string_view b) {
 bool LooksLikeUtf16(std::string_view bytes, bool* big_endian) {
   std::string_view head = bytes.substr(0, 4096);
   if (head.size() < 4) return false;
+  // Without a NUL both counts are 0: no need to count (the common case).
+  if (std::memchr(head.data(), 0, head.size()) == nullptr) return false;
   size_t even_nul = 0, odd_nul = 0;
   for (size_t i = 0; i + 1 < head.size(); i += 2) {
     if (head[i] == 0) ++even_nul;

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string>
 
+#include "base/byte_scan.h"
 #include "base/strings.h"
 #include "base/utf8.h"
 #include "ingest/charset.h"
@@ -28,33 +29,8 @@ void AddDiag(DecodedText* d, std::string code, std::string message) {
 // True when `s` has a byte CleanControls changes: a C0 control other than
 // tab and newline.
 bool HasControls(std::string_view s) {
-  auto changed = [](char c) {
-    unsigned u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\t' && u != '\n';
-  };
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kLow7 = kOnes * 0x7F;
-  constexpr uint64_t kHigh = kOnes * 0x80;
-  // Exact per-byte SWAR flags (high bit of each byte; no carries between
-  // bytes): bytes equal to `b`.
-  auto equal = [](uint64_t w, uint64_t b) {
-    uint64_t x = w ^ (kOnes * b);
-    return ~(((x & kLow7) + kLow7) | x) & kHigh;
-  };
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    // Bytes below 0x20, then less tabs and newlines (which HTML has on
-    // every line).
-    uint64_t below = ~(((w & kLow7) + kOnes * 0x60) | w) & kHigh;
-    if (below == 0) continue;
-    if ((below & ~equal(w, '\t') & ~equal(w, '\n')) != 0) return true;
-  }
-  for (; i < s.size(); ++i) {
-    if (changed(s[i])) return true;
-  }
-  return false;
+  return base::FindControl(
+             s, base::ControlBit('\t') | base::ControlBit('\n')) != s.size();
 }
 
 // Drops NULs and C0 controls other than tab/newline, turns CRLF and CR into

@@ -545,16 +545,39 @@ bool SortByKey(std::vector<T>& v, Key key) {
   return true;
 }
 
+// Link's per-article tables, kept per thread between articles: cleared
+// (storage kept) at each call instead of some twenty allocations.
+struct LinkScratch {
+  struct FullName {
+    int entity;
+    int prev;  // the one before with this surname, or -1
+  };
+  ViewIndex surname_ids;
+  std::vector<uint32_t> surnames;
+  std::vector<char> person_surnames;
+  std::array<ViewIndex, 3> names_of_type;
+  std::array<std::vector<int>, 3> entity_of_name;
+  std::vector<FullName> full_names;
+  std::vector<int> latest_full_name;
+  std::vector<int> cand_entity;
+  std::vector<size_t> first_full;
+  std::vector<size_t> last_full;
+};
+
 void Finder::Link(EntityIndex* out) {
   SortByKey(cands_, [](const Candidate& c) { return c.first; });
+  thread_local LinkScratch scratch;
   // Each candidate's surname key (views into the text), numbered.
-  ViewIndex surname_ids(cands_.size());
-  std::vector<uint32_t> surnames(cands_.size());
+  ViewIndex& surname_ids = scratch.surname_ids;
+  surname_ids.Clear(cands_.size());
+  std::vector<uint32_t>& surnames = scratch.surnames;
+  surnames.assign(cands_.size(), 0);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     surnames[ci] = surname_ids.Insert(SurnameKey(Text(cands_[ci].end - 1)));
   }
   // Surnames some mention shows to be a person's.
-  std::vector<char> person_surnames(surname_ids.size(), 0);
+  std::vector<char>& person_surnames = scratch.person_surnames;
+  person_surnames.assign(surname_ids.size(), 0);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (!c.typed && c.evidence == Evidence::kStrong) {
@@ -563,19 +586,20 @@ void Finder::Link(EntityIndex* out) {
   }
   // Per type, name -> entity. Names are views into the text, the
   // gazetteer or owned_, all stable while this runs.
-  std::array<ViewIndex, 3> names_of_type;
+  std::array<ViewIndex, 3>& names_of_type = scratch.names_of_type;
+  for (ViewIndex& names : names_of_type) names.Clear();
   out->entities.reserve(cands_.size());
   out->genders.reserve(cands_.size());
   out->mentions.reserve(cands_.size());
-  std::array<std::vector<int>, 3> entity_of_name;  // per name number
+  // Per name number.
+  std::array<std::vector<int>, 3>& entity_of_name = scratch.entity_of_name;
+  for (std::vector<int>& e : entity_of_name) e.clear();
   // Per surname, the person entities named in full: a chain from the
   // latest (one allocation for all surnames, not one per surname).
-  struct FullName {
-    int entity;
-    int prev;  // the one before with this surname, or -1
-  };
-  std::vector<FullName> full_names;
-  std::vector<int> latest_full_name(surname_ids.size(), -1);
+  std::vector<LinkScratch::FullName>& full_names = scratch.full_names;
+  full_names.clear();
+  std::vector<int>& latest_full_name = scratch.latest_full_name;
+  latest_full_name.assign(surname_ids.size(), -1);
   auto entity_for = [&](EntityType type, std::string_view name) {
     const size_t t = static_cast<size_t>(type);
     uint32_t n = names_of_type[t].Insert(name);
@@ -587,10 +611,12 @@ void Finder::Link(EntityIndex* out) {
     return id;
   };
   // People named in full first, so shorter mentions can find them.
-  std::vector<int> cand_entity(cands_.size(), -1);
+  std::vector<int>& cand_entity = scratch.cand_entity;
+  cand_entity.assign(cands_.size(), -1);
   // Per surname, the first full-name candidate in text order.
   constexpr size_t kNone = static_cast<size_t>(-1);
-  std::vector<size_t> first_full(surname_ids.size(), kNone);
+  std::vector<size_t>& first_full = scratch.first_full;
+  first_full.assign(surname_ids.size(), kNone);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (c.typed || c.end - c.name_first < 2) continue;
@@ -630,7 +656,8 @@ void Finder::Link(EntityIndex* out) {
   }
   // While the candidates are walked in order: per surname, the latest
   // full-name candidate so far.
-  std::vector<size_t> last_full(surname_ids.size(), kNone);
+  std::vector<size_t>& last_full = scratch.last_full;
+  last_full.assign(surname_ids.size(), kNone);
   for (size_t ci = 0; ci < cands_.size(); ++ci) {
     const Candidate& c = cands_[ci];
     if (c.typed) {

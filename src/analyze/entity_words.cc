@@ -3,7 +3,9 @@
 #include "analyze/entity_words.h"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -103,6 +105,19 @@ std::string_view SurnameKey(std::string_view w) {
   return w;
 }
 
+// One load: TokKind::kWord is 0 and the three flags follow `kind`, each
+// 0 or 1.
+static_assert(static_cast<int>(TokKind::kWord) == 0);
+static_assert(offsetof(Token, cap) == offsetof(Token, kind) + 1 &&
+              offsetof(Token, upper) == offsetof(Token, kind) + 2 &&
+              offsetof(Token, digit) == offsetof(Token, kind) + 3);
+bool IsPlainLowerWord(const Token& t) {
+  uint32_t fields;
+  std::memcpy(&fields,
+              reinterpret_cast<const char*>(&t) + offsetof(Token, kind), 4);
+  return fields == 0;
+}
+
 void InitialWords::Build(const TextView& v,
                          const std::function<bool(uint32_t)>& asks) {
   const bool all = asks == nullptr;
@@ -154,7 +169,7 @@ void InitialWords::Build(const TextView& v,
     }
   }
   for (const Token& t : v.tokens) {
-    if (t.kind != TokKind::kWord || t.cap || t.upper || t.digit) continue;
+    if (!IsPlainLowerWord(t)) continue;
     size_t len = t.end - t.begin;
     if (len >= kMaxSize || !((firsts[len] >> (v.text[t.begin] & 63)) & 1) ||
         !((lasts[len] >> (v.text[t.end - 1] & 63)) & 1)) {

@@ -83,6 +83,9 @@ bool IsPlaceNoun(std::string_view lower);
 std::string_view SurnameKey(std::string_view w);
 // Appends the lower-case words of the titles and descriptions the text
 // gives the mention [first, end) with its peeled title [title_first, first).
+// Whether `t` is a word with no capital, not all caps and not starting
+// with a digit: t.kind == kWord && !t.cap && !t.upper && !t.digit.
+bool IsPlainLowerWord(const Token& t);
 // Which sentence-initial words the article also writes in lower case
 // ("The", "Officials"): a capitalized word there may be capitalized only
 // for its position. Built once per article from the first word of each

@@ -145,5 +145,100 @@ TEST(WordSetTest, LookupsFindExactlyTheirWords) {
   }
 }
 
+TEST(WordSetTest, EdgeFilterRejectsOnlyNonMembers) {
+  // Find rejects a short word by its size and first and last bytes before
+  // hashing: small sets (where that filter rejects most words), probes that
+  // share sizes and edge bytes with members, bytes that collide modulo 64
+  // ('A' and 0x81, 'a' and '!'), non-ASCII bytes, and sizes at and past
+  // the filter's last one must still be found exactly as a scan finds them.
+  const std::vector<std::string> words = {"",
+                                          "a",
+                                          "Mr.",
+                                          "said",
+                                          "\xC3\xA9t\xC3\xA9",
+                                          "January",
+                                          "al-Assad",
+                                          std::string(31, 'x'),
+                                          std::string(32, 'y'),
+                                          std::string(33, 'z'),
+                                          "x" + std::string(30, 'q') + "x"};
+  std::vector<std::string_view> views(words.begin(), words.end());
+  const WordSet set(views);
+  std::vector<std::string> probes = RandomWords(20000, 36, 11);
+  for (const std::string& w : words) {
+    probes.push_back(w);
+    for (char c : {'A', 'a', '!', '\x81', '\xC3', 'x', 'y', 'z'}) {
+      if (w.empty()) {
+        probes.push_back(std::string(1, c));
+        continue;
+      }
+      std::string first = w, last = w, both = w;
+      first.front() = c;
+      last.back() = c;
+      both.front() = both.back() = c;
+      probes.push_back(first);
+      probes.push_back(last);
+      probes.push_back(both);
+      probes.push_back(w + c);
+    }
+  }
+  for (const std::string& p : probes) {
+    int64_t expected = -1;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i] == p) {
+        expected = static_cast<int64_t>(i);
+        break;
+      }
+    }
+    ASSERT_EQ(set.Find(p), expected) << p;
+  }
+}
+
+TEST(WordSetTest, ClearedViewIndexNumbersAsANewOne) {
+  // The entity linker reuses its indexes across articles: after Clear (with
+  // any expected size, smaller or larger than what it held), an index must
+  // number and find strings exactly as a newly constructed one does.
+  std::vector<std::string> round_words[4] = {
+      RandomWords(3000, 12, 21), RandomWords(5, 6, 22),
+      RandomWords(400, 20, 23), RandomWords(0, 4, 24)};
+  const std::vector<std::string> probes = RandomWords(5000, 12, 25);
+  ViewIndex reused(3);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::vector<std::string>& words : round_words) {
+      const size_t expected = pass == 0 ? words.size() : 1;
+      reused.Clear(expected);
+      ViewIndex fresh(expected);
+      for (const std::string& w : words) {
+        ASSERT_EQ(reused.Insert(w), fresh.Insert(w)) << w;
+      }
+      ASSERT_EQ(reused.size(), fresh.size());
+      for (const std::string& p : probes) {
+        ASSERT_EQ(reused.Find(p), fresh.Find(p)) << p;
+      }
+    }
+  }
+}
+
+TEST(EntityWordsTest, PlainLowerWordMatchesTheFieldTests) {
+  // Every kind and flag combination, with the other fields set to noise.
+  for (int kind = 0; kind < 6; ++kind) {
+    for (int bits = 0; bits < 8; ++bits) {
+      Token t;
+      t.begin = 0xFFFFFFFF;
+      t.end = 7;
+      t.para = 0x01010101;
+      t.sentence = 3;
+      t.cp = 0x201C;
+      t.kind = static_cast<TokKind>(kind);
+      t.cap = bits & 1;
+      t.upper = bits & 2;
+      t.digit = bits & 4;
+      EXPECT_EQ(IsPlainLowerWord(t),
+                t.kind == TokKind::kWord && !t.cap && !t.upper && !t.digit)
+          << kind << " " << bits;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newstrace::analyze

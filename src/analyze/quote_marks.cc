@@ -65,12 +65,17 @@ Span TrimSpan(std::string_view text, size_t b, size_t e) {
 
 std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
   std::vector<QuoteMarks> out;
+  // The quote tokens, in order (one pass over the tokens; the marks are
+  // then paired from these alone), kept per thread between articles.
+  thread_local std::vector<uint32_t> quotes;
+  quotes.clear();
   size_t body_double = 0;
   for (const Paragraph& p : v.paras) {
-    if (p.headline) continue;
     for (uint32_t i = p.first_token; i < p.end_token; ++i) {
       const Token& t = v.tokens[i];
-      if (t.kind == TokKind::kQuote && IsDoubleQuoteMark(t.cp)) ++body_double;
+      if (t.kind != TokKind::kQuote) continue;
+      quotes.push_back(i);
+      if (!p.headline && IsDoubleQuoteMark(t.cp)) ++body_double;
     }
   }
   auto emit = [&](uint32_t open, uint32_t close, bool closed, bool single) {
@@ -85,14 +90,16 @@ std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
   };
   int64_t open = -1;  // an open double quote, possibly from an earlier
                       // paragraph
+  size_t qi = 0;      // into `quotes`
   for (uint32_t pi = 0; pi < v.paras.size(); ++pi) {
     const Paragraph& p = v.paras[pi];
     bool single_ok = p.headline || body_double == 0;
-    uint32_t i = p.first_token;
-    if (open >= 0 && i < p.end_token) i++;  // the reopening mark
-    for (; i < p.end_token; ++i) {
+    uint32_t from = p.first_token;
+    if (open >= 0 && from < p.end_token) from++;  // the reopening mark
+    while (qi < quotes.size() && quotes[qi] < from) ++qi;
+    for (; qi < quotes.size() && quotes[qi] < p.end_token; ++qi) {
+      const uint32_t i = quotes[qi];
       const Token& t = v.tokens[i];
-      if (t.kind != TokKind::kQuote) continue;
       if (IsDoubleQuoteMark(t.cp)) {
         bool opener = IsOpeningDouble(t.cp) ||
                       (!IsClosingDouble(t.cp) && OpenerContext(v, t));
@@ -126,7 +133,8 @@ std::vector<QuoteMarks> FindQuoteMarks(const TextView& v) {
         if (c.kind != TokKind::kQuote) continue;
         if (IsSingleQuoteMark(c.cp) && c.cp != 0x2018 && CloserContext(v, c)) {
           emit(i, j, true, true);
-          i = j;
+          // Go on after the closing mark (a quote token itself).
+          while (qi + 1 < quotes.size() && quotes[qi + 1] <= j) ++qi;
           break;
         }
         if (IsDoubleQuoteMark(c.cp)) break;

@@ -19,6 +19,10 @@ WordSet::WordSet(std::vector<std::string_view> words)
     std::string_view w = words_[i];
     min_size_ = std::min(min_size_, w.size());
     max_size_ = std::max(max_size_, w.size());
+    if (!w.empty() && w.size() <= kFilterSizes) {
+      edges_[w.size() - 1].first |= uint64_t{1} << (w[0] & 63);
+      edges_[w.size() - 1].last |= uint64_t{1} << (w.back() & 63);
+    }
     const uint64_t h = Hash(w);
     size_t s = h & mask_;
     bool duplicate = false;

@@ -30,6 +30,13 @@ class WordSet {
   // The index of `w` in the list given, or -1.
   int64_t Find(std::string_view w) const {
     if (w.size() < min_size_ || w.size() > max_size_) return -1;
+    // Most words looked up are in no list: a short word whose first or
+    // last byte no member of its length has is rejected before hashing.
+    if (w.size() - 1 < kFilterSizes &&
+        !((edges_[w.size() - 1].first >> (w[0] & 63)) & 1 &
+          (edges_[w.size() - 1].last >> (w.back() & 63)))) {
+      return -1;
+    }
     const uint64_t h = Hash(w);
     const uint32_t tag = Tag(h);
     for (size_t s = h & mask_;; s = (s + 1) & mask_) {
@@ -77,6 +84,12 @@ class WordSet {
 
  private:
   static constexpr uint32_t kEmpty = 0xFFFFFFFF;
+  // Word sizes 1 to kFilterSizes have first/last-byte filters.
+  static constexpr size_t kFilterSizes = 32;
+  struct Edges {
+    uint64_t first = 0;  // bit (c & 63) for the first byte c of a member
+    uint64_t last = 0;   // the same for the last byte
+  };
 
   // The hash bits a slot keeps above its index bits.
   uint32_t Tag(uint64_t h) const {
@@ -89,6 +102,7 @@ class WordSet {
   uint32_t index_mask_ = 0;
   size_t min_size_ = 0;
   size_t max_size_ = 0;
+  Edges edges_[kFilterSizes];  // per word size - 1
 };
 
 // A word lower-cased as base::AsciiLower does (A-Z only), into a buffer
@@ -126,10 +140,16 @@ class LowerWord {
 class ViewIndex {
  public:
   // Room for `expected` strings before the table grows.
-  explicit ViewIndex(size_t expected = 8) {
+  explicit ViewIndex(size_t expected = 8) { Clear(expected); }
+
+  // Empties the index, as if constructed anew with `expected`, keeping
+  // the storage it has (an index reused per article allocates rarely).
+  void Clear(size_t expected = 8) {
     size_t capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     slots_.assign(capacity, kEmpty);
+    keys_.clear();
+    hashes_.clear();
     keys_.reserve(expected);
     hashes_.reserve(expected);
   }

@@ -35,82 +35,76 @@ std::string_view Trim(std::string_view s) {
 }
 
 namespace {
+
 bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D);
 }
+
+// Calls piece(text, space_before) for each run of `s` that is not white
+// space, in order; space_before is true when white space separates it from
+// an earlier run. Stops when piece returns false, and returns false then.
+// The walk CollapseWhitespace and CollapsesTo share.
+template <typename Piece>
+bool ForEachPiece(std::string_view s, Piece piece) {
+  bool any = false, space = false;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t start = i;
+    if (c < 0x80) {
+      // ASCII: a space, or a run of other ASCII taken at once.
+      if (IsAsciiSpace(c)) {
+        space = any;
+        ++i;
+        continue;
+      }
+      ++i;
+      while (i < n) {
+        const unsigned char d = static_cast<unsigned char>(s[i]);
+        if (d >= 0x80 || IsAsciiSpace(d)) break;
+        ++i;
+      }
+    } else if (IsSpace(NextCodePoint(s, &i))) {
+      space = any;
+      continue;
+    }
+    if (!piece(s.substr(start, i - start), space)) return false;
+    any = true;
+    space = false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool pending_space = false;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t start = i;
-    if (c < 0x80) {
-      // ASCII: a space, or a run of other ASCII copied at once.
-      if (IsAsciiSpace(c)) {
-        pending_space = !out.empty();
-        ++i;
-        continue;
-      }
-      ++i;
-      while (i < n) {
-        unsigned char d = static_cast<unsigned char>(s[i]);
-        if (d >= 0x80 || IsAsciiSpace(d)) break;
-        ++i;
-      }
-    } else if (IsSpace(NextCodePoint(s, &i))) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.append(s.data() + start, i - start);
-  }
+  ForEachPiece(s, [&out](std::string_view piece, bool space) {
+    if (space) out.push_back(' ');
+    out.append(piece);
+    return true;
+  });
   return out;
 }
 
 bool CollapsesTo(std::string_view s, std::string_view collapsed) {
-  // CollapseWhitespace's loop, comparing each piece where it would append.
+  // CollapseWhitespace's walk, comparing each piece where it would append.
   size_t k = 0;  // bytes of `collapsed` matched
-  bool pending_space = false;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t start = i;
-    if (c < 0x80) {
-      if (IsAsciiSpace(c)) {
-        pending_space = k > 0;
-        ++i;
-        continue;
-      }
-      ++i;
-      while (i < n) {
-        unsigned char d = static_cast<unsigned char>(s[i]);
-        if (d >= 0x80 || IsAsciiSpace(d)) break;
-        ++i;
-      }
-    } else if (IsSpace(NextCodePoint(s, &i))) {
-      pending_space = k > 0;
-      continue;
-    }
-    if (pending_space) {
+  const bool whole = ForEachPiece(s, [&](std::string_view piece, bool space) {
+    if (space) {
       if (k == collapsed.size() || collapsed[k] != ' ') return false;
       ++k;
     }
-    pending_space = false;
-    const size_t len = i - start;
-    if (collapsed.size() - k < len ||
-        collapsed.substr(k, len) != s.substr(start, len)) {
+    if (collapsed.size() - k < piece.size() ||
+        collapsed.substr(k, piece.size()) != piece) {
       return false;
     }
-    k += len;
-  }
-  return k == collapsed.size();
+    k += piece.size();
+    return true;
+  });
+  return whole && k == collapsed.size();
 }
 
 std::string AsciiLower(std::string_view s) {

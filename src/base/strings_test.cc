@@ -112,6 +112,29 @@ TEST(StringsTest, TrimMatchesReference) {
   }
 }
 
+// CollapseWhitespace against its definition, code point by code point:
+// runs of white space (IsSpace) become one space, none at either end, every
+// other code point (or invalid byte) kept as written.
+TEST(StringsTest, CollapseWhitespaceMatchesItsDefinition) {
+  std::mt19937 rng(9);
+  for (int t = 0; t < 20000; ++t) {
+    const std::string s = RandomPieces(&rng, 8);
+    std::string want;
+    bool space = false;
+    for (size_t i = 0; i < s.size();) {
+      const size_t start = i;
+      if (IsSpace(NextCodePoint(s, &i))) {
+        space = !want.empty();
+        continue;
+      }
+      if (space) want.push_back(' ');
+      space = false;
+      want.append(s, start, i - start);
+    }
+    ASSERT_EQ(CollapseWhitespace(s), want) << "input: " << s;
+  }
+}
+
 TEST(StringsTest, CollapsesToMatchesCollapseWhitespace) {
   std::mt19937 rng(4);
   for (int t = 0; t < 20000; ++t) {

@@ -183,6 +183,42 @@ bool ReferenceStem(std::string_view core, std::string* w);
 // (ForEachToken, then Stem of each core), for tests.
 std::vector<std::string> Stems(std::string_view s);
 
+// The end of the token of `s` that starts at `start` (not white space),
+// as ForEachToken cuts it: it runs to the next white space. Its core (first
+// to last letter or digit) is [*core_begin, *core_end); *core_begin is npos
+// when it has none.
+inline size_t TokenEnd(std::string_view s, size_t start, size_t* core_begin,
+                       size_t* core_end) {
+  const size_t n = s.size();
+  size_t i = start;
+  size_t begin = std::string_view::npos, end = start;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (AsciiSpaceByte(c)) break;
+      if (AsciiAlnumByte(c)) {
+        if (begin == std::string_view::npos) begin = i;
+        end = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    const size_t at = i;
+    const char32_t cp = base::NextMultiByteCodePoint(s, &i);
+    if (base::IsSpace(cp)) {
+      i = at;
+      break;
+    }
+    if (UnicodeAlnum(cp)) {
+      if (begin == std::string_view::npos) begin = at;
+      end = i;
+    }
+  }
+  *core_begin = begin;
+  *core_end = end;
+  return i;
+}
+
 }  // namespace internal
 
 template <typename F>
@@ -203,30 +239,9 @@ void ForEachToken(std::string_view s, F&& f) {
         continue;
       }
     }
-    size_t start = i;
-    size_t core_begin = std::string_view::npos, core_end = start;
-    while (i < n) {
-      c = static_cast<unsigned char>(s[i]);
-      if (c < 0x80) {
-        if (internal::AsciiSpaceByte(c)) break;
-        if (internal::AsciiAlnumByte(c)) {
-          if (core_begin == std::string_view::npos) core_begin = i;
-          core_end = i + 1;
-        }
-        ++i;
-        continue;
-      }
-      size_t at = i;
-      char32_t cp = base::NextMultiByteCodePoint(s, &i);
-      if (base::IsSpace(cp)) {
-        i = at;
-        break;
-      }
-      if (internal::UnicodeAlnum(cp)) {
-        if (core_begin == std::string_view::npos) core_begin = at;
-        core_end = i;
-      }
-    }
+    const size_t start = i;
+    size_t core_begin, core_end;
+    i = internal::TokenEnd(s, start, &core_begin, &core_end);
     Token t;
     t.whole = s.substr(start, i - start);
     if (core_begin != std::string_view::npos) {

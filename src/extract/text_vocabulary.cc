@@ -53,35 +53,12 @@ std::string_view FinishAsciiStem(const char* buf, size_t size) {
 // The token of `s` that starts at `start` (not white space), as
 // ForEachToken cuts it: returns its end, its core in *core.
 size_t ScanToken(std::string_view s, size_t start, std::string_view* core) {
-  const size_t n = s.size();
-  size_t i = start;
-  size_t core_begin = std::string_view::npos, core_end = start;
-  while (i < n) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (internal::AsciiSpaceByte(c)) break;
-      if (internal::AsciiAlnumByte(c)) {
-        if (core_begin == std::string_view::npos) core_begin = i;
-        core_end = i + 1;
-      }
-      ++i;
-      continue;
-    }
-    size_t at = i;
-    char32_t cp = base::NextMultiByteCodePoint(s, &i);
-    if (base::IsSpace(cp)) {
-      i = at;
-      break;
-    }
-    if (internal::UnicodeAlnum(cp)) {
-      if (core_begin == std::string_view::npos) core_begin = at;
-      core_end = i;
-    }
-  }
+  size_t core_begin, core_end;
+  const size_t end = internal::TokenEnd(s, start, &core_begin, &core_end);
   *core = core_begin == std::string_view::npos
               ? std::string_view()
               : s.substr(core_begin, core_end - core_begin);
-  return i;
+  return end;
 }
 
 // Byte classes for ForEachStem: bytes that stop the ASCII scan of a token

@@ -244,10 +244,6 @@ int SentenceWords(const std::vector<std::string_view>& tokens, size_t from) {
   return n;
 }
 
-// True for the bytes that are a whole code point other than white space:
-// a piece of text that starts and ends with one is its own base::Trim.
-bool PlainAscii(char c) { return c > ' ' && c < 0x7F; }
-
 // The pieces of `s` between spaces, trimmed (base::Trim), empty ones left
 // out, into *out; at most `limit` of them (a caller that rejects more than
 // `limit - 1` need not see the rest).
@@ -260,9 +256,7 @@ void TokensUpTo(std::string_view s, size_t limit,
     std::string_view t =
         s.substr(start, space == std::string_view::npos ? std::string_view::npos
                                                         : space - start);
-    if (!t.empty() && !(PlainAscii(t.front()) && PlainAscii(t.back()))) {
-      t = base::Trim(t);
-    }
+    t = base::Trim(t);
     if (!t.empty()) out->push_back(t);
     if (space == std::string_view::npos) break;
     start = space + 1;

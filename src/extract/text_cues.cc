@@ -359,46 +359,60 @@ std::string LowerCollapsed(std::string_view s) {
   return out;
 }
 
-// The length of the kTrailingDecor entry that `key` ends with, or 0. The
-// ASCII entries in a switch, the rest (rare) by comparison.
+// The one-byte entries of a decoration list, as a table of bytes; the
+// other entries (non-ASCII marks) are rare and are compared in turn.
+template <size_t N>
+constexpr std::array<bool, 256> OneByteEntries(
+    const std::string_view (&list)[N]) {
+  std::array<bool, 256> t{};
+  for (std::string_view d : list) {
+    if (d.size() == 1) t[static_cast<unsigned char>(d[0])] = true;
+  }
+  return t;
+}
+// TrailingDecor and LeadingDecor compare the longer entries only after a
+// non-ASCII end byte: every such entry must start and end with one.
+template <size_t N>
+constexpr bool LongEntriesNonAscii(const std::string_view (&list)[N]) {
+  for (std::string_view d : list) {
+    if (d.size() > 1 && (static_cast<unsigned char>(d.front()) < 0x80 ||
+                         static_cast<unsigned char>(d.back()) < 0x80)) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(LongEntriesNonAscii(kTrailingDecor) &&
+                  LongEntriesNonAscii(kLeadingDecor),
+              "a multi-byte decoration must start and end with a non-ASCII "
+              "byte");
+constexpr std::array<bool, 256> kTrailingDecorByte =
+    OneByteEntries(kTrailingDecor);
+constexpr std::array<bool, 256> kLeadingDecorByte =
+    OneByteEntries(kLeadingDecor);
+
+// The length of the kTrailingDecor entry that `key` ends with, or 0.
 size_t TrailingDecor(std::string_view key) {
   if (key.empty()) return 0;
-  switch (key.back()) {
-    case ' ':
-    case ':':
-    case '.':
-    case '!':
-    case '>':
-    case '-':
-    case '|':
-    case '*':
-      return 1;
-    default:
-      if (static_cast<unsigned char>(key.back()) < 0x80) return 0;
-      for (std::string_view d : kTrailingDecor) {
-        if (d.size() > 1 && key.ends_with(d)) return d.size();
-      }
-      return 0;
+  const unsigned char last = static_cast<unsigned char>(key.back());
+  if (kTrailingDecorByte[last]) return 1;
+  if (last < 0x80) return 0;  // the longer entries end in a non-ASCII byte
+  for (std::string_view d : kTrailingDecor) {
+    if (d.size() > 1 && key.ends_with(d)) return d.size();
   }
+  return 0;
 }
 
 // The length of the kLeadingDecor entry that `key` starts with, or 0.
 size_t LeadingDecor(std::string_view key) {
   if (key.empty()) return 0;
-  switch (key.front()) {
-    case ' ':
-    case '>':
-    case '*':
-    case '-':
-    case '|':
-      return 1;
-    default:
-      if (static_cast<unsigned char>(key.front()) < 0x80) return 0;
-      for (std::string_view d : kLeadingDecor) {
-        if (d.size() > 1 && key.starts_with(d)) return d.size();
-      }
-      return 0;
+  const unsigned char first = static_cast<unsigned char>(key.front());
+  if (kLeadingDecorByte[first]) return 1;
+  if (first < 0x80) return 0;  // the longer entries start with one
+  for (std::string_view d : kLeadingDecor) {
+    if (d.size() > 1 && key.starts_with(d)) return d.size();
   }
+  return 0;
 }
 
 // CueKey's decoration stripping, on `key` already lower-cased and collapsed:

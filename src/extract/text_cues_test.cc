@@ -264,20 +264,6 @@ TEST(MatchCueTest, UrlLines) {
   EXPECT_EQ(cue("The site example.com said the vote was close"), Cue::kNone);
 }
 
-// TokensUpTo (text_byline.cc) skips base::Trim for a piece that starts and
-// ends with a printable ASCII byte other than space: Trim leaves such a
-// piece whole.
-TEST(TrimTest, PrintableAsciiEndsNeedNoTrim) {
-  for (int c = 0x21; c < 0x7F; ++c) EXPECT_FALSE(base::IsSpace(c)) << c;
-  const std::vector<std::string> pieces = {
-      "a", "\t", "\xC2\xA0", "\xE2\x80\x89", ".", "\xFF", "\xC3\xA9", "Z"};
-  std::mt19937 rng(9);
-  for (int n = 0; n < 5000; ++n) {
-    std::string s = "x" + RandomText(rng, pieces, 6) + "!";
-    EXPECT_EQ(base::Trim(s), s) << s;
-  }
-}
-
 TEST(IsAgencyTest, CaseRulesOfTheIndexedLookUp) {
   struct Case {
     std::string_view s;

@@ -54,29 +54,13 @@ Status FieldMap::Apply(std::string_view spec) {
 
 namespace ingest {
 
-namespace {
-
-// base::Trim(key), without decoding anything for the usual key, whose
-// ends are visible ASCII: this runs for every key of every JSON row, once
-// per field name asked for.
-std::string_view TrimKey(std::string_view key) {
-  auto visible = [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b > 0x20 && b < 0x7F;
-  };
-  if (!key.empty() && visible(key.front()) && visible(key.back())) return key;
-  return base::Trim(key);
-}
-
-}  // namespace
-
 std::vector<size_t> CandidateIndices(const std::vector<std::string_view>& keys,
                                      const std::vector<std::string>& names) {
   std::vector<size_t> out;
   for (const std::string& name : names) {
     for (size_t i = 0; i < keys.size(); ++i) {
       if (keys[i].size() >= name.size() &&
-          base::EqualsIgnoreCase(TrimKey(keys[i]), name)) {
+          base::EqualsIgnoreCase(base::Trim(keys[i]), name)) {
         out.push_back(i);
       }
     }

@@ -460,9 +460,12 @@ std::vector<std::string> CleanAuthors(std::string_view raw,
   }
   std::string text = DropContacts(BeforeFieldLabel(collapsed));
   if (IsSiteName(text, options)) return names;
+  bool first_segment = true;
   for (const std::string& segment : HardSegments(text)) {
     std::string seg(Trim(segment));
     if (seg.empty()) continue;
+    bool opens = first_segment;
+    first_segment = false;
     bool had_byline_word = StripBylineWord(&seg);
     std::string inner = AfterInnerBy(seg);
     if (inner.size() != seg.size()) {
@@ -479,7 +482,10 @@ std::vector<std::string> CleanAuthors(std::string_view raw,
     // whole segment a phrase, not a list of names. A later capitalized
     // description ("Jane Roe, Leiterin der Abteilung") is dropped alone
     // below.
-    if (IsPhrase(pieces)) continue;
+    if (IsPhrase(pieces)) {
+      if (opens && !had_byline_word) break;
+      continue;
+    }
     for (std::string& piece : pieces) {
       if (IsCredit(Trim(piece))) continue;
       if (IsDegree(Lower(Trim(piece)))) continue;

@@ -30,12 +30,15 @@ struct AuthorCleanOptions {
 // first that opens with a byline word. A segment that names a company
 // (a legal form), a postal address (a country) or reads as a phrase yields
 // nothing; so do the site's own names and placeholders ("admin",
-// "Unknown"); see IsPlausibleAuthor. What follows the site's name in a
-// list ("Jane Roe, Daily Planet, New York"), "<site> Staff" after a name,
-// an agency's code after a slash ("Jane Roe/SP-X"), a leading job title
-// ("Gastautor Jane Roe") and the one interviewed ("Ein Interview von Jane
-// Roe mit John Doe") are dropped; a label that credits the text with
-// something else ("Text & Fotos: Jane Roe") names the author. Returns no
+// "Unknown"); see IsPlausibleAuthor. A phrase that opens the value without
+// a byline word describes an organization, and what follows it is that
+// organization's short name ("Landesamt für Wald - LWF"): no names then.
+// What follows the site's name in a list ("Jane Roe, Daily Planet, New
+// York"), "<site> Staff" after a name, an agency's code after a slash
+// ("Jane Roe/SP-X"), a leading job title ("Gastautor Jane Roe") and the
+// one interviewed ("Ein Interview von Jane Roe mit John Doe") are
+// dropped; a label that credits the text with something else ("Text &
+// Fotos: Jane Roe") names the author. Returns no
 // names when nothing in `raw` qualifies.
 std::vector<std::string> CleanAuthors(std::string_view raw,
                                       const AuthorCleanOptions& options);

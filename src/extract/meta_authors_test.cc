@@ -131,6 +131,30 @@ TEST(ExtractAuthorsTest, KnowsAFullName) {
   EXPECT_FALSE(IsFullName("Read more"));
 }
 
+// An author's bio opens with the full name: "Jane" is "Jane Roe".
+TEST(ExtractAuthorsTest, FullNameABioOpensWith) {
+  EXPECT_EQ(OpeningFullName("Jane Roe ist freie Autorin.", "Jane"), "Jane Roe");
+  EXPECT_EQ(OpeningFullName("Jane Roe - Reporterin, Bergsteigerin", "jane"),
+            "Jane Roe");
+  EXPECT_EQ(OpeningFullName("Jane Roe, Reporterin", "Jane"), "Jane Roe");
+  EXPECT_EQ(OpeningFullName("Jane Anna Roe schreibt", "Jane"), "Jane Anna Roe");
+  EXPECT_EQ(OpeningFullName("Jane schreibt über Berge.", "Jane"), "");
+  EXPECT_EQ(OpeningFullName("Ich bin Jane Roe.", "Jane"), "");
+  EXPECT_EQ(OpeningFullName("Jane Roe Berlin Hamburg Bonn", "Jane"), "");
+  EXPECT_EQ(OpeningFullName("Jane ROE schreibt", "Jane"), "");
+}
+
+// A meta author that describes an organization and then gives its short
+// name ("Landesamt für Wald - LWA") names no one: the short name is the
+// same organization's, not an author.
+TEST(ExtractAuthorsTest, NoNameAfterADescription) {
+  EXPECT_EQ(Clean("Landesamt für Wald und Forst - LWF"), Names{});
+  EXPECT_EQ(Clean("Weine aus Spanien in Bonn - Vinos Y Tapas"), Names{});
+  // A byline word makes the first segment the byline all the same.
+  EXPECT_EQ(Clean("Veröffentlicht am 3. März | Jane Roe"), Names{"Jane Roe"});
+  EXPECT_EQ(Clean("Jane Roe - Leiterin der Abteilung"), Names{"Jane Roe"});
+}
+
 TEST(ExtractAuthorsTest, KnowsWhatANameLooksLike) {
   EXPECT_TRUE(IsPlausibleAuthor("Jane Roe"));
   EXPECT_TRUE(IsPlausibleAuthor("Christoph von Eichhorn"));

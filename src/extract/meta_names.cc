@@ -367,6 +367,34 @@ bool IsFullName(std::string_view name) {
   return IsPlausibleAuthor(name);
 }
 
+std::string OpeningFullName(std::string_view text, std::string_view first) {
+  std::vector<std::string_view> words = WordsOf(text);
+  if (words.empty() || Lower(words[0]) != Lower(first)) return {};
+  size_t run = 1;
+  while (run < words.size()) {
+    std::string_view w = words[run];
+    size_t k = 0;
+    char32_t cp = base::NextCodePoint(w, &k);
+    if (!base::IsLetter(cp) || !base::IsUpper(cp)) break;
+    if (w.find_first_of(",.;:!?()") != std::string_view::npos) {
+      // "Jane Roe, Reporterin": the comma closes the name.
+      if (w.back() == ',' && w.find_first_of(",.;:!?()") == w.size() - 1) {
+        ++run;
+      }
+      break;
+    }
+    ++run;
+  }
+  if (run < 2 || run > 3) return {};
+  std::string name;
+  for (size_t i = 0; i < run; ++i) {
+    if (!name.empty()) name += ' ';
+    name.append(words[i]);
+  }
+  if (name.back() == ',') name.pop_back();
+  return IsFullName(name) ? name : std::string();
+}
+
 bool IsNewsAgency(std::string_view name) {
   return InList(Lower(Trim(name)), kNewsAgencies);
 }

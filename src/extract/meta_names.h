@@ -63,6 +63,13 @@ std::string Dedouble(const std::string& name);
 // byline. "PAID CONTENT" and "Umwelt" are not full names.
 bool IsFullName(std::string_view name);
 
+// The full name a text about a person opens with when its first word is
+// `first` ("Jane Roe ist freie Autorin ...", "Jane Roe - Reporter" with
+// `first` "Jane" -> "Jane Roe"): the capitalized words up to the first
+// lower-case word or punctuation, two or three of them, forming a
+// IsFullName. "" otherwise. Author bios open that way.
+std::string OpeningFullName(std::string_view text, std::string_view first);
+
 // True when `name` is the short credit of a news agency ("dpa", "AFP",
 // "Reuters", "EFE"): the source of a wire story, not its writer. Compared
 // case-insensitively with the whole name.

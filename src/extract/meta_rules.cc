@@ -258,6 +258,65 @@ bool IsHomeLink(const xmlNode* node) {
   return true;
 }
 
+std::string SignatureText(const xmlNode* node, size_t cap) {
+  // Down a chain of only children to the text; one of them emphasizes
+  // (tested first: most paragraphs hold text of their own).
+  bool emphasized = false;
+  const xmlNode* n = node;
+  while (true) {
+    const xmlNode* only = nullptr;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE) {
+        if (only != nullptr) return {};
+        only = c;
+      } else if (c->type == XML_TEXT_NODE && c->content != nullptr &&
+                 !base::Trim(reinterpret_cast<const char*>(c->content))
+                      .empty()) {
+        if (n == node || only != nullptr) return {};
+        // The text of the innermost element.
+        only = nullptr;
+        break;
+      }
+    }
+    if (only == nullptr) break;
+    std::string_view name = NodeName(only);
+    emphasized = emphasized || name == "b" || name == "strong" ||
+                 name == "em" || name == "i";
+    n = only;
+  }
+  if (!emphasized) return {};
+  // Prose before it: one of the few elements before it is a long
+  // paragraph (a book's details may stand between: "Verlag, 816 Seiten").
+  constexpr size_t kProse = 120;
+  constexpr int kBefore = 3;
+  bool prose = false;
+  int seen = 0;
+  for (const xmlNode* prev = node->prev; prev != nullptr && seen < kBefore;
+       prev = prev->prev) {
+    if (prev->type != XML_ELEMENT_NODE) continue;
+    ++seen;
+    if (NodeName(prev) == "p" && OpeningText(prev, kProse).size() >= kProse) {
+      prose = true;
+      break;
+    }
+  }
+  if (!prose) return {};
+  // Nothing of substance after it: a crosshead heads more text.
+  constexpr size_t kSubstance = 40;
+  for (const xmlNode* next = node->next; next != nullptr; next = next->next) {
+    if (next->type == XML_TEXT_NODE && next->content != nullptr &&
+        base::Trim(reinterpret_cast<const char*>(next->content)).size() >=
+            kSubstance) {
+      return {};
+    }
+    if (next->type == XML_ELEMENT_NODE &&
+        OpeningText(next, kSubstance).size() >= kSubstance) {
+      return {};
+    }
+  }
+  return VisibleText(node, cap);
+}
+
 // True when an inline style hides `node` or one of its few nearest
 // ancestors ("display:none", "visibility:hidden", any spacing and case).
 bool IsHiddenByStyle(const xmlNode* node) {

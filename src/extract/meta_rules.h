@@ -53,6 +53,14 @@ std::string OpeningText(const xmlNode* node, size_t want);
 // first bytes of the text.
 std::string OpeningDateline(const xmlNode* node);
 
+// The text of `node` (a <p>) when it reads as the signature that closes an
+// article: it holds nothing but one emphasized element (<b>, <strong>,
+// <em>, <i>, maybe nested in others) with at most `cap` bytes of text,
+// and the element before it is a paragraph of prose ("<p>... long text
+// ...</p><p><b>Jane Roe</b></p>"). "" otherwise. Whether the text is a
+// name is the caller's to judge.
+std::string SignatureText(const xmlNode* node, size_t cap);
+
 // True when `node` (an <h1>) is a logo: its text sits in a link to the
 // site's home page (an archived link is judged by the URL it archives).
 bool IsHomeLink(const xmlNode* node);

@@ -232,6 +232,35 @@ TEST(MetaRulesTest, TeaserLinks) {
   EXPECT_FALSE(InTeaserLink(FindById(doc->root(), "c")));
 }
 
+TEST(MetaRulesTest, SignatureBelowTheText) {
+  const std::string prose(
+      "Der Rat hat am Abend lange über den Haushalt beraten und am Ende mit "
+      "knapper Mehrheit beschlossen, die Mittel für Schulen zu erhöhen.");
+  auto doc = Parse("<html><body><div><p>" + prose +
+                   "</p><p id=a><b><i>Jane Roe</i></b></p></div>"
+                   "<div><p>" +
+                   prose +
+                   "</p><p id=b><strong>Zwischentitel"
+                   "</strong></p><p>" +
+                   prose +
+                   "</p></div>"
+                   "<div><p>Kurz.</p><p id=c><b>Jane Roe</b></p></div>"
+                   "<div><p>" +
+                   prose +
+                   "</p><p id=d>Jane Roe</p></div>"
+                   "<div><p>" +
+                   prose +
+                   "</p><p id=e><b>Jane</b> Roe</p></div>"
+                   "</body></html>");
+  EXPECT_EQ(SignatureText(FindById(doc->root(), "a"), 60), "Jane Roe");
+  // A crosshead heads more text; a name after a short line, a plain or
+  // half-emphasized line are no signature.
+  EXPECT_EQ(SignatureText(FindById(doc->root(), "b"), 60), "");
+  EXPECT_EQ(SignatureText(FindById(doc->root(), "c"), 60), "");
+  EXPECT_EQ(SignatureText(FindById(doc->root(), "d"), 60), "");
+  EXPECT_EQ(SignatureText(FindById(doc->root(), "e"), 60), "");
+}
+
 TEST(MetaRulesTest, HiddenByStyle) {
   auto doc = Parse(
       "<html><body><a id=a rel=author style='display: none;'>Profile</a>"

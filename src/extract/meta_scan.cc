@@ -17,9 +17,10 @@ namespace {
 constexpr size_t kMaxAuthorText = 160;
 constexpr size_t kMaxDateText = 260;
 constexpr size_t kMaxHeadingText = 400;
-constexpr size_t kMaxBylineText = 100;   // a byline found by its wording
-constexpr size_t kMaxDatelineText = 80;  // a dateline found near the <h1>
-constexpr size_t kMaxLabelText = 24;     // a field label ("Author")
+constexpr size_t kMaxBylineText = 100;    // a byline found by its wording
+constexpr size_t kMaxDatelineText = 80;   // a dateline found near the <h1>
+constexpr size_t kMaxLabelText = 24;      // a field label ("Author")
+constexpr size_t kMaxSignatureText = 60;  // a signature below the text
 constexpr int kDatelineWindow = 80;
 // A short dated line at most this many elements above an <h1> is its
 // dateline too ("<span>Bonn, 11.10.2021</span><h1>...").
@@ -254,6 +255,13 @@ class Scanner {
     } else if (name == "dt" || name == "th") {
       std::string text = VisibleText(node, kMaxLabelText);
       if (IsAuthorLabel(text, true)) AddLabelledByline(node, text, order, ctx);
+    }
+    if (name == "p" && !(ctx & kCtxBoilerplate)) {
+      std::string signature = SignatureText(node, kMaxSignatureText);
+      if (!signature.empty()) {
+        out_->authors.push_back({std::move(signature), "signature", order,
+                                 CandidateCtx(node, ctx), false});
+      }
     }
     // The first paragraphs below the headline may open with the dateline
     // ("29.11.2022 – Die Regierung ...").

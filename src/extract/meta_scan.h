@@ -50,7 +50,10 @@ struct PageScan {
   // Author candidates in document order: itemprop=author/creator (strong),
   // rel=author links (strong), class/id naming a byline or author (key: the
   // class and id), <address> (key "address"), and short texts that open
-  // with a byline word ("Von Jane Roe", key "text").
+  // with a byline word ("Von Jane Roe", key "text"), and a paragraph that
+  // is only an emphasized line after prose and before nothing of
+  // substance, as a signature ends an article (key "signature",
+  // SignatureText).
   std::vector<ScanItem> authors;
   // Date candidates in document order: <time> (text is the datetime
   // attribute or else the element text; strong for pubdate, a

@@ -18,7 +18,8 @@
 //      or the heading the <title> opens with).
 //   5. Last resorts: a date in the canonical URL's path, then a date of
 //      the last change the page shows (never one it only declares: CMSs
-//      restamp it on every save); JSON-LD organization authors.
+//      restamp it on every save); JSON-LD organization authors, then a
+//      full name set off below the text as its signature.
 // Two deliberate exceptions:
 //   - Title: readers see the <h1>, and metadata titles often carry the
 //     site's name or a kicker, so a heading that a metadata title confirms
@@ -349,6 +350,7 @@ class Picker {
             if (Completes(name, full)) name = full;
           }
         }
+        if (name.find(' ') == std::string::npos) name = FromBio(name);
       }
       if (names.empty()) continue;
       // Another declared source (the JSON-LD article or a head <meta>)
@@ -361,6 +363,25 @@ class Picker {
       return names;
     }
     return {};
+  }
+
+  // `name` (one word) completed from the bio of the JSON-LD Person of that
+  // name when the bio opens with the full name and the page shows it
+  // ("Jane" with "description": "Jane Roe ist freie Autorin ..."): author
+  // pages and SEO plugins declare the account's short display name and a
+  // bio that names the person. Else `name`.
+  std::string FromBio(const std::string& name) const {
+    for (const JsonLdNode& n : ld_.nodes()) {
+      bool person = false;
+      for (const std::string& t : n.types) person = person || t == "Person";
+      if (!person || n.description.empty() ||
+          base::Lower(Clean(n.name)) != base::Lower(name)) {
+        continue;
+      }
+      std::string full = OpeningFullName(Clean(n.description), name);
+      if (!full.empty() && Shown(full)) return full;
+    }
+    return name;
   }
 
   // True when `big` has more names than `small` and every name of `small`.
@@ -459,7 +480,8 @@ class Picker {
     // Bylines named by class or id: the first that yields a name.
     std::vector<std::string> bylines;
     for (const ScanItem& a : scan_.authors) {
-      if (a.strong || (a.context & kCtxBoilerplate) || a.key == "text") {
+      if (a.strong || (a.context & kCtxBoilerplate) || a.key == "text" ||
+          a.key == "signature") {
         continue;
       }
       // <address> is as often a postal address as a byline.
@@ -501,6 +523,17 @@ class Picker {
     out.push_back(std::move(in_dates));
     out.push_back(std::move(worded));
     if (article_) out.push_back(IfShown(Names(article_->author_orgs)));
+    // Last: a full name set off below the text as its signature.
+    std::vector<std::string> signed_by;
+    for (const ScanItem& a : scan_.authors) {
+      if (a.key != "signature" || (a.context & kCtxBoilerplate)) continue;
+      signed_by = Names({a.text});
+      bool full = !signed_by.empty();
+      for (const std::string& n : signed_by) full = full && IsFullName(n);
+      if (full) break;
+      signed_by.clear();
+    }
+    out.push_back(std::move(signed_by));
     return out;
   }
 

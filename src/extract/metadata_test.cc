@@ -364,6 +364,45 @@ TEST(ExtractMetadataTest, ResolvesARelativeCanonical) {
   EXPECT_EQ(m.authors, Names{});
 }
 
+// A one-word display name is completed from the bio the JSON-LD Person
+// gives, when the page shows the full name.
+TEST(ExtractMetadataTest, CompletesAFirstNameFromTheBio) {
+  const std::string head =
+      "<html><head><script type='application/ld+json'>{\"@graph\":["
+      "{\"@type\":\"BlogPosting\",\"headline\":\"Ein Titel\","
+      "\"author\":{\"@id\":\"#p\"}},{\"@type\":\"Person\","
+      "\"@id\":\"#p\",\"name\":\"Jane\",\"description\":"
+      "\"Jane Roe ist freie Autorin in Bonn.\"}]}</script></head><body>"
+      "<h1>Ein Titel</h1><p class=byline>Von Jane</p><p>Text.</p>";
+  HtmlMetadata m = MetaOf(head +
+                          "<p class=bio>Jane Roe ist freie Autorin in "
+                          "Bonn.</p></body></html>");
+  EXPECT_EQ(m.authors, Names{"Jane Roe"});
+  // Not shown: the name stays as the page gives it.
+  m = MetaOf(head + "</body></html>");
+  EXPECT_EQ(m.authors, Names{"Jane"});
+}
+
+// A full name set off below the article's last paragraph signs it, when
+// nothing else names the author; a bold crosshead does not.
+TEST(ExtractMetadataTest, ReadsTheSignatureBelowTheText) {
+  const std::string prose(
+      "<p>Der Rat hat am Abend lange über den Haushalt beraten und am Ende "
+      "mit knapper Mehrheit beschlossen, die Mittel für Schulen zu "
+      "erhöhen.</p>");
+  HtmlMetadata m = MetaOf("<html><body><h1>Ein Titel</h1><div>" + prose +
+                          "<p><b><i>Jane Roe</i></b></p></div>"
+                          "<footer>Impressum</footer></body></html>");
+  EXPECT_EQ(m.authors, Names{"Jane Roe"});
+  m = MetaOf("<html><body><h1>Ein Titel</h1><div>" + prose +
+             "<p><strong>Neue Regeln</strong></p>" + prose +
+             "</div></body></html>");
+  EXPECT_EQ(m.authors, Names{});
+  m = MetaOf("<html><body><h1>Ein Titel</h1><p>Von John Doe</p><div>" + prose +
+             "<p><b>Jane Roe</b></p></div></body></html>");
+  EXPECT_EQ(m.authors, Names{"John Doe"});
+}
+
 // A date in a "Letzte Änderung" line dates the last change: it yields to
 // a declared publication date the page does not show, and is taken only
 // when nothing else dates the page.

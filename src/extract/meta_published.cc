@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "extract/meta_rules.h"
 #include "extract/meta_zones.h"
 
@@ -94,6 +95,13 @@ class DatePicker {
     return {};
   }
 
+  // True when `line` ends with a colon and does not open with a date: it
+  // introduces the text after it rather than dating the page.
+  bool IntroducesNext(std::string_view line) const {
+    line = base::Trim(line);
+    return !line.empty() && line.back() == ':' && Date(line).empty();
+  }
+
   // True when an ISO timestamp carries a zone offset other than UTC
   // ("2019-10-18T22:04:00-03:00"): its date is the local date.
   static bool HasLocalOffset(std::string_view raw) {
@@ -127,6 +135,10 @@ class DatePicker {
       if (c.key == "near" && c.text.find("\u00a9") != std::string::npos) {
         continue;
       }
+      // A line found by its place that ends with a colon introduces what
+      // follows, a quotation or a list ("Aus der Rede vom 24. Mai 1998:"),
+      // and its date is theirs; a dateline that does so opens with it.
+      if (c.key == "near" && IntroducesNext(c.text)) continue;
       // A line that gives the date of the last change ("Letzte Änderung
       // 14.02.2019") does not date the publication (ModifiedShown).
       if (StartsWithModifiedWord(c.text)) continue;

@@ -23,9 +23,10 @@ constexpr size_t kMaxLabelText = 24;      // a field label ("Author")
 constexpr size_t kMaxSignatureText = 60;  // a signature below the text
 constexpr int kDatelineWindow = 80;
 // A short dated line at most this many elements above an <h1> is its
-// dateline too ("<span>Bonn, 11.10.2021</span><h1>...").
+// dateline too ("<span>Bonn, 11.10.2021</span><h1>..."), also past a
+// print link or an image with its credit in between.
 constexpr size_t kMaxPreDatelineText = 40;
-constexpr int kPreDatelineWindow = 8;
+constexpr int kPreDatelineWindow = 12;
 constexpr size_t kOpeningBytes = 48;  // a long line's opening read
 constexpr int kLeadParagraphs = 3;    // paragraphs below the <h1> read
 constexpr size_t kMaxVisibleText =

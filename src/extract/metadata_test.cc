@@ -418,5 +418,44 @@ TEST(ExtractMetadataTest, ModifiedLineIsALastResort) {
   EXPECT_EQ(m.published, "2019-02-14");
 }
 
+// A short line below the headline that ends with a colon introduces a
+// quotation or a list; the date inside it is the quoted text's, not the
+// page's. A dateline that opens with its date still counts.
+TEST(ExtractMetadataTest, LineEndingInAColonIsNoDateline) {
+  HtmlMetadata m = MetaOf(
+      "<html><head><meta property='article:published_time' "
+      "content='2021-11-12T13:00:00'></head><body><h1>Ein Titel</h1>"
+      "<p>Aus der Rede des Bischofs vom 24. Mai 1998:</p>"
+      "<blockquote>Ein Zitat.</blockquote><p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "2021-11-12");
+  m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><p>Stand der Spenden am 3. Mai 2020:"
+      "</p><ul><li>1200 Euro</li></ul><p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "");  // no date of its own
+  m = MetaOf(
+      "<html><body><h1>Ein Titel</h1><p>03.05.2020:</p><p>Text.</p>"
+      "</body></html>");
+  EXPECT_EQ(m.published, "2020-05-03");
+}
+
+// The date line above the headline may be a dozen elements away, past a
+// print link and an image with its credit.
+TEST(ExtractMetadataTest, DatelineAboveTheHeadlinePastAnImage) {
+  HtmlMetadata m = MetaOf(
+      "<html><body><div class=box><div class=head><span>14. Februar 2012"
+      "</span><ul><li><a href='/print'>Drucken</a></li></ul></div>"
+      "<div class=images><a href='/img'><img src=a.jpg></a>"
+      "<span>Bild: Agentur</span></div><span class=category>Politik</span>"
+      "<h1>Ein Titel</h1><p>Text.</p></div></body></html>");
+  EXPECT_EQ(m.published, "2012-02-14");
+  // Farther up, a dated line is the page's, not the headline's.
+  m = MetaOf(
+      "<html><body><div><span>14. Februar 2012</span><ul><li>a</li>"
+      "<li>b</li><li>c</li><li>d</li><li>e</li><li>f</li><li>g</li>"
+      "<li>h</li><li>i</li><li>j</li><li>k</li></ul></div><h1>Ein Titel</h1>"
+      "<p>Text.</p></body></html>");
+  EXPECT_EQ(m.published, "");
+}
+
 }  // namespace
 }  // namespace newstrace::extract

@@ -7,6 +7,7 @@
 #ifndef NEWSTRACE_ANALYZE_CUES_H_
 #define NEWSTRACE_ANALYZE_CUES_H_
 
+#include <span>
 #include <string_view>
 
 namespace newstrace::analyze {
@@ -38,6 +39,12 @@ bool IsCommonCapitalized(std::string_view word);
 
 // Months and weekdays: never an entity.
 bool IsCalendarWord(std::string_view word);
+
+// The lists behind IsCommonCapitalized (with CalendarWords) and
+// IsCalendarWord, for tables that answer several word-list questions with
+// one lookup (entity_words.h). Static storage.
+std::span<const std::string_view> CommonCapitalizedWords();
+std::span<const std::string_view> CalendarWords();
 
 }  // namespace newstrace::analyze
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,32 +22,66 @@ namespace {
 
 bool IsWord(const Token& t) { return t.kind == TokKind::kWord; }
 
+constexpr std::string_view kPersonalHonorifics[] = {
+    "Mr",  "Mr.",    "Mrs",  "Mrs.",  "Ms",       "Ms.",  "Miss",
+    "Dr",  "Dr.",    "Sir",  "Dame",  "Lady",     "Lord", "Mx",
+    "Mx.", "Messrs", "Prof", "Prof.", "Professor"};
+
+constexpr std::string_view kTitleModifiers[] = {
+    "Acting",  "Assistant", "Associate", "Attorney",  "Chief",     "Defence",
+    "Defense", "Deputy",    "Education", "Energy",    "Executive", "Finance",
+    "Foreign", "Former",    "General",   "Health",    "Home",      "Interior",
+    "Justice", "Labor",     "Labour",    "Majority",  "Minority",  "Senior",
+    "State",   "Trade",     "Vice",      "Secretary", "Supreme",   "First",
+    "Lt.",     "Col.",      "Gen.",      "Sgt.",      "Capt.",     "Maj.",
+    "Adm.",    "Sen.",      "Rep.",      "Gov.",      "Pres.",     "U.S.",
+    "US",      "UK",        "EU",        "UN",        "U.N."};
+
 }  // namespace
 
 // Honorifics that are part of how a person is named: they stay inside the
 // mention ("Mr Putin"). Office titles (President, Senator) are peeled off
 // into the person's roles instead.
 bool IsPersonalHonorific(std::string_view w) {
-  static const WordSet kSet = {"Mr",     "Mr.",  "Mrs",   "Mrs.",     "Ms",
-                               "Ms.",    "Miss", "Dr",    "Dr.",      "Sir",
-                               "Dame",   "Lady", "Lord",  "Mx",       "Mx.",
-                               "Messrs", "Prof", "Prof.", "Professor"};
+  static const WordSet kSet(std::vector<std::string_view>(
+      std::begin(kPersonalHonorifics), std::end(kPersonalHonorifics)));
   return kSet.contains(w);
 }
 
 // Capitalized modifiers of an office title: "Foreign Minister", "Deputy
 // Prime Minister", "Former President", "Attorney General".
 bool IsTitleModifier(std::string_view w) {
-  static const WordSet kSet = {
-      "Acting",  "Assistant", "Associate", "Attorney",  "Chief",     "Defence",
-      "Defense", "Deputy",    "Education", "Energy",    "Executive", "Finance",
-      "Foreign", "Former",    "General",   "Health",    "Home",      "Interior",
-      "Justice", "Labor",     "Labour",    "Majority",  "Minority",  "Senior",
-      "State",   "Trade",     "Vice",      "Secretary", "Supreme",   "First",
-      "Lt.",     "Col.",      "Gen.",      "Sgt.",      "Capt.",     "Maj.",
-      "Adm.",    "Sen.",      "Rep.",      "Gov.",      "Pres.",     "U.S.",
-      "US",      "UK",        "EU",        "UN",        "U.N."};
+  static const WordSet kSet(std::vector<std::string_view>(
+      std::begin(kTitleModifiers), std::end(kTitleModifiers)));
   return kSet.contains(w);
+}
+
+uint16_t CapitalizedListFlags(std::string_view w) {
+  // The four lists in one index, each word with the answers of the four
+  // functions (a word on no list has none of them).
+  struct Table {
+    const WordSet* set;
+    std::vector<uint16_t> flags;  // per index of `set`
+  };
+  static const Table* table = [] {
+    std::vector<std::string_view> words;
+    for (std::span<const std::string_view> list :
+         {CommonCapitalizedWords(), CalendarWords(),
+          std::span<const std::string_view>(kTitleModifiers),
+          std::span<const std::string_view>(kPersonalHonorifics)}) {
+      words.insert(words.end(), list.begin(), list.end());
+    }
+    auto* t = new Table{new WordSet(words), {}};
+    for (std::string_view k : words) {
+      t->flags.push_back((IsCommonCapitalized(k) ? kFCommonCap : 0) |
+                         (IsCalendarWord(k) ? kFCalendar : 0) |
+                         (IsTitleModifier(k) ? kFTitleModifier : 0) |
+                         (IsPersonalHonorific(k) ? kFPersonal : 0));
+    }
+    return t;
+  }();
+  const int64_t k = table->set->Find(w);
+  return k < 0 ? 0 : table->flags[k];
 }
 
 // Lower-case particles inside names: Staffan de Mistura, Ludwig van

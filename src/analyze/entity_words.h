@@ -73,6 +73,13 @@ inline uint16_t GazetteerTokenFlags(uint32_t f, bool capitalized) {
 bool IsPersonalHonorific(std::string_view w);
 // Capitalized modifiers of an office title: "Foreign", "Deputy", "Former".
 bool IsTitleModifier(std::string_view w);
+// The TokenFlag bits of the word lists a capitalized (or all-caps) word
+// is on, exact-cased: kFCommonCap (IsCommonCapitalized), kFCalendar
+// (IsCalendarWord), kFTitleModifier (IsTitleModifier) and kFPersonal
+// (IsPersonalHonorific), all four with one lookup.
+constexpr uint16_t kListFlags =
+    kFCommonCap | kFCalendar | kFTitleModifier | kFPersonal;
+uint16_t CapitalizedListFlags(std::string_view w);
 // Lower-case particles inside names: de, van, bin, al, of.
 bool IsNameParticle(std::string_view w);
 // and, or, but, nor, with, by, as.

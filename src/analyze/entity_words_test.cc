@@ -8,10 +8,12 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyze/cues.h"
 #include "analyze/gazetteer.h"
 #include "analyze/word_set.h"
 
@@ -238,6 +240,49 @@ TEST(EntityWordsTest, PlainLowerWordMatchesTheFieldTests) {
           << kind << " " << bits;
     }
   }
+}
+
+TEST(EntityWordsTest, CapitalizedListFlagsMatchesTheFourLookups) {
+  std::vector<std::string> probes = {
+      "",       "Mr",     "Mr.",    "MR",        "mr",        "Mrs",
+      "Former", "FORMER", "former", "May",       "may",       "MAY",
+      "Sept",   "Sept.",  "Jan.",   "Thurs.",    "Wednesday", "Wednesdays",
+      "The",    "THE",    "the",    "U.S.",      "US",        "U.N.",
+      "UN",     "Dr",     "Dr.",    "Professor", "Prof.",     "Vice",
+      "Lt.",    "Sen.",   "Lady",   "Lord",      "Sir",       "Monday",
+      "Putin",  "A",      "I",      "It",        "Secretary", "Gen."};
+  for (std::span<const std::string_view> list :
+       {CommonCapitalizedWords(), CalendarWords()}) {
+    for (std::string_view w : list) probes.emplace_back(w);
+  }
+  const size_t listed = probes.size();
+  for (size_t i = 0; i < listed; ++i) {
+    // Other casings, a period more or less, a letter less.
+    std::string w = probes[i];
+    std::string lower = w, upper = w;
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    for (char& c : upper) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    probes.push_back(lower);
+    probes.push_back(upper);
+    probes.push_back(w + ".");
+    if (!w.empty()) probes.push_back(w.substr(0, w.size() - 1));
+    if (!w.empty()) probes.push_back(w.substr(1));
+  }
+  for (const std::string& w : RandomWords(20000, 10, 31)) probes.push_back(w);
+  for (const std::string& w : probes) {
+    const uint16_t want = (IsCommonCapitalized(w) ? kFCommonCap : 0) |
+                          (IsCalendarWord(w) ? kFCalendar : 0) |
+                          (IsTitleModifier(w) ? kFTitleModifier : 0) |
+                          (IsPersonalHonorific(w) ? kFPersonal : 0);
+    ASSERT_EQ(CapitalizedListFlags(w), want) << w;
+  }
+  EXPECT_EQ(CapitalizedListFlags("Mr."), kFPersonal);
+  EXPECT_EQ(CapitalizedListFlags("Former"), kFTitleModifier);
+  EXPECT_EQ(CapitalizedListFlags("Monday"), kFCommonCap | kFCalendar);
 }
 
 }  // namespace

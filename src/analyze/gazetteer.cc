@@ -8,7 +8,6 @@
 #include <span>
 #include <string>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include "analyze/word_set.h"
@@ -200,50 +199,63 @@ uint32_t WordFlags(std::string_view words) {
   };
   static const Index* all = [] {
     auto* x = new Index;
-    std::unordered_map<std::string_view, uint32_t> flags;
+    // Each key numbered once (no node per key, as a std::unordered_map
+    // would allocate), with the bits of every table that has it.
+    ViewIndex ids(16384);
+    std::vector<std::string_view> keys;
+    std::vector<uint32_t> bits;
+    auto add = [&](std::string_view k, uint32_t f) {
+      const uint32_t id = ids.Insert(k);
+      if (id == keys.size()) {
+        keys.push_back(k);
+        bits.push_back(0);
+      }
+      bits[id] |= f;
+    };
     for (const NameKey& k : kNameKeys) {
-      flags[k.key] |= kWordName;
+      add(k.key, kWordName);
       for (size_t sp = k.key.find(' '); sp != std::string_view::npos;
            sp = k.key.find(' ', sp + 1)) {
-        flags[k.key.substr(0, sp)] |= kWordNamePrefix;
+        add(k.key.substr(0, sp), kWordNamePrefix);
       }
     }
-    for (const GenderRow& r : kGivenNames) flags[r.key] |= kWordGiven;
+    for (const GenderRow& r : kGivenNames) add(r.key, kWordGiven);
     for (const GenderRow& r : kHonorifics) {
-      flags[r.key] |= kWordHonorific;
+      add(r.key, kWordHonorific);
       size_t sp = r.key.find(' ');
       if (sp != std::string_view::npos) {
-        flags[r.key.substr(0, sp)] |= kWordHonorificPrefix;
+        add(r.key.substr(0, sp), kWordHonorificPrefix);
       }
     }
-    for (const DemonymRow& r : kDemonyms) flags[r.demonym] |= kWordDemonym;
-    for (std::string_view k : kOrganizationHeads) flags[k] |= kWordOrgHead;
+    for (const DemonymRow& r : kDemonyms) add(r.demonym, kWordDemonym);
+    for (std::string_view k : kOrganizationHeads) add(k, kWordOrgHead);
     // Role nouns are lower-case keys; their capitalized forms ("Spokesman",
     // as a title or at a sentence start) are added so that a capitalized
-    // word needs one lookup. The forms live as long as the program.
+    // word needs one lookup. The forms live as long as the program (a
+    // deque's elements never move).
     static auto* capitalized = new std::deque<std::string>;
     for (std::string_view k : kRoleNouns) {
-      flags[k] |= kWordRoleNoun;
+      add(k, kWordRoleNoun);
       if (!k.empty() && k[0] >= 'a' && k[0] <= 'z') {
         std::string cap(k);
         cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
         capitalized->push_back(std::move(cap));
-        flags[capitalized->back()] |= kWordRoleNoun;
+        add(capitalized->back(), kWordRoleNoun);
       }
     }
     auto is_short = [](std::string_view k) {
       return !k.empty() && k.size() <= InlineKeys::kMaxKey;
     };
     size_t n_short = 0;
-    for (const auto& kf : flags) n_short += is_short(kf.first);
+    for (std::string_view k : keys) n_short += is_short(k);
     x->short_keys = new InlineKeys(n_short);
-    for (const auto& [k, f] : flags) {
-      if (is_short(k)) {
-        x->short_keys->Insert(k, static_cast<uint8_t>(f));
+    for (size_t id = 0; id < keys.size(); ++id) {
+      if (is_short(keys[id])) {
+        x->short_keys->Insert(keys[id], static_cast<uint8_t>(bits[id]));
         continue;
       }
-      x->keys.push_back(k);
-      x->flags.push_back(f);
+      x->keys.push_back(keys[id]);
+      x->flags.push_back(bits[id]);
     }
     x->index = new KeyIndex(std::span<const std::string_view>(x->keys),
                             [](std::string_view k) { return k; });

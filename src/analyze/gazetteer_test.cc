@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newstrace::analyze {
@@ -244,6 +246,76 @@ TEST(GazetteerTest, TablesHoldEveryCuratedKey) {
   for (const auto& row : ReadData("organization_heads.txt")) {
     EXPECT_TRUE(IsOrganizationHead(row[0])) << row[0];
   }
+}
+
+// WordFlags' bits as the lookups it stands for define them.
+uint32_t FlagsByDefinition(std::string_view w) {
+  uint32_t f = 0;
+  if (LookupName(w) != nullptr) f |= kWordName;
+  if (IsNamePrefix(w)) f |= kWordNamePrefix;
+  if (GivenName(w).has_value()) f |= kWordGiven;
+  if (Honorific(w).has_value()) f |= kWordHonorific;
+  if (PlaceOfDemonym(w).has_value()) f |= kWordDemonym;
+  if (IsOrganizationHead(w)) f |= kWordOrgHead;
+  // Role nouns: the lower-case key and its form with a capital first letter.
+  std::string lower(w);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const bool key_case =
+      w == lower || (!w.empty() && w[0] >= 'A' && w[0] <= 'Z' &&
+                     w.substr(1) == std::string_view(lower).substr(1));
+  if (key_case && IsRoleNoun(w)) f |= kWordRoleNoun;
+  return f;
+}
+
+// The one index WordFlags builds over every table (built without a node
+// per key since) answers as the tables do, for every curated key, its word
+// prefixes, other casings and near misses.
+TEST(GazetteerTest, WordFlagsAgreesWithEachLookup) {
+  std::vector<std::string> probes = {
+      "", " ", "the", "Prime", "prime", "Vladimir", "President", "Mr", "Mr."};
+  for (const char* file :
+       {"organizations.tsv", "places.tsv", "given_names.tsv", "demonyms.tsv",
+        "honorifics.tsv", "role_nouns.txt", "organization_heads.txt"}) {
+    for (const auto& row : ReadData(file)) {
+      for (const std::string& key : row) {
+        probes.push_back(key);
+        for (size_t sp = key.find(' '); sp != std::string::npos;
+             sp = key.find(' ', sp + 1)) {
+          probes.push_back(key.substr(0, sp));
+        }
+        std::string upper = key;
+        for (char& c : upper) {
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        }
+        probes.push_back(upper);
+        if (!key.empty() && key[0] >= 'a' && key[0] <= 'z') {
+          std::string cap = key;
+          cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+          probes.push_back(cap);
+        }
+        probes.push_back(key + "s");
+        if (key.size() > 1) probes.push_back(key.substr(1));
+      }
+    }
+  }
+  EXPECT_GT(probes.size(), 10000u);
+  for (const std::string& w : probes) {
+    ASSERT_EQ(WordFlags(w) & ~uint32_t{kWordHonorificPrefix},
+              FlagsByDefinition(w))
+        << w;
+  }
+  // The first word of a two-word title, and only such a word.
+  for (const auto& row : ReadData("honorifics.tsv")) {
+    const size_t sp = row[0].find(' ');
+    if (sp == std::string::npos) continue;
+    EXPECT_NE(WordFlags(row[0].substr(0, sp)) & kWordHonorificPrefix, 0u)
+        << row[0];
+  }
+  EXPECT_NE(WordFlags("Prime") & kWordHonorificPrefix, 0u);
+  EXPECT_EQ(WordFlags("Vladimir") & kWordHonorificPrefix, 0u);
+  EXPECT_EQ(WordFlags("Minister") & kWordHonorificPrefix, 0u);
 }
 
 }  // namespace

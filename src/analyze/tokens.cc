@@ -348,7 +348,23 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
         continue;
       }
       if (!(cls & kWordByte)) {
-        i = OtherToken(text, i, end, pi, &v.tokens, &stops);
+        const char c = s[i];
+        if ((cls & kHighByte) || c == '"' || c == '\'') {
+          i = OtherToken(text, i, end, pi, &v.tokens, &stops);
+          continue;
+        }
+        // An ASCII mark that is no quote mark or apostrophe (most marks):
+        // one kPunct token, as OtherToken would make it.
+        Token& t = v.tokens.emplace_back();
+        t.para = pi;
+        t.begin = static_cast<uint32_t>(i);
+        t.end = static_cast<uint32_t>(i + 1);
+        t.kind = TokKind::kPunct;
+        t.cp = static_cast<unsigned char>(c);
+        if (c == '.' || c == '!' || c == '?') {
+          stops.push_back(static_cast<uint32_t>(v.tokens.size() - 1));
+        }
+        ++i;
         continue;
       }
       // Fast path: a word of ASCII letters and digits that ends at a space
@@ -361,13 +377,13 @@ TextView Tokenize(std::string_view text, std::vector<Paragraph> paras) {
       }
       const char stop = we < end ? s[we] : ' ';
       bool plain = !(ByteClass(stop) & (kJoinByte | kHighByte));
-      // A word before a comma or period that no word character follows (a
-      // clause or sentence end) ends there too, as WordEnd would find; a
+      // A word before a comma or period that no ASCII letter or digit
+      // follows (a clause or sentence end; "said.”") ends there too, as
+      // WordEnd would find: only those continue a word across the mark. A
       // period may still belong to it as an abbreviation's.
       bool period = false;
       if ((stop == '.' || stop == ',') &&
-          (we + 1 >= end ||
-           !(ByteClass(s[we + 1]) & (kWordByte | kHighByte)))) {
+          (we + 1 >= end || !(ByteClass(s[we + 1]) & kWordByte))) {
         plain = true;
         period = stop == '.' && IsAbbreviation(text.substr(i, we - i));
       }

@@ -135,7 +135,9 @@ bool IsNamePrefix(std::string_view words) {
   // The proper word prefixes of every multi-word key ("United", "United
   // Nations" for "United Nations Security Council"), indexed once.
   static const auto* prefixes = [] {
-    auto* owned = new std::vector<std::string_view>;
+    // Static, so the keys the index spans stay reachable for the leak
+    // checker as well as alive.
+    static auto* owned = new std::vector<std::string_view>;
     for (const NameKey& k : kNameKeys) {
       for (size_t sp = k.key.find(' '); sp != std::string_view::npos;
            sp = k.key.find(' ', sp + 1)) {
